@@ -24,6 +24,11 @@ export interface Env {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Public base URL, used for links in mail and for next-auth. */
   appUrl: string;
+  /**
+   * Seed the demo data set (and demo users) into an empty database. Defaults to true only for the
+   * zero-configuration SQLite file, so a production database is never filled with demo data.
+   */
+  demo: boolean;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +78,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   APP_URL: z.url().optional(),
+  HUTONG_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 export function parseEnv(source: Record<string, string | undefined>, cwd = process.cwd()): Env {
@@ -91,6 +97,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     appUrl: e.APP_URL ?? `http://localhost:${e.PORT}`,
+    demo: e.HUTONG_DEMO === undefined ? !e.DATABASE_URL?.trim() : e.HUTONG_DEMO === 'true' || e.HUTONG_DEMO === '1',
   };
 }
 

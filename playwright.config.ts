@@ -1,0 +1,65 @@
+/**
+ * Browser tests: Debian's Chromium (never a downloaded browser) against the production build,
+ * started by `npm start` on a throw-away SQLite file seeded with the demo data.
+ * Run with `npm run test:e2e` (needs `apt-get install -y chromium fonts-noto-cjk`).
+ */
+import { execSync } from 'node:child_process';
+import { defineConfig } from '@playwright/test';
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execSync('command -v chromium', { encoding: 'utf8', shell: '/bin/sh' }).trim();
+  } catch {
+    throw new Error('Chromium not found: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)');
+  }
+}
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DB = 'file:./data/e2e.db';
+export const E2E_PASSWORD = 'E2e-Demo-Password-2021';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npm start',
+    url: `http://localhost:${E2E_PORT}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      DATABASE_URL: E2E_DB,
+      HUTONG_DEMO: 'true',
+      SEED_DEMO_PASSWORD: E2E_PASSWORD,
+      PORT: String(E2E_PORT),
+      AUTH_SECRET: 'e2e-only-secret-e2e-only-secret-0123456789',
+    },
+  },
+});

@@ -1,0 +1,146 @@
+/**
+ * `npm start`: migrate, seed an empty database, build if needed, serve, and say how to sign in.
+ * Every failure before serving ends with one line that says what to fix.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, getEnv } from '../lib/env';
+import { migrateDatabase } from '../lib/db/migrate';
+import { describeDatabaseError } from '../lib/db/describe-error';
+import { createDb, applySqlitePragmas } from '../lib/db';
+import { isDatabaseEmpty, seedDatabase } from '../prisma/seed';
+
+const root = process.cwd();
+/** Printed for the demo when SEED_DEMO_PASSWORD is not set. Demo databases only. */
+const DEFAULT_DEMO_PASSWORD = 'Hutong-Demo-2021';
+const DEMO_EMAIL_DOMAIN = '@hutong.test';
+
+function fail(message: string): never {
+  process.stderr.write(`hutong: ${message}\n`);
+  process.exit(1);
+}
+
+/** A stable random secret for the zero-configuration demo, kept beside the database. */
+function demoAuthSecret(): string {
+  const file = path.join(root, 'data', 'auth-secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = crypto.randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+const SOURCE_DIRS = ['app', 'components', 'lib', 'messages', 'public', 'prisma'];
+const SOURCE_FILES = ['next.config.ts', 'proxy.ts', 'package.json', 'tsconfig.json'];
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) {
+      if (p.endsWith(`${path.sep}generated`)) return;
+      for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
+    } else if (!p.endsWith('.test.ts') && !p.endsWith('.test.tsx')) {
+      newest = Math.max(newest, st.mtimeMs);
+    }
+  };
+  for (const d of SOURCE_DIRS) visit(path.join(root, d));
+  for (const f of SOURCE_FILES) visit(path.join(root, f));
+  return newest;
+}
+
+function buildIfNeeded(): void {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const built = fs.statSync(buildId, { throwIfNoEntry: false });
+  if (built && built.mtimeMs >= newestSourceMtime()) return;
+  process.stdout.write('hutong: building the app (first start or changed sources; about a minute)...\n');
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) fail('the build failed (see above); fix the error and run npm start again.');
+}
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const config = env.database;
+
+  try {
+    const result = await migrateDatabase(config);
+    if (result.applied.length > 0) process.stdout.write(`hutong: applied migrations ${result.applied.join(', ')}\n`);
+  } catch (error) {
+    fail(describeDatabaseError(error, config));
+  }
+
+  const db = createDb(config);
+  let demoUsers: Array<{ email: string; role: string }> = [];
+  let seededNow = false;
+  try {
+    if (config.provider === 'sqlite') await applySqlitePragmas(db);
+    if (await isDatabaseEmpty(db)) {
+      const demoPassword = env.seedDemoPassword ?? DEFAULT_DEMO_PASSWORD;
+      process.stdout.write(`hutong: empty database, seeding ${env.demo ? 'the demo data set' : 'reference data'}...\n`);
+      await seedDatabase(db, { demo: env.demo, demoPassword: env.demo ? demoPassword : undefined });
+      seededNow = true;
+    }
+    demoUsers = await db.user.findMany({
+      where: { email: { endsWith: DEMO_EMAIL_DOMAIN } },
+      select: { email: true, role: true },
+      orderBy: { role: 'asc' },
+    });
+  } catch (error) {
+    fail(describeDatabaseError(error, config));
+  } finally {
+    await db.$disconnect();
+  }
+
+  let authSecret = env.authSecret;
+  if (!authSecret) {
+    if (!env.demo) fail('AUTH_SECRET is not set: set it to a random string of 32+ characters (openssl rand -base64 32).');
+    authSecret = demoAuthSecret();
+  }
+
+  buildIfNeeded();
+
+  const url = `http://localhost:${env.port}`;
+  const server = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(env.port)],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: '1' } },
+  );
+  let announced = false;
+  server.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
+      announced = true;
+      const lines = [`\nHutong is running on ${url}`];
+      if (demoUsers.length > 0) {
+        const password = seededNow
+          ? (env.seedDemoPassword ?? DEFAULT_DEMO_PASSWORD)
+          : `${env.seedDemoPassword ?? DEFAULT_DEMO_PASSWORD} (or the SEED_DEMO_PASSWORD used when the database was seeded)`;
+        lines.push('Sign in with a demo user (one per role):');
+        for (const u of demoUsers) lines.push(`  ${u.email.padEnd(22)} ${u.role}`);
+        lines.push(`Password: ${password}`);
+      } else {
+        lines.push('No users yet: create the first admin with');
+        lines.push('  npm run cli -- user create --email you@example.com --role ADMIN --password <password>');
+      }
+      process.stdout.write(`${lines.join('\n')}\n\n`);
+    }
+  });
+  const stop = () => server.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => fail((error as Error).message));

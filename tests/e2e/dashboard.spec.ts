@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+
+interface Expected {
+  live: number;
+  denominator: number;
+  provinces: Record<string, { live: number; total: number }>;
+}
+
+function expectedCoverage(slug: string, asOf: string): Expected {
+  const out = execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'tests/e2e/support/expected-coverage.ts', slug, asOf],
+    { encoding: 'utf8', env: { ...process.env, DATABASE_URL: 'file:./data/e2e.db' } },
+  );
+  return JSON.parse(out) as Expected;
+}
+
+/** Fails the test on any CSP violation or uncaught page error. */
+function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.push(err.message));
+  return problems;
+}
+
+test('the dashboard shows the database numbers for 2021-10-02, on the map, the KPIs and the table', async ({ page }) => {
+  const problems = watchPage(page);
+  const slug = 'alipay-unionpay-offline';
+  const asOf = '2021-10-02';
+  const expected = expectedCoverage(slug, asOf);
+  expect(expected.denominator).toBe(337);
+
+  await page.goto(`/?program=${slug}&asOf=${asOf}`);
+  await expect(page.getByTestId('kpi-live')).toContainText(String(expected.live));
+  await expect(page.getByTestId('kpi-live')).toContainText(`/ ${expected.denominator}`);
+  await expect(page.getByTestId('kpi-as-of')).toContainText(asOf);
+
+  // The map drew: ECharts reports ready and painted a canvas of real size.
+  const map = page.getByTestId('province-map');
+  await expect(map).toHaveAttribute('data-state', 'ready');
+  const box = await map.locator('canvas').first().boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThan(300);
+  expect(box?.height ?? 0).toBeGreaterThan(300);
+
+  // Every province row equals the database.
+  const rows = page.getByTestId('province-table').locator('tr[data-province]');
+  await expect(rows).toHaveCount(Object.keys(expected.provinces).length);
+  for (const [code, p] of Object.entries(expected.provinces)) {
+    const row = page.getByTestId('province-table').locator(`tr[data-province="${code}"]`);
+    await expect(row).toContainText(`(${p.live}/${p.total})`);
+  }
+  await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test('an unknown program and a bad date get clear messages, not an error page', async ({ page }) => {
+  await page.goto('/?program=no-such-program');
+  await expect(page.getByText('no-such-program')).toBeVisible();
+  await page.goto('/?program=alipay-bank-apps&asOf=2021-02-30');
+  await expect(page.getByText('2021-02-30')).toBeVisible();
+  await expect(page.getByTestId('kpi-live')).toBeVisible();
+});
+
+test('security headers are on every page', async ({ request }) => {
+  const res = await request.get('/');
+  const headers = res.headers();
+  expect(headers['content-security-policy']).toContain("object-src 'none'");
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['x-powered-by']).toBeUndefined();
+});
