@@ -47,5 +47,7 @@ describe('province map', () => {
     expect(option.visualMap.pieces).toHaveLength(COVERAGE_BINS.length);
     expect(option.tooltip.formatter({ name: '51' })).toBe('Sichuan: 3 / 21 (14.3%)');
     expect(option.tooltip.formatter({ name: '81' })).toBe('out of scope');
+    // The South China Sea inset is drawn visibly, without a value.
+    expect(series.data.at(-1)).toMatchObject({ name: '南海诸岛', emphasis: { disabled: true } });
   });
 });

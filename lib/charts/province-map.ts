@@ -72,8 +72,19 @@ export function buildProvinceMapOption(mapName: string, data: ProvinceMapDatum[]
         itemStyle: { areaColor: OUT_OF_SCOPE_COLOR, borderColor: '#ffffff', borderWidth: 0.8 },
         emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd666' } },
         label: { show: false },
-        data,
+        data: [...data, SOUTH_CHINA_SEA_INSET],
       },
     ],
   };
 }
+
+/**
+ * ECharts adds the South China Sea islands inset as a region named 南海诸岛 to a map registered as
+ * `china`; drawn in the default out-of-scope fill it would be invisible, so it gets its own style.
+ */
+export const SOUTH_CHINA_SEA_INSET = {
+  name: '南海诸岛',
+  itemStyle: { areaColor: '#d9d9d9', borderColor: '#8c8c8c', borderWidth: 0.6 },
+  emphasis: { disabled: true },
+  tooltip: { show: false },
+} as const;

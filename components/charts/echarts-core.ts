@@ -1,0 +1,56 @@
+/**
+ * The one module that imports ECharts: tree-shaken from echarts/core with only the charts and
+ * components Hutong draws, plus the map registry. Loaded lazily by the chart components so the
+ * KPIs and tables paint before any chart code arrives.
+ */
+import * as echarts from 'echarts/core';
+import { LineChart, MapChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([
+  AriaComponent,
+  CanvasRenderer,
+  GridComponent,
+  LegendComponent,
+  LineChart,
+  MapChart,
+  MarkLineComponent,
+  MarkPointComponent,
+  TooltipComponent,
+  VisualMapComponent,
+]);
+
+export { echarts };
+
+const pending = new Map<string, Promise<void>>();
+
+/** Fetches GeoJSON from public/geo once per page and registers it under `name`. */
+export function ensureMap(name: string, url: string): Promise<void> {
+  if (echarts.getMap(name)) return Promise.resolve();
+  let p = pending.get(name);
+  if (!p) {
+    p = fetch(url)
+      .then((res) => {
+        if (!res.ok) throw new Error(`map data ${url}: HTTP ${res.status}`);
+        return res.json();
+      })
+      .then((geoJson) => {
+        echarts.registerMap(name, geoJson);
+      })
+      .catch((error: unknown) => {
+        pending.delete(name);
+        throw error;
+      });
+    pending.set(name, p);
+  }
+  return p;
+}

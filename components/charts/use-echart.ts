@@ -1,0 +1,61 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+
+export type ChartState = 'loading' | 'ready' | 'error';
+
+interface UseEChartOptions {
+  /** Maps to register before the first setOption: name -> GeoJSON URL. */
+  maps?: Record<string, string>;
+  onClick?: (params: { name: string; data?: unknown }) => void;
+}
+
+/**
+ * Init on a ref, setOption, resize with the container, dispose on unmount. ECharts itself is
+ * imported lazily here so it never blocks the first paint of the page around the chart.
+ */
+export function useEChart(option: EChartsCoreOption | null, { maps, onClick }: UseEChartOptions = {}) {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const chartRef = useRef<import('echarts/core').ECharts | null>(null);
+  const clickRef = useRef(onClick);
+  const [state, setState] = useState<ChartState>('loading');
+  const mapsKey = JSON.stringify(maps ?? {});
+
+  useEffect(() => {
+    clickRef.current = onClick;
+  }, [onClick]);
+
+  useEffect(() => {
+    let disposed = false;
+    let observer: ResizeObserver | undefined;
+    (async () => {
+      try {
+        const { echarts, ensureMap } = await import('./echarts-core');
+        const wanted = JSON.parse(mapsKey) as Record<string, string>;
+        await Promise.all(Object.entries(wanted).map(([name, url]) => ensureMap(name, url)));
+        if (disposed || !ref.current) return;
+        const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+        chartRef.current = chart;
+        chart.on('click', (params) => clickRef.current?.(params as { name: string; data?: unknown }));
+        observer = new ResizeObserver(() => chart.resize());
+        observer.observe(ref.current);
+        setState('ready');
+      } catch {
+        if (!disposed) setState('error');
+      }
+    })();
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      chartRef.current?.dispose();
+      chartRef.current = null;
+    };
+  }, [mapsKey]);
+
+  useEffect(() => {
+    if (state === 'ready' && option && chartRef.current) chartRef.current.setOption(option, { notMerge: true });
+  }, [state, option]);
+
+  return { ref, state, chart: chartRef };
+}
