@@ -6,6 +6,7 @@ import {
   isHttpsRequest,
   securityHeaders,
 } from '@/lib/security/headers';
+import { REQUEST_PATH_HEADER, requestPathOf } from '@/lib/auth/callback-url';
 
 /**
  * Adds the per-request CSP nonce and the security headers.
@@ -34,6 +35,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set(CSP_HEADER, csp);
+  // Lets a page that needs sign-in send the browser back here afterwards (lib/auth/session.ts).
+  requestHeaders.set(REQUEST_PATH_HEADER, requestPathOf(request.nextUrl));
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) {

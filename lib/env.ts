@@ -29,6 +29,40 @@ export interface Env {
    * zero-configuration SQLite file, so a production database is never filled with demo data.
    */
   demo: boolean;
+  /** SMTP server for the weekly summary mail; null writes the messages to ./data/outbox/ instead. */
+  smtp: SmtpConfig | null;
+  /** Sender of the weekly summary mail. */
+  mailFrom: string;
+  /** When the weekly summary is mailed (Asia/Shanghai); null: only by `npm run cli -- summary send`. */
+  summarySchedule: WeeklySchedule | null;
+  /** Chromium for the summary's PDF download; unset: looked up on the PATH's usual places. */
+  chromiumPath: string | undefined;
+}
+
+/** SMTP_URL as given, or SMTP_HOST with its port and credentials. */
+export type SmtpConfig =
+  | { url: string }
+  | { host: string; port: number; secure: boolean; user: string | undefined; pass: string | undefined };
+
+/** A weekly time, e.g. SUMMARY_SCHEDULE="MON 09:00": ISO weekday 1 (Monday) to 7 (Sunday), Shanghai time. */
+export interface WeeklySchedule {
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+
+/** "MON 09:00" (case-insensitive) to a schedule; unset, empty or "off" to null. */
+export function parseWeeklySchedule(raw: string | undefined): WeeklySchedule | null {
+  const value = raw?.trim().toUpperCase();
+  if (!value || value === 'OFF') return null;
+  const m = /^([A-Z]{3}) ([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  const weekday = m ? WEEKDAYS.indexOf(m[1] as (typeof WEEKDAYS)[number]) + 1 : 0;
+  if (!m || weekday === 0) {
+    throw new ConfigError('SUMMARY_SCHEDULE', 'use a weekday and a 24-hour time in Shanghai, e.g. "MON 09:00", or "off"');
+  }
+  return { weekday, hour: Number(m[2]), minute: Number(m[3]) };
 }
 
 export class ConfigError extends Error {
@@ -79,7 +113,23 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   APP_URL: z.url().optional(),
   HUTONG_DEMO: z.enum(['true', 'false', '1', '0']).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  SMTP_HOST: z.string().trim().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  SUMMARY_SCHEDULE: z.string().optional(),
+  CHROMIUM_PATH: z.string().trim().min(1).optional(),
 });
+
+function parseSmtp(e: z.infer<typeof schema>): SmtpConfig | null {
+  if (e.SMTP_URL) return { url: e.SMTP_URL };
+  if (!e.SMTP_HOST) return null;
+  const secure = e.SMTP_SECURE === undefined ? e.SMTP_PORT === 465 : e.SMTP_SECURE === 'true' || e.SMTP_SECURE === '1';
+  return { host: e.SMTP_HOST, port: e.SMTP_PORT ?? (secure ? 465 : 587), secure, user: e.SMTP_USER || undefined, pass: e.SMTP_PASS || undefined };
+}
 
 export function parseEnv(source: Record<string, string | undefined>, cwd = process.cwd()): Env {
   const parsed = schema.safeParse(source);
@@ -98,6 +148,10 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     logLevel: e.LOG_LEVEL,
     appUrl: e.APP_URL ?? `http://localhost:${e.PORT}`,
     demo: e.HUTONG_DEMO === undefined ? !e.DATABASE_URL?.trim() : e.HUTONG_DEMO === 'true' || e.HUTONG_DEMO === '1',
+    smtp: parseSmtp(e),
+    mailFrom: e.MAIL_FROM ?? '"互通 Hutong" <hutong@localhost>',
+    summarySchedule: parseWeeklySchedule(e.SUMMARY_SCHEDULE),
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }
 
@@ -115,4 +169,13 @@ export function requireAuthSecret(): string {
     throw new ConfigError('AUTH_SECRET', 'is not set; set it to a random string of 32+ characters');
   }
   return secret;
+}
+
+/**
+ * next-auth 4 reads NEXTAUTH_URL from process.env by itself (its redirect URLs and the origin it
+ * trusts). Deriving it from APP_URL here keeps one setting for the public URL; an explicit
+ * NEXTAUTH_URL is left alone. Called once by lib/auth/options.ts before next-auth runs.
+ */
+export function provideNextAuthUrl(): void {
+  process.env.NEXTAUTH_URL ??= getEnv().appUrl;
 }

@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
-import { Alert, Card, Col, Empty, Result, Row, Space, Tag } from 'antd';
+import { Alert, Card, Empty, Result, Space, Tag } from 'antd';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { getCoverageAsOf } from '@/lib/coverage/queries';
+import { getCoverageAsOf, getLastChangeDate, getProvinceCitiesAsOf } from '@/lib/coverage/queries';
 import { listPrograms } from '@/lib/programs/queries';
+import { listAnnotations } from '@/lib/programs/annotations';
 import { parseDashboardParams } from '@/lib/coverage/view-params';
+import { timelineEnd, timelineSteps } from '@/lib/coverage/timeline';
 import { todayInShanghai } from '@/lib/time';
-import { KpiCards } from '@/components/coverage/kpi-cards';
+import { CoverageView } from '@/components/coverage/coverage-view';
 import { ProgramPicker } from '@/components/coverage/program-picker';
-import { ProvinceMapPanel } from '@/components/coverage/province-map-panel';
-import { ProvinceTable } from '@/components/coverage/province-table';
+
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('dashboard');
@@ -21,6 +23,7 @@ interface PageProps {
 }
 
 export default async function DashboardPage({ searchParams }: PageProps) {
+  await requireViewer();
   const t = await getTranslations('dashboard');
   const locale = await getLocale();
   const db = await getDb();
@@ -31,13 +34,25 @@ export default async function DashboardPage({ searchParams }: PageProps) {
   if (programs.length === 0) {
     return (
       <Card>
-        <Empty description={<Space orientation="vertical"><strong>{t('noPrograms')}</strong>{t('noProgramsHint')}</Space>} />
+        <Empty
+          description={
+            <Space orientation="vertical">
+              <strong>{t('noPrograms')}</strong>
+              {t('noProgramsHint')}
+            </Space>
+          }
+        />
       </Card>
     );
   }
 
   const slug = params.program ?? programs[0]!.slug;
-  const coverage = await getCoverageAsOf(db, slug, params.asOf);
+  const [coverage, drill, lastChange, annotations] = await Promise.all([
+    getCoverageAsOf(db, slug, params.asOf),
+    params.province ? getProvinceCitiesAsOf(db, slug, params.province, params.asOf) : null,
+    getLastChangeDate(db, slug),
+    listAnnotations(db, slug),
+  ]);
   if (!coverage) {
     return (
       <Result
@@ -49,6 +64,11 @@ export default async function DashboardPage({ searchParams }: PageProps) {
     );
   }
   const { program } = coverage;
+  const steps = timelineSteps(
+    program.startDate,
+    timelineEnd({ today, lastChange, targetDate: program.targetDate }),
+    [...annotations.map((a) => a.date), program.baselineTargetDate, program.targetDate],
+  );
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -59,6 +79,9 @@ export default async function DashboardPage({ searchParams }: PageProps) {
       {params.invalidAsOf !== null && (
         <Alert type="warning" showIcon title={t('asOfInvalid', { value: params.invalidAsOf, today })} />
       )}
+      {params.province && !drill && program.unit === 'CITY' && (
+        <Alert type="warning" showIcon title={t('provinceInvalid', { value: params.province })} />
+      )}
       <div className="program-meta">
         <div>{t('direction', { direction: locale === 'en' ? program.directionEn : program.directionZh })}</div>
         {program.isIllustrative ? (
@@ -67,23 +90,16 @@ export default async function DashboardPage({ searchParams }: PageProps) {
           program.source && <div className="program-source">{t('source', { source: program.source })}</div>
         )}
       </div>
-      <KpiCards coverage={coverage} />
-      {program.unit === 'CITY' ? (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={14}>
-            <Card title={t('mapTitle')}>
-              <ProvinceMapPanel provinces={coverage.provinces} />
-            </Card>
-          </Col>
-          <Col xs={24} xl={10}>
-            <Card title={t('tableTitle')}>
-              <ProvinceTable provinces={coverage.provinces} />
-            </Card>
-          </Col>
-        </Row>
-      ) : (
-        <Alert type="info" showIcon title={program.unit === 'INSTITUTION' ? t('institutionNote') : t('metricNote')} />
-      )}
+      <CoverageView
+        key={slug}
+        program={program}
+        initial={{ coverage, drill }}
+        initialAsOf={params.asOf}
+        initialProvince={drill ? params.province : null}
+        rejectedProvince={drill ? null : params.province}
+        steps={steps}
+        annotations={annotations.map((a) => ({ date: a.date, title: locale === 'en' ? a.titleEn : a.titleZh }))}
+      />
     </Space>
   );
 }

@@ -6,14 +6,18 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { ProvinceCoverageDto } from '@/lib/coverage/queries';
 import { buildProvinceMapOption, toProvinceMapData } from '@/lib/charts/province-map';
 import { NATIONAL_MAP } from './map-names';
+import { ChartDownloadButton } from './chart-download-button';
 import { useEChart } from './use-echart';
 
 interface Props {
   provinces: ProvinceCoverageDto[];
+  onProvinceClick?: (code: string) => void;
+  /** File name of the PNG download. */
+  downloadName: string;
   height?: number;
 }
 
-export default function ProvinceMap({ provinces, height = 480 }: Props) {
+export default function ProvinceMap({ provinces, onProvinceClick, downloadName, height = 480 }: Props) {
   const t = useTranslations('dashboard.map');
   const locale = useLocale();
   const option = useMemo(() => {
@@ -33,10 +37,17 @@ export default function ProvinceMap({ provinces, height = 480 }: Props) {
       ariaLabel: t('aria'),
     });
   }, [provinces, locale, t]);
-  const { ref, state } = useEChart(option, { maps: { [NATIONAL_MAP]: '/geo/china-provinces.json' } });
+  const inScope = useMemo(() => new Set(provinces.map((p) => p.code)), [provinces]);
+  const { ref, state, chart } = useEChart(option, {
+    maps: { [NATIONAL_MAP]: '/geo/china-provinces.json' },
+    onClick: (p) => {
+      if (inScope.has(p.name)) onProvinceClick?.(p.name);
+    },
+  });
 
   return (
     <div style={{ position: 'relative', height }}>
+      {state === 'ready' && <ChartDownloadButton chart={chart} filename={downloadName} />}
       <div
         ref={ref}
         role="img"

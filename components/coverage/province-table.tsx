@@ -6,7 +6,16 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { ProvinceCoverageDto } from '@/lib/coverage/queries';
 
 /** The same numbers as the map, readable without it (and the map's accessible alternative). */
-export function ProvinceTable({ provinces }: { provinces: ProvinceCoverageDto[] }) {
+export function ProvinceTable({
+  provinces,
+  onSelect,
+  hrefFor,
+}: {
+  provinces: ProvinceCoverageDto[];
+  /** Drill into a province; `hrefFor` keeps the link usable from the keyboard and in a new tab. */
+  onSelect?: (code: string) => void;
+  hrefFor?: (code: string) => string;
+}) {
   const t = useTranslations('dashboard.table');
   const locale = useLocale();
   const columns: ColumnsType<ProvinceCoverageDto> = [
@@ -14,7 +23,23 @@ export function ProvinceTable({ provinces }: { provinces: ProvinceCoverageDto[] 
       title: t('province'),
       dataIndex: 'name',
       key: 'name',
-      render: (_: unknown, row) => (locale === 'en' ? row.nameEn : row.name),
+      render: (_: unknown, row) =>
+        onSelect ? (
+          <a
+            href={hrefFor?.(row.code)}
+            data-testid={`drill-${row.code}`}
+            onClick={(e) => {
+              e.preventDefault();
+              onSelect(row.code);
+            }}
+          >
+            {locale === 'en' ? row.nameEn : row.name}
+          </a>
+        ) : locale === 'en' ? (
+          row.nameEn
+        ) : (
+          row.name
+        ),
       sorter: (a, b) => a.code.localeCompare(b.code),
     },
     { title: t('code'), dataIndex: 'code', key: 'code', width: 64 },

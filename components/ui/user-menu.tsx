@@ -1,31 +1,64 @@
 'use client';
 
-import { UserOutlined } from '@ant-design/icons';
-import { Avatar, Space, Typography } from 'antd';
-
-export interface UserMenuUser {
-  /** Display name as stored on the account. */
-  name: string;
-  /** Already localised role label, if the caller wants one shown. */
-  roleLabel?: string;
-}
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { useLocale, useTranslations } from 'next-intl';
+import { useFormStatus } from 'react-dom';
+import { signOut } from '@/lib/auth/actions';
+import type { ViewerProfile } from '@/lib/users/queries';
 
 export interface UserMenuProps {
-  /** The signed-in user; `null`/absent renders nothing (signed out, or auth not wired yet). */
-  user?: UserMenuUser | null;
+  /** The signed-in user; `null`/absent renders nothing. */
+  user?: ViewerProfile | null;
+}
+
+const ROLE_COLORS: Record<ViewerProfile['role'], string> = {
+  ADMIN: 'red',
+  PROGRAM_MANAGER: 'blue',
+  PARTNER: 'green',
+  EXECUTIVE: 'purple',
+};
+
+function SignOutButton() {
+  const t = useTranslations('auth.userMenu');
+  const { pending } = useFormStatus();
+  return (
+    <Tooltip title={t('signOutHint')}>
+      <Button htmlType="submit" size="small" icon={<LogoutOutlined />} loading={pending} data-testid="sign-out">
+        {t('signOut')}
+      </Button>
+    </Tooltip>
+  );
 }
 
 /**
- * Placeholder for the signed-in user's corner of the header. Whoever wires authentication
- * replaces the body (sign-out, profile) without touching the shell.
+ * The signed-in user's corner of the header: name, role, institution (partners) and sign-out.
+ * Sign-out is a plain form posting to a Server Action, so it works from the keyboard and without
+ * JavaScript, and it ends the user's sessions on every device (lib/auth/actions.ts).
  */
 export function UserMenu({ user }: UserMenuProps) {
+  const t = useTranslations('auth.userMenu');
+  const tRoles = useTranslations('users.roles');
+  const locale = useLocale();
   if (!user) return null;
+  const institution = locale === 'en' ? user.institutionNameEn : user.institutionNameZh;
   return (
-    <Space size={8} className="app-user-menu">
+    <Space size={8} className="app-user-menu" aria-label={t('label', { name: user.name })} role="group">
       <Avatar size="small" icon={<UserOutlined />} aria-hidden />
-      <Typography.Text>{user.name}</Typography.Text>
-      {user.roleLabel ? <Typography.Text type="secondary">{user.roleLabel}</Typography.Text> : null}
+      <Tooltip title={user.email}>
+        <Typography.Text data-testid="user-menu-name">{user.name}</Typography.Text>
+      </Tooltip>
+      <Tag color={ROLE_COLORS[user.role]} data-testid="user-menu-role" style={{ marginInlineEnd: 0 }}>
+        {tRoles(user.role)}
+      </Tag>
+      {user.role === 'PARTNER' && (institution ?? user.institutionCode) ? (
+        <Typography.Text type="secondary" data-testid="user-menu-institution">
+          {institution ?? user.institutionCode}
+        </Typography.Text>
+      ) : null}
+      <form action={signOut}>
+        <SignOutButton />
+      </form>
     </Space>
   );
 }

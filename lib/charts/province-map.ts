@@ -66,6 +66,8 @@ export function buildProvinceMapOption(mapName: string, data: ProvinceMapDatum[]
         map: mapName,
         nameProperty: 'code',
         roam: false,
+        // No dot at each region's centre: the colour is the value.
+        showLegendSymbol: false,
         layoutCenter: ['50%', '55%'],
         layoutSize: '110%',
         selectedMode: false as const,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
 import { seedDatabase } from '../../prisma/seed';
 import { EXPECTED } from '../../prisma/seed/demo';
-import { getCoverageAsOf } from './queries';
+import { getCoverageAsOf, getProvinceCitiesAsOf } from './queries';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -62,5 +62,23 @@ describe('coverage as of a date, replayed from the history', () => {
     const c = await getCoverageAsOf(t.db, 'alipay-unionpay-offline', '2019-01-01');
     expect([c?.live, c?.counts.NOT_STARTED]).toEqual([0, 337]);
     expect(await getCoverageAsOf(t.db, 'nope', '2021-10-02')).toBeNull();
+  });
+});
+
+describe('drilling into a province', () => {
+  it('lists Guangdong\'s cities with their status as of the date, adding up to the province row', async () => {
+    const drill = await getProvinceCitiesAsOf(t.db, 'alipay-unionpay-offline', '44', '2021-10-02');
+    const national = await getCoverageAsOf(t.db, 'alipay-unionpay-offline', '2021-10-02');
+    const row = national?.provinces.find((p) => p.code === '44');
+    expect(drill?.province.name).toBe('广东省');
+    expect(drill?.cities).toHaveLength(21);
+    expect([drill?.live, drill?.denominator]).toEqual([row?.live, row?.denominator]);
+    expect(drill?.cities.find((c) => c.code === '4403')?.status).toBe('LIVE');
+    expect(drill?.cities.find((c) => c.code === '4401')?.status).toBe('LIVE');
+  });
+
+  it('is null for an unknown province or a program that does not count cities', async () => {
+    expect(await getProvinceCitiesAsOf(t.db, 'alipay-unionpay-offline', '99', '2021-10-02')).toBeNull();
+    expect(await getProvinceCitiesAsOf(t.db, 'alipay-bank-apps', '44', '2021-10-02')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 import type { Db } from '../db';
 import type { RolloutStatus } from '../generated/sqlite/client';
 import { getProgramBySlug, type ProgramDto } from '../programs/queries';
-import { endOfShanghaiDay } from '../time';
+import { endOfShanghaiDay, toShanghaiDate } from '../time';
 import { queryStatusesAsOf } from './as-of-sql';
 import { countStatuses, groupCoverage, ratio, type Ratio, type StatusCounts } from './summarise';
 
@@ -93,4 +93,58 @@ export async function getCoverageAsOf(db: Db, slug: string, asOf: string): Promi
     nameEn: names.get(g.code)?.nameEn ?? g.code,
   }));
   return { program: dto, asOf, counts, provinces: byProvince, metric: null, ...ratio(counts.LIVE, rows.length) };
+}
+
+export interface CityCoverageDto {
+  code: string;
+  name: string;
+  nameEn: string;
+  /** Status as of the date, replayed from history. */
+  status: RolloutStatus;
+}
+
+export interface ProvinceDrillDto extends Ratio {
+  province: { code: string; name: string; nameEn: string };
+  asOf: string;
+  counts: StatusCounts;
+  cities: CityCoverageDto[];
+}
+
+/** One province's in-scope cities of a CITY program, each with its status as of the date. */
+export async function getProvinceCitiesAsOf(
+  db: Db,
+  slug: string,
+  provinceCode: string,
+  asOf: string,
+): Promise<ProvinceDrillDto | null> {
+  const [program, province] = await Promise.all([
+    db.program.findUnique({ where: { slug }, select: { id: true, unit: true } }),
+    db.province.findUnique({ where: { code: provinceCode }, select: { code: true, name: true, nameEn: true } }),
+  ]);
+  if (!program || !province || program.unit !== 'CITY') return null;
+  const [rows, asOfStatuses] = await Promise.all([
+    db.cityStatus.findMany({
+      where: { programId: program.id, city: { provinceCode } },
+      select: { city: { select: { code: true, name: true, nameEn: true } } },
+      orderBy: { cityCode: 'asc' },
+    }),
+    queryStatusesAsOf(db, program.id, 'CITY', endOfShanghaiDay(asOf)),
+  ]);
+  const cities = rows.map((r) => ({ ...r.city, status: asOfStatuses.get(r.city.code) ?? 'NOT_STARTED' }));
+  const counts = countStatuses(cities.map((c) => c.status));
+  return { province, asOf, counts, cities, ...ratio(counts.LIVE, cities.length) };
+}
+
+/** Shanghai date of the program's latest recorded change (status or metric), or null. */
+export async function getLastChangeDate(db: Db, slug: string): Promise<string | null> {
+  const program = await db.program.findUnique({ where: { slug }, select: { id: true } });
+  if (!program) return null;
+  const [change, point] = await Promise.all([
+    db.statusChange.findFirst({ where: { programId: program.id }, orderBy: { changedAt: 'desc' }, select: { changedAt: true } }),
+    db.metricPoint.findFirst({ where: { programId: program.id }, orderBy: { date: 'desc' }, select: { date: true } }),
+  ]);
+  const fromChange = change ? toShanghaiDate(change.changedAt) : null;
+  if (!point) return fromChange;
+  if (!fromChange) return point.date;
+  return point.date > fromChange ? point.date : fromChange;
 }

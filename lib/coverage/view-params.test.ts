@@ -7,6 +7,7 @@ describe('dashboard URL state', () => {
       program: 'alipay-bank-apps',
       asOf: '2021-10-02',
       invalidAsOf: null,
+      province: null,
     });
   });
 

@@ -6,6 +6,8 @@ export interface DashboardParams {
   asOf: string;
   /** The raw `asOf` value when it was present but not a valid date (shown as a warning). */
   invalidAsOf: string | null;
+  /** Two-digit province code to drill into, or null for the nation. */
+  province: string | null;
 }
 
 function first(value: string | string[] | undefined): string | undefined {
@@ -24,5 +26,6 @@ export function parseDashboardParams(
     program: program ? program.slice(0, 64) : null,
     asOf: validAsOf ? rawAsOf : today,
     invalidAsOf: rawAsOf !== undefined && rawAsOf !== '' && !validAsOf ? rawAsOf.slice(0, 40) : null,
+    province: first(search.province)?.trim().slice(0, 8) || null,
   };
 }

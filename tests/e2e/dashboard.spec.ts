@@ -1,20 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-
-interface Expected {
-  live: number;
-  denominator: number;
-  provinces: Record<string, { live: number; total: number }>;
-}
-
-function expectedCoverage(slug: string, asOf: string): Expected {
-  const out = execFileSync(
-    process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'tests/e2e/support/expected-coverage.ts', slug, asOf],
-    { encoding: 'utf8', env: { ...process.env, DATABASE_URL: 'file:./data/e2e.db' } },
-  );
-  return JSON.parse(out) as Expected;
-}
+import { DEMO_USERS, signIn } from './support/sign-in';
+import { expectedCoverage } from './support/expected';
 
 /** Fails the test on any CSP violation or uncaught page error. */
 function watchPage(page: Page): string[] {
@@ -33,6 +19,7 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
   const expected = expectedCoverage(slug, asOf);
   expect(expected.denominator).toBe(337);
 
+  await signIn(page, DEMO_USERS.pm);
   await page.goto(`/?program=${slug}&asOf=${asOf}`);
   await expect(page.getByTestId('kpi-live')).toContainText(String(expected.live));
   await expect(page.getByTestId('kpi-live')).toContainText(`/ ${expected.denominator}`);
@@ -59,6 +46,7 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
 });
 
 test('an unknown program and a bad date get clear messages, not an error page', async ({ page }) => {
+  await signIn(page, DEMO_USERS.pm);
   await page.goto('/?program=no-such-program');
   await expect(page.getByText('no-such-program')).toBeVisible();
   await page.goto('/?program=alipay-bank-apps&asOf=2021-02-30');

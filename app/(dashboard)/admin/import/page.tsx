@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { Button, Card, Result, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { can } from '@/lib/auth/permissions';
+import { requireViewer } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { listPrograms } from '@/lib/programs/queries';
+import { ImportPanel } from '@/components/status/import-panel';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('import');
+  return { title: t('title') };
+}
+
+export default async function ImportPage() {
+  const viewer = await requireViewer();
+  const t = await getTranslations('import');
+  const tErrors = await getTranslations('errors');
+  if (!can(viewer, 'import.run')) return <Result status="403" title={tErrors('forbidden')} />;
+
+  const isPartner = viewer.role === 'PARTNER';
+  const en = (await getLocale()) === 'en';
+  // Metric programs have no rows; partners export only their institution's rows of bank programs.
+  const programs = (await listPrograms(await getDb())).filter((p) => (isPartner ? p.unit === 'INSTITUTION' : p.unit !== 'PERCENT'));
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <h1 className="page-title">{t('title')}</h1>
+      <ImportPanel isPartner={isPartner} />
+      <Card title={t('export.title')}>
+        <Typography.Paragraph type="secondary">
+          {t('export.hint')} {isPartner ? t('export.partnerHint') : null}
+        </Typography.Paragraph>
+        <Space wrap>
+          {programs.map((p) => (
+            <Button
+              key={p.slug}
+              icon={<DownloadOutlined />}
+              href={`/admin/import/export?program=${encodeURIComponent(p.slug)}`}
+              download
+              data-testid={`export-${p.slug}`}
+            >
+              {en ? p.nameEn : p.nameZh}
+              {p.isIllustrative && (
+                <Tag style={{ marginInlineStart: 8 }} color="default">
+                  {t('export.illustrative')}
+                </Tag>
+              )}
+            </Button>
+          ))}
+        </Space>
+      </Card>
+    </Space>
+  );
+}

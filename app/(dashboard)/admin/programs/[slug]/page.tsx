@@ -1,0 +1,207 @@
+import type { Metadata } from 'next';
+import { Alert, Breadcrumb, Card, Col, Descriptions, Empty, Result, Row, Space, Tag, Timeline, Typography } from 'antd';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getLastChanges, formatShanghaiInstant, type LastChangeDto } from '@/lib/audit/queries';
+import { can } from '@/lib/auth/permissions';
+import { requireViewer } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { listEditableAnnotations } from '@/lib/annotations/queries';
+import { listEditableMilestones } from '@/lib/milestones/queries';
+import { canOpenProgramAdmin, getProgramForAdmin } from '@/lib/programs/admin-queries';
+import { getProgramBySlug } from '@/lib/programs/queries';
+import { daysBetween, todayInShanghai } from '@/lib/time';
+import { AnnotationsTable } from '@/components/admin/annotations-table';
+import { MilestonesTable } from '@/components/admin/milestones-table';
+import { ProgramDetailsForm } from '@/components/admin/program-details-form';
+import { TargetReplanForm } from '@/components/admin/target-replan-form';
+
+interface PageProps {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const t = await getTranslations('adminPrograms');
+  const program = await getProgramBySlug(await getDb(), (await params).slug);
+  const name = program ? ((await getLocale()) === 'en' ? program.nameEn : program.nameZh) : null;
+  return { title: name ? `${name} · ${t('title')}` : t('title') };
+}
+
+export default async function AdminProgramPage({ params }: PageProps) {
+  const viewer = await requireViewer();
+  const t = await getTranslations('adminPrograms');
+  const tAdmin = await getTranslations('admin');
+  if (!canOpenProgramAdmin(viewer)) return <Result status="403" title={t('forbidden')} />;
+
+  const { slug } = await params;
+  const db = await getDb();
+  const locale = await getLocale();
+  const program = await getProgramForAdmin(db, viewer, slug);
+  if (!program) {
+    return (
+      <Result
+        status="404"
+        title={t('notFound')}
+        subTitle={t('notFoundHint')}
+        extra={<Link href="/admin/programs">{t('backToList')}</Link>}
+      />
+    );
+  }
+
+  const [milestones, annotations] = await Promise.all([listEditableMilestones(db, slug), listEditableAnnotations(db, slug)]);
+  const [milestoneChanges, annotationChanges] = await Promise.all([
+    getLastChanges(db, viewer, 'Milestone', milestones.map((m) => m.id)),
+    getLastChanges(db, viewer, 'Annotation', annotations.map((a) => a.id)),
+  ]);
+  const [tMilestones, tAnnotations] = await Promise.all([getTranslations('milestones'), getTranslations('annotations')]);
+  const canManageProgram = can(viewer, 'program.manage');
+  const name = locale === 'en' ? program.nameEn : program.nameZh;
+  const shift = daysBetween(program.baselineTargetDate, program.targetDate);
+  const lastChange = (change: LastChangeDto | null) =>
+    change
+      ? change.actorName
+        ? t('lastChange', { name: change.actorName, time: `${change.atShanghai.slice(0, 16)} ${t('timeZone')}` })
+        : t('lastChangeUnknownActor', { time: `${change.atShanghai.slice(0, 16)} ${t('timeZone')}` })
+      : t('neverChanged');
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Breadcrumb
+        items={[
+          { title: <Link href="/admin">{tAdmin('title')}</Link> },
+          { title: <Link href="/admin/programs">{t('title')}</Link> },
+          { title: name },
+        ]}
+      />
+      <Space wrap align="center">
+        <h1 className="page-title">{name}</h1>
+        <Tag color="blue">{t(`unit.${program.unit}`)}</Tag>
+        {program.isIllustrative && <Tag>{t('illustrative')}</Tag>}
+      </Space>
+      {!canManageProgram && <Alert type="info" showIcon title={t('readOnly')} />}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title={t('details.title')} data-testid="program-details">
+            <Descriptions
+              size="small"
+              column={1}
+              style={{ marginBottom: 16 }}
+              items={[
+                { key: 'slug', label: t('fields.slug'), children: <Typography.Text code>{program.slug}</Typography.Text> },
+                { key: 'scope', label: t('details.scope'), children: t(`scope.${program.scopeRule}`) },
+                { key: 'rows', label: t('details.statusRows'), children: program.statusRows },
+                { key: 'start', label: t('details.startDate'), children: program.startDate },
+                { key: 'source', label: t('details.source'), children: program.source ?? t('details.noSource') },
+                ...(canManageProgram
+                  ? []
+                  : [
+                      { key: 'nameZh', label: t('fields.nameZh'), children: program.nameZh },
+                      { key: 'nameEn', label: t('fields.nameEn'), children: program.nameEn },
+                      { key: 'directionZh', label: t('fields.directionZh'), children: program.directionZh },
+                      { key: 'directionEn', label: t('fields.directionEn'), children: program.directionEn },
+                      { key: 'stale', label: t('fields.staleAfterDays'), children: program.staleAfterDays },
+                      ...(program.unit === 'PERCENT'
+                        ? [{ key: 'targetValue', label: t('fields.targetValue'), children: `${program.targetValue ?? '—'} %` }]
+                        : []),
+                    ]),
+              ]}
+            />
+            {canManageProgram && (
+              <ProgramDetailsForm
+                slug={program.slug}
+                unit={program.unit}
+                initial={{
+                  nameZh: program.nameZh,
+                  nameEn: program.nameEn,
+                  directionZh: program.directionZh,
+                  directionEn: program.directionEn,
+                  staleAfterDays: program.staleAfterDays,
+                  targetValue: program.targetValue,
+                }}
+              />
+            )}
+            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }} data-testid="program-last-change">
+              {lastChange(program.lastChange)}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('target.title')} data-testid="program-target">
+            <Descriptions
+              size="small"
+              column={1}
+              bordered
+              style={{ marginBottom: 16 }}
+              items={[
+                { key: 'baseline', label: t('target.baseline'), children: program.baselineTargetDate },
+                {
+                  key: 'current',
+                  label: t('target.current'),
+                  children: (
+                    <Space wrap>
+                      <strong>{program.targetDate}</strong>
+                      {shift === 0 ? (
+                        <Tag color="success">{t('target.onBaseline')}</Tag>
+                      ) : shift > 0 ? (
+                        <Tag color="warning">{t('target.later', { days: shift })}</Tag>
+                      ) : (
+                        <Tag color="success">{t('target.earlier', { days: -shift })}</Tag>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+            {canManageProgram && <TargetReplanForm slug={program.slug} currentTargetDate={program.targetDate} />}
+            <Typography.Title level={5} style={{ marginTop: 24 }}>
+              {t('target.history')}
+            </Typography.Title>
+            {program.targetChanges.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('target.noHistory')} />
+            ) : (
+              <Timeline
+                data-testid="target-history"
+                items={program.targetChanges.map((c) => ({
+                  key: c.id,
+                  content: (
+                    <div>
+                      <strong>{t('target.fromTo', { from: c.fromDate, to: c.toDate })}</strong>
+                      <div>{c.reason}</div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {c.changedBy
+                          ? t('target.by', { name: c.changedBy.name, time: `${c.changedAtShanghai.slice(0, 16)} ${t('timeZone')}` })
+                          : t('target.byUnknown', { time: `${c.changedAtShanghai.slice(0, 16)} ${t('timeZone')}` })}
+                      </Typography.Text>
+                    </div>
+                  ),
+                }))}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+
+      <Card title={tMilestones('title')} data-testid="program-milestones">
+        <MilestonesTable
+          programSlug={program.slug}
+          today={todayInShanghai()}
+          canManage={can(viewer, 'milestone.manage')}
+          milestones={milestones.map((m) => ({
+            ...m,
+            lastChange: milestoneChanges[m.id] ?? null,
+            updatedAtShanghai: formatShanghaiInstant(new Date(m.updatedAt)),
+          }))}
+        />
+      </Card>
+      <Card title={tAnnotations('title')} data-testid="program-annotations">
+        <Typography.Paragraph type="secondary">{tAnnotations('hint')}</Typography.Paragraph>
+        <AnnotationsTable
+          programSlug={program.slug}
+          canManage={can(viewer, 'annotation.manage')}
+          annotations={annotations.map((a) => ({ ...a, lastChange: annotationChanges[a.id] ?? null }))}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { Result } from 'antd';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { requireViewer } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { listProvinceCityStatuses } from '@/lib/status/queries';
+import { BulkCityStatusForm } from '@/components/status/bulk-city-status-form';
+import { StatusEditHeader } from '@/components/status/status-edit-header';
+
+interface PageProps {
+  params: Promise<{ slug: string; code: string }>;
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('statusForm');
+  return { title: t('bulkMetaTitle') };
+}
+
+export default async function EditProvinceStatusesPage({ params }: PageProps) {
+  const viewer = await requireViewer();
+  const { slug, code } = await params;
+  const view = await listProvinceCityStatuses(await getDb(), viewer, { programSlug: slug, provinceCode: code });
+  if (!view) notFound();
+  const t = await getTranslations('statusForm');
+  return (
+    <StatusEditHeader program={view.program} row={view.province} titleKey="bulkTitle">
+      {view.permissions.canEdit ? (
+        <BulkCityStatusForm programSlug={view.program.slug} provinceCode={view.province.code} rows={view.rows} />
+      ) : (
+        <Result status="403" title={t('readOnly')} />
+      )}
+    </StatusEditHeader>
+  );
+}

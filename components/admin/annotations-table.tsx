@@ -1,0 +1,201 @@
+'use client';
+
+import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
+import { useLocale, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { createAnnotationAction, deleteAnnotationAction, updateAnnotationAction } from '@/lib/annotations/actions';
+import type { EditableAnnotationDto } from '@/lib/annotations/queries';
+import {
+  ANNOTATION_SOURCE_NOTE_MAX,
+  ANNOTATION_TITLE_MAX,
+  createAnnotationSchema,
+  updateAnnotationSchema,
+} from '@/lib/annotations/schema';
+import type { LastChangeDto } from '@/lib/audit/queries';
+import { MAX_URL_LENGTH } from '@/lib/forms/fields';
+import { FormProblem } from './form-problem';
+import { fromIsoDate, toIsoDate } from './dates';
+import { useRowAction } from './use-row-action';
+import { useSchemaForm } from './use-schema-form';
+
+export interface AnnotationRow extends EditableAnnotationDto {
+  lastChange: LastChangeDto | null;
+}
+
+interface Values {
+  date?: Dayjs | null;
+  titleZh?: string;
+  titleEn?: string;
+  sourceNote?: string;
+  sourceUrl?: string;
+  isIllustrative?: boolean;
+}
+
+/** Stored links were checked on write; this guards the anchor anyway (older rows, imports). */
+const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
+
+function AnnotationModal({ programSlug, editing, onClose }: { programSlug: string; editing: AnnotationRow | null; onClose: () => void }) {
+  const t = useTranslations('annotations');
+  const tCommon = useTranslations('common');
+  const [form] = Form.useForm<Values>();
+  const fields = (v: Values) => ({
+    date: toIsoDate(v.date),
+    titleZh: v.titleZh ?? '',
+    titleEn: v.titleEn ?? '',
+    sourceNote: v.sourceNote ?? null,
+    sourceUrl: v.sourceUrl ?? null,
+    isIllustrative: v.isIllustrative ?? false,
+  });
+  const { rule, submit, problem, clearProblem, isPending } = useSchemaForm({
+    form,
+    schema: editing ? updateAnnotationSchema : createAnnotationSchema,
+    namespace: 'annotations',
+    toPayload: (v: Values) => (editing ? { id: editing.id, ...fields(v) } : { programSlug, ...fields(v) }),
+  });
+
+  return (
+    <Modal
+      open
+      title={editing ? t('editTitle') : t('addTitle')}
+      onCancel={onClose}
+      okText={tCommon('save')}
+      cancelText={tCommon('cancel')}
+      confirmLoading={isPending}
+      onOk={() => submit(editing ? updateAnnotationAction : createAnnotationAction, onClose)}
+      destroyOnHidden
+    >
+      <FormProblem problem={problem} onClose={clearProblem} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={
+          editing
+            ? {
+                date: fromIsoDate(editing.date),
+                titleZh: editing.titleZh,
+                titleEn: editing.titleEn,
+                sourceNote: editing.sourceNote ?? '',
+                sourceUrl: editing.sourceUrl ?? '',
+                isIllustrative: editing.isIllustrative,
+              }
+            : { isIllustrative: false }
+        }
+      >
+        <Form.Item name="date" label={t('fields.date')} rules={[rule('date')]} required>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="titleZh" label={t('fields.titleZh')} rules={[rule('titleZh')]} required>
+          <Input maxLength={ANNOTATION_TITLE_MAX} showCount />
+        </Form.Item>
+        <Form.Item name="titleEn" label={t('fields.titleEn')} rules={[rule('titleEn')]} required>
+          <Input maxLength={ANNOTATION_TITLE_MAX} showCount />
+        </Form.Item>
+        <Form.Item name="sourceNote" label={t('fields.sourceNote')} rules={[rule('sourceNote')]}>
+          <Input placeholder={t('fields.sourceNotePlaceholder')} maxLength={ANNOTATION_SOURCE_NOTE_MAX} />
+        </Form.Item>
+        <Form.Item name="sourceUrl" label={t('fields.sourceUrl')} extra={t('fields.sourceUrlHelp')} rules={[rule('sourceUrl')]}>
+          <Input placeholder="https://" inputMode="url" maxLength={MAX_URL_LENGTH} />
+        </Form.Item>
+        <Form.Item name="isIllustrative" valuePropName="checked">
+          <Checkbox>{t('fields.isIllustrative')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export interface AnnotationsTableProps {
+  programSlug: string;
+  annotations: AnnotationRow[];
+  canManage: boolean;
+}
+
+export function AnnotationsTable({ programSlug, annotations, canManage }: AnnotationsTableProps) {
+  const t = useTranslations('annotations');
+  const locale = useLocale();
+  const [modal, setModal] = useState<{ editing: AnnotationRow | null } | null>(null);
+  const { run, isPending } = useRowAction();
+  const title = (a: AnnotationRow) => (locale === 'en' ? a.titleEn : a.titleZh);
+
+  const columns: ColumnsType<AnnotationRow> = [
+    { title: t('columns.date'), dataIndex: 'date', key: 'date', width: 120 },
+    {
+      title: t('columns.title'),
+      key: 'title',
+      render: (_: unknown, a) => (
+        <Space size={4} wrap>
+          <span>{title(a)}</span>
+          {a.isIllustrative && <Tag>{t('illustrative')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('columns.source'),
+      key: 'source',
+      render: (_: unknown, a) => (
+        <Space size={4}>
+          <Typography.Text type={a.sourceNote ? undefined : 'secondary'}>{a.sourceNote ?? t('noSource')}</Typography.Text>
+          {a.sourceUrl && isHttpUrl(a.sourceUrl) && (
+            <a href={a.sourceUrl} target="_blank" rel="noopener noreferrer" aria-label={t('openSource')} title={a.sourceUrl}>
+              <LinkOutlined />
+            </a>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('columns.lastChange'),
+      key: 'lastChange',
+      width: 200,
+      render: (_: unknown, a) => (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {a.lastChange ? t('lastChange', { name: a.lastChange.actorName ?? '—', time: a.lastChange.atShanghai.slice(0, 16) }) : t('neverChanged')}
+        </Typography.Text>
+      ),
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      title: t('columns.actions'),
+      key: 'actions',
+      width: 170,
+      render: (_: unknown, a) => (
+        <Space size={0}>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setModal({ editing: a })}>
+            {t('edit')}
+          </Button>
+          <Popconfirm title={t('deleteConfirm', { title: title(a) })} okButtonProps={{ danger: true }} onConfirm={() => run(deleteAnnotationAction, { id: a.id })}>
+            <Button type="link" size="small" danger icon={<DeleteOutlined />} disabled={isPending}>
+              {t('delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <>
+      {canManage && (
+        <div style={{ marginBottom: 12 }}>
+          <Button icon={<PlusOutlined />} onClick={() => setModal({ editing: null })} data-testid="annotation-add">
+            {t('add')}
+          </Button>
+        </div>
+      )}
+      <Table<AnnotationRow>
+        data-testid="annotations-table"
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={annotations}
+        pagination={annotations.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        locale={{ emptyText: t('empty') }}
+      />
+      {modal && <AnnotationModal programSlug={programSlug} editing={modal.editing} onClose={() => setModal(null)} />}
+    </>
+  );
+}

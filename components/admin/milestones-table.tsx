@@ -1,0 +1,207 @@
+'use client';
+
+import { CheckOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
+import { useLocale, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import type { LastChangeDto } from '@/lib/audit/queries';
+import { createMilestoneAction, deleteMilestoneAction, markMilestoneDoneAction, updateMilestoneAction } from '@/lib/milestones/actions';
+import type { EditableMilestoneDto } from '@/lib/milestones/queries';
+import { MILESTONE_TITLE_MAX, createMilestoneSchema, updateMilestoneSchema } from '@/lib/milestones/schema';
+import { FormProblem } from './form-problem';
+import { fromIsoDate, toIsoDate } from './dates';
+import { useRowAction } from './use-row-action';
+import { useSchemaForm } from './use-schema-form';
+
+export interface MilestoneRow extends EditableMilestoneDto {
+  lastChange: LastChangeDto | null;
+  /** The same `updatedAt` as Shanghai wall-clock time, for rows never changed through the app. */
+  updatedAtShanghai: string;
+}
+
+interface Values {
+  titleZh?: string;
+  titleEn?: string;
+  dueDate?: Dayjs | null;
+  doneDate?: Dayjs | null;
+}
+
+function MilestoneModal({
+  programSlug,
+  editing,
+  onClose,
+}: {
+  programSlug: string;
+  /** The milestone being edited, or null to add one. */
+  editing: MilestoneRow | null;
+  onClose: () => void;
+}) {
+  const t = useTranslations('milestones');
+  const tCommon = useTranslations('common');
+  const [form] = Form.useForm<Values>();
+  const fields = (v: Values) => ({
+    titleZh: v.titleZh ?? '',
+    titleEn: v.titleEn ?? '',
+    dueDate: toIsoDate(v.dueDate),
+    doneDate: toIsoDate(v.doneDate) ?? null,
+  });
+  const { rule, submit, problem, clearProblem, isPending } = useSchemaForm({
+    form,
+    schema: editing ? updateMilestoneSchema : createMilestoneSchema,
+    namespace: 'milestones',
+    toPayload: (v: Values) => (editing ? { id: editing.id, version: editing.version, ...fields(v) } : { programSlug, ...fields(v) }),
+  });
+
+  return (
+    <Modal
+      open
+      title={editing ? t('editTitle') : t('addTitle')}
+      onCancel={onClose}
+      okText={tCommon('save')}
+      cancelText={tCommon('cancel')}
+      confirmLoading={isPending}
+      onOk={() => submit(editing ? updateMilestoneAction : createMilestoneAction, onClose)}
+      destroyOnHidden
+    >
+      <FormProblem problem={problem} onClose={clearProblem} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={
+          editing
+            ? { titleZh: editing.titleZh, titleEn: editing.titleEn, dueDate: fromIsoDate(editing.dueDate), doneDate: fromIsoDate(editing.doneDate) }
+            : {}
+        }
+      >
+        <Form.Item name="titleZh" label={t('fields.titleZh')} rules={[rule('titleZh')]} required>
+          <Input maxLength={MILESTONE_TITLE_MAX} showCount />
+        </Form.Item>
+        <Form.Item name="titleEn" label={t('fields.titleEn')} rules={[rule('titleEn')]} required>
+          <Input maxLength={MILESTONE_TITLE_MAX} showCount />
+        </Form.Item>
+        <Space wrap size="large" align="start">
+          <Form.Item name="dueDate" label={t('fields.dueDate')} rules={[rule('dueDate')]} required>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="doneDate" label={t('fields.doneDate')} extra={t('fields.doneDateHelp')} rules={[rule('doneDate')]}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+export interface MilestonesTableProps {
+  programSlug: string;
+  milestones: MilestoneRow[];
+  /** Today in Shanghai (YYYY-MM-DD), from the server, so "overdue" does not depend on the browser's zone. */
+  today: string;
+  canManage: boolean;
+}
+
+export function MilestonesTable({ programSlug, milestones, today, canManage }: MilestonesTableProps) {
+  const t = useTranslations('milestones');
+  const locale = useLocale();
+  const [modal, setModal] = useState<{ editing: MilestoneRow | null } | null>(null);
+  const { run, isPending } = useRowAction();
+  const title = (m: MilestoneRow) => (locale === 'en' ? m.titleEn : m.titleZh);
+
+  const columns: ColumnsType<MilestoneRow> = [
+    {
+      title: t('columns.title'),
+      key: 'title',
+      render: (_: unknown, m) => (
+        <Space orientation="vertical" size={0}>
+          <span>{title(m)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {locale === 'en' ? m.titleZh : m.titleEn}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('columns.dueDate'), dataIndex: 'dueDate', key: 'dueDate', width: 120 },
+    {
+      title: t('columns.status'),
+      key: 'status',
+      width: 170,
+      render: (_: unknown, m) =>
+        m.doneDate ? (
+          <Tag color="success">{t('status.done', { date: m.doneDate })}</Tag>
+        ) : m.dueDate < today ? (
+          <Tag color="error">{t('status.overdue')}</Tag>
+        ) : (
+          <Tag color="processing">{t('status.open')}</Tag>
+        ),
+    },
+    {
+      title: t('columns.lastChange'),
+      key: 'lastChange',
+      width: 200,
+      render: (_: unknown, m) => (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {m.lastChange
+            ? t('lastChange', { name: m.lastChange.actorName ?? '—', time: m.lastChange.atShanghai.slice(0, 16) })
+            : t('updatedAt', { time: m.updatedAtShanghai.slice(0, 16) })}
+        </Typography.Text>
+      ),
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      title: t('columns.actions'),
+      key: 'actions',
+      width: 260,
+      render: (_: unknown, m) => (
+        <Space size={0} wrap>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setModal({ editing: m })}>
+            {t('edit')}
+          </Button>
+          {!m.doneDate && (
+            <Popconfirm
+              title={t('markDoneConfirm', { title: title(m), date: today })}
+              onConfirm={() => run(markMilestoneDoneAction, { id: m.id, version: m.version })}
+            >
+              <Button type="link" size="small" icon={<CheckOutlined />} disabled={isPending}>
+                {t('markDone')}
+              </Button>
+            </Popconfirm>
+          )}
+          <Popconfirm
+            title={t('deleteConfirm', { title: title(m) })}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => run(deleteMilestoneAction, { id: m.id, version: m.version })}
+          >
+            <Button type="link" size="small" danger icon={<DeleteOutlined />} disabled={isPending}>
+              {t('delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <>
+      {canManage && (
+        <div style={{ marginBottom: 12 }}>
+          <Button icon={<PlusOutlined />} onClick={() => setModal({ editing: null })} data-testid="milestone-add">
+            {t('add')}
+          </Button>
+        </div>
+      )}
+      <Table<MilestoneRow>
+        data-testid="milestones-table"
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={milestones}
+        pagination={false}
+        locale={{ emptyText: t('empty') }}
+      />
+      {modal && <MilestoneModal programSlug={programSlug} editing={modal.editing} onClose={() => setModal(null)} />}
+    </>
+  );
+}

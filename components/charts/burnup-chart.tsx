@@ -1,0 +1,76 @@
+'use client';
+
+import { useMemo } from 'react';
+import { Alert, Skeleton } from 'antd';
+import { useTranslations } from 'next-intl';
+import type { Projection } from '@/lib/coverage/projection';
+import type { CountSeriesDto } from '@/lib/coverage/series';
+import { buildBurnupOption } from '@/lib/charts/burnup';
+import type { ChartAnnotation } from '@/lib/charts/timeline-marks';
+import { ChartDownloadButton } from './chart-download-button';
+import { openAnnotationSource } from './open-annotation-source';
+import { useEChart } from './use-echart';
+
+interface Props {
+  series: CountSeriesDto;
+  projection: Projection | null;
+  /** Already in the reader's language and limited to the as-of date, numbered as the list beside. */
+  annotations: ChartAnnotation[];
+  /** Program name for the accessible description. */
+  programName: string;
+  downloadName?: string;
+  height?: number;
+}
+
+export default function BurnupChart({ series, projection, annotations, programName, downloadName, height = 420 }: Props) {
+  const t = useTranslations('burnup.chart');
+  const unit = series.unit;
+  const aria = t('aria', { program: programName });
+  const option = useMemo(() => {
+    const completion = projection?.completionDate ?? '';
+    return buildBurnupOption(
+      { series, projection, annotations },
+      {
+        actual: t(`actual${unit}`),
+        plan: t('plan'),
+        projection: t('projection'),
+        denominator: t(`denominator${unit}`, { count: series.denominator }),
+        asOf: t('asOf', { date: series.asOf }),
+        projectedCompletion: t('projectedCompletion', { date: completion }),
+        projectedBeyond: t('projectedBeyond', { date: completion }),
+        yAxis: t(`yAxis${unit}`),
+        target: t('target', { date: series.targetDate }),
+        baselineTarget: t('baselineTarget', { date: series.baselineTargetDate }),
+        currentTarget: t('currentTarget', { date: series.targetDate }),
+        source: (note) => t('source', { source: note }),
+        illustrative: t('illustrative'),
+        openSource: t('openSource'),
+        formatValue: (count) => t(`value${unit}`, { count }),
+        ariaLabel: aria,
+      },
+    );
+  }, [series, projection, annotations, unit, aria, t]);
+  const { ref, state, chart } = useEChart(option, { onClick: openAnnotationSource });
+
+  return (
+    <div style={{ position: 'relative', height }}>
+      {state === 'ready' && downloadName && <ChartDownloadButton chart={chart} filename={downloadName} />}
+      <div
+        ref={ref}
+        role="img"
+        aria-label={aria}
+        data-testid="burnup-chart"
+        data-state={state}
+        style={{ width: '100%', height: '100%' }}
+      />
+      {state === 'loading' && (
+        <div style={{ position: 'absolute', inset: 0 }}>
+          <Skeleton.Node active style={{ width: '100%', height }} />
+        </div>
+      )}
+      {state === 'error' && (
+        <Alert style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" showIcon title={t('loadError')} />
+      )}
+    </div>
+  );
+}

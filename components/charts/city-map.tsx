@@ -1,0 +1,60 @@
+'use client';
+
+import { useMemo } from 'react';
+import { Alert, Skeleton } from 'antd';
+import { useLocale, useTranslations } from 'next-intl';
+import type { CityCoverageDto } from '@/lib/coverage/queries';
+import { buildCityMapOption, provinceMapName, toCityMapData } from '@/lib/charts/city-map';
+import { ROLLOUT_STATUSES } from '@/lib/coverage/summarise';
+import { ChartDownloadButton } from './chart-download-button';
+import { useEChart } from './use-echart';
+
+interface Props {
+  provinceCode: string;
+  cities: CityCoverageDto[];
+  highlight?: string | null;
+  onCityClick?: (code: string) => void;
+  /** File name of the PNG download. */
+  downloadName: string;
+  height?: number;
+}
+
+export default function CityMap({ provinceCode, cities, highlight, onCityClick, downloadName, height = 480 }: Props) {
+  const t = useTranslations('dashboard.map');
+  const ts = useTranslations('status');
+  const locale = useLocale();
+  const mapName = provinceMapName(provinceCode);
+  const option = useMemo(() => {
+    const status = Object.fromEntries(ROLLOUT_STATUSES.map((s) => [s, ts(s)])) as Record<(typeof ROLLOUT_STATUSES)[number], string>;
+    return buildCityMapOption(mapName, toCityMapData(cities, locale), { status, outOfScope: t('outOfScope'), ariaLabel: t('cityAria') }, highlight);
+  }, [cities, locale, t, ts, mapName, highlight]);
+  const inScope = useMemo(() => new Set(cities.map((c) => c.code)), [cities]);
+  const { ref, state, chart } = useEChart(option, {
+    maps: { [mapName]: `/geo/cities/${provinceCode}.json` },
+    onClick: (p) => {
+      if (inScope.has(p.name)) onCityClick?.(p.name);
+    },
+  });
+
+  return (
+    <div style={{ position: 'relative', height }}>
+      {state === 'ready' && <ChartDownloadButton chart={chart} filename={downloadName} />}
+      <div
+        ref={ref}
+        role="img"
+        aria-label={t('cityAria')}
+        data-testid="city-map"
+        data-state={state}
+        style={{ width: '100%', height: '100%' }}
+      />
+      {state === 'loading' && (
+        <div style={{ position: 'absolute', inset: 0 }}>
+          <Skeleton.Node active style={{ width: '100%', height }} />
+        </div>
+      )}
+      {state === 'error' && (
+        <Alert style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" showIcon title={t('loadError')} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,287 @@
+'use client';
+
+import { Card, Col, Collapse, Row, Skeleton, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dynamic from 'next/dynamic';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useMemo } from 'react';
+import type { ChartAnnotation } from '@/lib/charts/timeline-marks';
+import type { Projection } from '@/lib/coverage/projection';
+import type { BurnupPointDto, CoverageSeriesDto, MetricPointDto } from '@/lib/coverage/series';
+import { toPercent } from '@/lib/coverage/summarise';
+import type { AnnotationDto } from '@/lib/programs/annotations';
+import type { ProgramDto } from '@/lib/programs/queries';
+import { daysBetween } from '@/lib/time';
+import { ExternalLink } from '@/components/status/external-link';
+import { HealthBadge, HealthRule } from './health-badge';
+
+const CHART_HEIGHT = 420;
+const chartLoading = () => <Skeleton.Node active style={{ width: '100%', height: CHART_HEIGHT }} />;
+// The charts (ECharts) load after the numbers and the table have painted.
+const BurnupChart = dynamic(() => import('@/components/charts/burnup-chart'), { ssr: false, loading: chartLoading });
+const MetricChart = dynamic(() => import('@/components/charts/metric-chart'), { ssr: false, loading: chartLoading });
+
+interface Props {
+  series: CoverageSeriesDto;
+  /** From getProjection / projectSeries; null when there is nothing to project toward. */
+  projection: Projection | null;
+  program: ProgramDto;
+  /** The program's annotations; those after the as-of date are left out here. */
+  annotations: AnnotationDto[];
+}
+
+/**
+ * Progress toward the target: health badge with its rule written out, the projected completion
+ * with the pace it comes from, the burn-up (or metric) chart, the events marked on it, and the
+ * same numbers as a table so nothing is only in the chart.
+ */
+export function BurnupPanel({ series, projection, program, annotations }: Props) {
+  const t = useTranslations('burnup');
+  const locale = useLocale();
+  const isMetric = series.kind === 'METRIC';
+  const programName = locale === 'en' ? program.nameEn : program.nameZh;
+  const shown = useMemo(() => annotations.filter((a) => a.date <= series.asOf), [annotations, series.asOf]);
+  const chartAnnotations = useMemo<ChartAnnotation[]>(
+    () =>
+      shown.map((a) => ({
+        date: a.date,
+        title: locale === 'en' ? a.titleEn : a.titleZh,
+        sourceNote: a.sourceNote,
+        sourceUrl: a.sourceUrl,
+        isIllustrative: a.isIllustrative,
+      })),
+    [shown, locale],
+  );
+  const downloadName = `hutong-${program.slug}-burnup-${series.asOf}.png`;
+
+  return (
+    <Card title={isMetric ? t('titleMetric') : t('title')} data-testid="burnup-panel">
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Row gutter={[24, 12]} align="top">
+          <Col xs={24} lg={13}>
+            <ProjectionSummary series={series} projection={projection} />
+          </Col>
+          <Col xs={24} lg={11}>
+            <HealthRule current={projection?.health ?? null} isMetric={isMetric} />
+          </Col>
+        </Row>
+        {series.kind === 'METRIC' ? (
+          <MetricChart
+            series={series}
+            projection={projection}
+            annotations={chartAnnotations}
+            programName={programName}
+            downloadName={downloadName}
+            height={CHART_HEIGHT}
+          />
+        ) : (
+          <BurnupChart
+            series={series}
+            projection={projection}
+            annotations={chartAnnotations}
+            programName={programName}
+            downloadName={downloadName}
+            height={CHART_HEIGHT}
+          />
+        )}
+        {chartAnnotations.length > 0 && <AnnotationList annotations={chartAnnotations} />}
+        {series.kind === 'METRIC' ? <MetricTable points={series.points} /> : <WeeklyTable points={series.points} denominator={series.denominator} asOf={series.asOf} />}
+      </Space>
+    </Card>
+  );
+}
+
+function ProjectionSummary({ series, projection }: { series: CoverageSeriesDto; projection: Projection | null }) {
+  const t = useTranslations('burnup.projection');
+  const format = useFormatter();
+  const isMetric = series.kind === 'METRIC';
+  const unit = series.kind === 'METRIC' ? 'PERCENT' : series.unit;
+
+  if (!projection) {
+    return <p style={{ margin: 0 }}>{isMetric ? t('noTarget') : t('noScope')}</p>;
+  }
+  const target = projection.targetDate;
+  const goal = format.number(projection.goal, { maximumFractionDigits: 1 });
+  const date = projection.completionDate;
+  let headline: string;
+  if (projection.health === 'COMPLETE') {
+    headline = date ? (isMetric ? t('completeOnMetric', { date, target: goal }) : t('completeOn', { date })) : '';
+  } else if (projection.reason === 'NO_PROGRESS') {
+    headline = isMetric ? t('noProgressMetric', { weeks: projection.windowWeeks }) : t('noProgress', { weeks: projection.windowWeeks });
+  } else if (!date) {
+    headline = t('tooFar');
+  } else {
+    headline = isMetric ? t('projectedMetric', { date, target: goal }) : t('projected', { date });
+  }
+  const versusTarget = date
+    ? (() => {
+        const days = daysBetween(target, date);
+        if (days > 0) return t('daysLate', { days, target });
+        if (days < 0) return t('daysEarly', { days: -days, target });
+        return t('onTarget', { target });
+      })()
+    : null;
+  const velocity = format.number(projection.velocityPerWeek, { maximumFractionDigits: 1 });
+  const remaining = format.number(projection.remaining, { maximumFractionDigits: 1 });
+
+  return (
+    <Space orientation="vertical" size={4} data-testid="burnup-projection">
+      <Space wrap size={8} align="center">
+        <HealthBadge health={projection.health} />
+        {headline && <strong style={{ fontSize: 15 }}>{headline}</strong>}
+        {versusTarget && <span>· {versusTarget}</span>}
+      </Space>
+      <span className="muted" data-testid="burnup-velocity">
+        {t(`velocity${unit}`, { velocity, weeks: projection.windowWeeks })}
+        {projection.remaining > 0 && (
+          <>
+            {' · '}
+            {unit === 'PERCENT'
+              ? t('remainingPERCENT', { remaining })
+              : t(`remaining${unit}`, { remaining: projection.remaining, total: projection.goal })}
+          </>
+        )}
+      </span>
+    </Space>
+  );
+}
+
+function AnnotationList({ annotations }: { annotations: ChartAnnotation[] }) {
+  const t = useTranslations('burnup.annotations');
+  return (
+    <div data-testid="burnup-annotations">
+      <div style={{ fontWeight: 600, marginBottom: 4 }}>{t('title')}</div>
+      <ol style={{ margin: 0, paddingInlineStart: 22, fontSize: 13, lineHeight: 1.8 }}>
+        {annotations.map((a) => (
+          <li key={`${a.date}-${a.title}`}>
+            <span style={{ fontVariantNumeric: 'tabular-nums' }}>{a.date}</span> {a.title}
+            {a.sourceNote && <span className="muted"> · {t('source', { source: a.sourceNote })}</span>}
+            {a.sourceUrl && (
+              <>
+                {' · '}
+                <ExternalLink href={a.sourceUrl}>{t('link')}</ExternalLink>
+              </>
+            )}
+            {a.isIllustrative && (
+              <Tag color="warning" style={{ marginInlineStart: 6 }}>
+                {t('illustrative')}
+              </Tag>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function WeeklyTable({ points, denominator, asOf }: { points: BurnupPointDto[]; denominator: number; asOf: string }) {
+  const t = useTranslations('burnup.table');
+  const rows = useMemo(() => [...points].reverse(), [points]);
+  const columns: ColumnsType<BurnupPointDto> = [
+    {
+      title: t('date'),
+      dataIndex: 'date',
+      key: 'date',
+      render: (date: string) => (
+        <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+          {date}
+          {date === asOf && (
+            <Tag style={{ marginInlineStart: 6 }} color="blue">
+              {t('asOfTag')}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+    { title: t('live'), dataIndex: 'live', key: 'live', align: 'right' },
+    { title: t('plan'), dataIndex: 'plan', key: 'plan', align: 'right' },
+    {
+      title: t('gap'),
+      key: 'gap',
+      align: 'right',
+      render: (_: unknown, row) => {
+        const gap = row.live - row.plan;
+        return <span style={{ color: gap < 0 ? '#cf1322' : undefined }}>{gap > 0 ? `+${gap}` : gap}</span>;
+      },
+    },
+    {
+      title: t('percent'),
+      key: 'percent',
+      align: 'right',
+      render: (_: unknown, row) => t('percentOf', { percent: toPercent(row.live, denominator) ?? 0, live: row.live, denominator }),
+    },
+  ];
+  return (
+    <Collapse
+      size="small"
+      items={[
+        {
+          key: 'table',
+          label: `${t('toggle', { count: rows.length })} · ${t('dateHint')}`,
+          children: (
+            <Table<BurnupPointDto>
+              data-testid="burnup-table"
+              rowKey="date"
+              size="small"
+              columns={columns}
+              dataSource={rows}
+              pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+              locale={{ emptyText: t('empty') }}
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+function MetricTable({ points }: { points: MetricPointDto[] }) {
+  const t = useTranslations('burnup.table');
+  const rows = useMemo(() => [...points].reverse(), [points]);
+  const columns: ColumnsType<MetricPointDto> = [
+    { title: t('date'), dataIndex: 'date', key: 'date', render: (d: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{d}</span> },
+    { title: t('value'), dataIndex: 'value', key: 'value', align: 'right', render: (v: number) => `${v}%` },
+    {
+      title: t('source'),
+      key: 'source',
+      render: (_: unknown, row) => (
+        <span>
+          {row.sourceNote ?? ''}
+          {row.sourceUrl && (
+            <>
+              {' '}
+              <ExternalLink href={row.sourceUrl} />
+            </>
+          )}
+          {row.isIllustrative && (
+            <Tag color="warning" style={{ marginInlineStart: row.sourceNote ? 6 : 0 }}>
+              {t('illustrative')}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+  ];
+  return (
+    <Collapse
+      size="small"
+      items={[
+        {
+          key: 'table',
+          label: t('toggleMetric', { count: rows.length }),
+          children: (
+            <Table<MetricPointDto>
+              data-testid="burnup-table"
+              rowKey="date"
+              size="small"
+              columns={columns}
+              dataSource={rows}
+              pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+              locale={{ emptyText: t('empty') }}
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}

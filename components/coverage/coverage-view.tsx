@@ -1,0 +1,208 @@
+'use client';
+
+import { Alert, Breadcrumb, Card, Col, Row, Space } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useCallback } from 'react';
+import { Skeleton } from 'antd';
+import type { CoverageDto, ProvinceDrillDto } from '@/lib/coverage/queries';
+import type { ProgramDto } from '@/lib/programs/queries';
+import { coverageKeys, coverageUrl } from '@/lib/coverage/query-keys';
+import { isIsoDate } from '@/lib/time';
+import { CityTable } from './city-table';
+import { CsvDownloadButton } from './csv-download-button';
+import { DivisionSearch } from './division-search';
+import { KpiCards } from './kpi-cards';
+import { ProvinceTable } from './province-table';
+import { Timeline, type TimelineAnnotation } from './timeline';
+
+// Maps (ECharts + GeoJSON) load after the KPIs, timeline and tables have painted.
+const mapLoading = () => <Skeleton.Node active style={{ width: '100%', height: 480 }} />;
+const ProvinceMap = dynamic(() => import('@/components/charts/province-map'), { ssr: false, loading: mapLoading });
+const CityMap = dynamic(() => import('@/components/charts/city-map'), { ssr: false, loading: mapLoading });
+
+export interface CoverageViewData {
+  coverage: CoverageDto;
+  drill: ProvinceDrillDto | null;
+}
+
+interface Props {
+  program: ProgramDto;
+  initial: CoverageViewData;
+  /** The date and province the server rendered (from the URL or defaults). */
+  initialAsOf: string;
+  initialProvince: string | null;
+  /** A province code from the URL that the server could not resolve (already warned about). */
+  rejectedProvince: string | null;
+  steps: string[];
+  annotations: TimelineAnnotation[];
+}
+
+async function fetchView(program: string, asOf: string, province: string | null): Promise<CoverageViewData> {
+  const res = await fetch(coverageUrl(program, asOf, province));
+  if (!res.ok) throw new Error(`coverage ${res.status}`);
+  return (await res.json()) as CoverageViewData;
+}
+
+/**
+ * The interactive part of the dashboard: timeline, KPIs, map with drill-down and tables, all for
+ * one date. View state lives in the URL (asOf, province, city) so every view is a shareable link;
+ * scrubbing updates it with history.replaceState (no server round trip per step), drilling with
+ * pushState so Back returns to the nation.
+ */
+export function CoverageView({ program, initial, initialAsOf, initialProvince, rejectedProvince, steps, annotations }: Props) {
+  const t = useTranslations('dashboard');
+  const locale = useLocale();
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const urlAsOf = searchParams.get('asOf');
+  const asOf = urlAsOf && isIsoDate(urlAsOf) ? urlAsOf : initialAsOf;
+  const urlProvince = searchParams.get('province');
+  const province =
+    program.unit === 'CITY' && urlProvince && /^\d{2}$/.test(urlProvince) && urlProvince !== rejectedProvince ? urlProvince : null;
+  const highlight = searchParams.get('city');
+
+  const setUrl = useCallback(
+    (changes: Record<string, string | null>, mode: 'push' | 'replace') => {
+      const params = new URLSearchParams(window.location.search);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null) params.delete(k);
+        else params.set(k, v);
+      }
+      const url = `${window.location.pathname}?${params.toString()}`;
+      if (mode === 'push') window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    },
+    [],
+  );
+
+  const hrefWith = (changes: Record<string, string | null>) => {
+    const params = new URLSearchParams(searchParams.toString());
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) params.delete(k);
+      else params.set(k, v);
+    }
+    return `?${params.toString()}`;
+  };
+
+  const isInitial = asOf === initialAsOf && province === initialProvince;
+  const query = useQuery({
+    queryKey: coverageKeys.view(program.slug, asOf, province),
+    queryFn: () => fetchView(program.slug, asOf, province),
+    initialData: isInitial ? initial : undefined,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+  const data = query.data ?? initial;
+  const { coverage, drill } = data;
+  const name = (zh: string, en: string) => (locale === 'en' ? en : zh);
+  const fileBase = `hutong-${program.slug}-${asOf}${drill ? `-${drill.province.code}` : ''}`;
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-loading={query.isFetching ? 'true' : 'false'}>
+      <Card size="small">
+        <Timeline steps={steps} value={asOf} annotations={annotations} onChange={(d) => setUrl({ asOf: d }, 'replace')} />
+      </Card>
+      {query.isError && <Alert type="error" showIcon title={t('loadError')} />}
+      <KpiCards coverage={coverage} />
+      {program.unit === 'CITY' ? (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={14}>
+            <Card
+              title={
+                <Breadcrumb
+                  data-testid="map-breadcrumb"
+                  items={[
+                    drill
+                      ? {
+                          title: (
+                            <a
+                              href={hrefWith({ province: null, city: null })}
+                              onClick={(e) => {
+                                e.preventDefault();
+                                setUrl({ province: null, city: null }, 'push');
+                              }}
+                            >
+                              {t('nation')}
+                            </a>
+                          ),
+                        }
+                      : { title: t('nation') },
+                    ...(drill ? [{ title: name(drill.province.name, drill.province.nameEn) }] : []),
+                  ]}
+                />
+              }
+              extra={
+                <DivisionSearch
+                  onSelect={(hit) =>
+                    setUrl(
+                      hit.kind === 'province'
+                        ? { province: hit.code, city: null }
+                        : { province: hit.provinceCode, city: hit.code },
+                      'push',
+                    )
+                  }
+                />
+              }
+            >
+              {drill ? (
+                <CityMap
+                  key={drill.province.code}
+                  provinceCode={drill.province.code}
+                  cities={drill.cities}
+                  highlight={highlight}
+                  onCityClick={(code) => router.push(`/cities/${code}`)}
+                  downloadName={`${fileBase}.png`}
+                />
+              ) : (
+                <ProvinceMap
+                  provinces={coverage.provinces}
+                  onProvinceClick={(code) => setUrl({ province: code, city: null }, 'push')}
+                  downloadName={`${fileBase}.png`}
+                />
+              )}
+              <p className="muted map-hint">{drill ? t('map.cityHint') : t('map.provinceHint')}</p>
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            {drill ? (
+              <Card
+                title={t('citiesTitle', { province: name(drill.province.name, drill.province.nameEn), live: drill.live, denominator: drill.denominator })}
+                extra={
+                  <CsvDownloadButton
+                    filename={`${fileBase}.csv`}
+                    header={[t('csv.code'), t('csv.city'), t('csv.status'), t('csv.asOf')]}
+                    rows={drill.cities.map((c) => [c.code, name(c.name, c.nameEn), c.status, asOf])}
+                  />
+                }
+              >
+                <CityTable cities={drill.cities} highlight={highlight} />
+              </Card>
+            ) : (
+              <Card
+                title={t('tableTitle')}
+                extra={
+                  <CsvDownloadButton
+                    filename={`${fileBase}.csv`}
+                    header={[t('csv.code'), t('csv.province'), t('csv.live'), t('csv.denominator'), t('csv.percent'), t('csv.asOf')]}
+                    rows={coverage.provinces.map((p) => [p.code, name(p.name, p.nameEn), p.live, p.denominator, p.percent, asOf])}
+                  />
+                }
+              >
+                <ProvinceTable
+                  provinces={coverage.provinces}
+                  onSelect={(code) => setUrl({ province: code, city: null }, 'push')}
+                  hrefFor={(code) => hrefWith({ province: code, city: null })}
+                />
+              </Card>
+            )}
+          </Col>
+        </Row>
+      ) : (
+        <Alert type="info" showIcon title={program.unit === 'INSTITUTION' ? t('institutionNote') : t('metricNote')} />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,251 @@
+'use client';
+
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Progress, Segmented, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import { commitImportAction, previewImportAction } from '@/lib/import/actions';
+import { CSV_HEADER_LINE, IMPORT_LIMITS } from '@/lib/import/format';
+import type { ImportPreviewDto, ImportRowResult, RowOutcome } from '@/lib/import/mutations';
+import type { EditableField } from '@/lib/status/schema';
+import { useMessageKey } from './use-message-key';
+
+interface LoadedFile {
+  name: string;
+  size: number;
+  buffer: ArrayBuffer;
+}
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'reading'; percent: number }
+  | { kind: 'checking' }
+  | { kind: 'previewed' }
+  | { kind: 'committing' }
+  | { kind: 'committed'; updated: number };
+
+interface Problem {
+  key: string;
+  values?: Record<string, string | number>;
+  errorId?: string;
+}
+
+const STEP_OF: Record<Phase['kind'], number> = { idle: 0, reading: 0, checking: 1, previewed: 2, committing: 3, committed: 3 };
+const OUTCOME_COLOR: Record<RowOutcome, string> = { change: 'processing', unchanged: 'default', error: 'error' };
+
+function formDataOf(file: LoadedFile): FormData {
+  const data = new FormData();
+  data.append('file', new Blob([file.buffer], { type: 'text/csv' }), file.name);
+  return data;
+}
+
+/**
+ * Upload -> dry run -> commit. The file is read in the browser (with progress), checked on the
+ * server without writing anything, shown row by row, and committed as a whole (or not at all).
+ */
+export function ImportPanel({ isPartner }: { isPartner: boolean }) {
+  const t = useTranslations('import');
+  const tFields = useTranslations('statusForm.fields');
+  const tk = useMessageKey();
+  const format = useFormatter();
+  const { message } = App.useApp();
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [preview, setPreview] = useState<ImportPreviewDto | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [filter, setFilter] = useState<'all' | RowOutcome>('all');
+  const [, startTransition] = useTransition();
+
+  function check(loaded: LoadedFile) {
+    setPhase({ kind: 'checking' });
+    startTransition(async () => {
+      const state = await previewImportAction(formDataOf(loaded));
+      if (state.ok) {
+        setPreview(state.result);
+        setFilter(state.result.counts.errors > 0 ? 'error' : 'all');
+        setPhase({ kind: 'previewed' });
+      } else {
+        setProblem({ key: state.formError ?? 'errors.generic', values: state.formErrorValues, errorId: state.errorId });
+        setPhase({ kind: 'idle' });
+      }
+    });
+  }
+
+  function read(chosen: File) {
+    setProblem(null);
+    setPreview(null);
+    if (chosen.size > IMPORT_LIMITS.maxBytes) {
+      setProblem({ key: 'import.errors.tooLarge' });
+      return;
+    }
+    const reader = new FileReader();
+    setPhase({ kind: 'reading', percent: 0 });
+    reader.onprogress = (e) => {
+      if (e.lengthComputable) setPhase({ kind: 'reading', percent: Math.round((e.loaded / e.total) * 100) });
+    };
+    reader.onerror = () => {
+      setProblem({ key: 'import.errors.readFailed' });
+      setPhase({ kind: 'idle' });
+    };
+    reader.onload = () => {
+      const loaded = { name: chosen.name, size: chosen.size, buffer: reader.result as ArrayBuffer };
+      setFile(loaded);
+      check(loaded);
+    };
+    reader.readAsArrayBuffer(chosen);
+  }
+
+  function commit() {
+    if (!file) return;
+    setPhase({ kind: 'committing' });
+    startTransition(async () => {
+      const state = await commitImportAction(formDataOf(file));
+      if (state.ok) {
+        setPreview(state.result);
+        setPhase({ kind: 'committed', updated: state.result.updated });
+        message.success(t('committed', { count: state.result.updated }));
+        return;
+      }
+      if ('preview' in state && state.preview) {
+        setPreview(state.preview);
+        setFilter('error');
+      }
+      setProblem({ key: state.formError ?? 'errors.generic', values: state.formErrorValues, errorId: state.errorId });
+      setPhase({ kind: 'previewed' });
+    });
+  }
+
+  const details = (r: ImportRowResult) =>
+    r.errors.length > 0
+      ? r.errors.map((e, i) => (
+          <div key={i}>
+            {e.field ? <Typography.Text code>{e.field}</Typography.Text> : null} {tk(e.key, e.values)}
+          </div>
+        ))
+      : r.changed.length > 0
+        ? t('changedFields', { fields: r.changed.map((f: EditableField) => tFields(f)).join('、') })
+        : null;
+
+  const columns: TableColumnsType<ImportRowResult> = [
+    { title: t('table.row'), dataIndex: 'row', width: 80 },
+    { title: t('table.program'), dataIndex: 'program' },
+    { title: t('table.entity'), dataIndex: 'entity', width: 110 },
+    { title: t('table.code'), dataIndex: 'code', width: 100 },
+    {
+      title: t('table.outcome'),
+      dataIndex: 'outcome',
+      width: 110,
+      render: (o: RowOutcome) => <Tag color={OUTCOME_COLOR[o]}>{t(`outcome.${o}`)}</Tag>,
+    },
+    { title: t('table.details'), key: 'details', render: (_, r) => details(r) },
+  ];
+
+  const busy = phase.kind === 'reading' || phase.kind === 'checking' || phase.kind === 'committing';
+  const counts = preview?.counts;
+  const rows = preview ? preview.results.filter((r) => filter === 'all' || r.outcome === filter) : [];
+  const canCommit = phase.kind === 'previewed' && counts !== undefined && counts.errors === 0 && counts.changes > 0;
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>{t('intro')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            {t('format', { header: CSV_HEADER_LINE })} {t('limits')} {isPartner ? t('partnerScope') : null}
+          </Typography.Paragraph>
+          <Steps
+            size="small"
+            current={STEP_OF[phase.kind]}
+            status={problem ? 'error' : phase.kind === 'committed' ? 'finish' : 'process'}
+            items={[{ title: t('steps.read') }, { title: t('steps.check') }, { title: t('steps.preview') }, { title: t('steps.commit') }]}
+          />
+          <Upload.Dragger
+            accept=".csv,text/csv"
+            multiple={false}
+            showUploadList={false}
+            disabled={busy}
+            beforeUpload={(chosen) => {
+              read(chosen);
+              // The file is read here and sent by the Server Action, not uploaded by antd.
+              return Upload.LIST_IGNORE;
+            }}
+            data-testid="import-upload"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('choose')}</p>
+            {file && <p className="ant-upload-hint">{t('chosen', { name: file.name, size: format.number(file.size / 1024, 'integer') + ' KB' })}</p>}
+          </Upload.Dragger>
+          {phase.kind === 'reading' && (
+            <div aria-live="polite">
+              <Progress percent={phase.percent} />
+              {t('reading', { percent: phase.percent })}
+            </div>
+          )}
+          {phase.kind === 'checking' && (
+            <Alert type="info" showIcon title={t('checking')} aria-live="polite" data-testid="import-checking" />
+          )}
+          {phase.kind === 'committing' && <Alert type="info" showIcon title={t('committing')} aria-live="polite" />}
+          {problem && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              data-testid="import-problem"
+              title={tk(problem.key, problem.values)}
+              description={problem.errorId ? tk('errors.errorId', { id: problem.errorId }) : undefined}
+            />
+          )}
+          {phase.kind === 'committed' && (
+            <Alert type="success" showIcon title={t('committed', { count: phase.updated })} data-testid="import-committed" />
+          )}
+        </Space>
+      </Card>
+
+      {preview && counts && (
+        <Card>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text data-testid="import-stats">
+              {t('stats', {
+                encoding: t(`encoding.${preview.encoding}`),
+                rows: counts.rows,
+                changes: counts.changes,
+                unchanged: counts.unchanged,
+                errors: counts.errors,
+              })}
+            </Typography.Text>
+            <Space wrap>
+              <Segmented
+                value={filter}
+                onChange={(v) => setFilter(v as typeof filter)}
+                options={[
+                  { value: 'all', label: `${t('table.outcome')}: ${counts.rows}` },
+                  { value: 'change', label: `${t('outcome.change')}: ${counts.changes}` },
+                  { value: 'unchanged', label: `${t('outcome.unchanged')}: ${counts.unchanged}` },
+                  { value: 'error', label: `${t('outcome.error')}: ${counts.errors}` },
+                ]}
+              />
+              {phase.kind !== 'committed' && (
+                <Button type="primary" disabled={!canCommit} loading={phase.kind === 'committing'} onClick={commit} data-testid="import-commit">
+                  {t('commit', { count: counts.changes })}
+                </Button>
+              )}
+            </Space>
+            {phase.kind === 'previewed' && counts.errors > 0 && <Alert type="warning" showIcon title={t('commitBlocked')} />}
+            {phase.kind === 'previewed' && counts.errors === 0 && counts.changes === 0 && <Alert type="info" showIcon title={t('nothingToCommit')} />}
+            <Table<ImportRowResult>
+              rowKey="row"
+              size="small"
+              columns={columns}
+              dataSource={rows}
+              pagination={{ pageSize: 50, showSizeChanger: false }}
+              data-testid="import-results"
+            />
+          </Space>
+        </Card>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,49 @@
+import { Breadcrumb, Space, Tag, Typography } from 'antd';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import type { ProgramDto } from '@/lib/programs/queries';
+import type { StatusRowDto } from '@/lib/status/dto';
+
+export interface StatusEditHeaderProps {
+  program: ProgramDto;
+  /** The row being edited, or for a province page its name and code. */
+  row: Pick<StatusRowDto, 'name' | 'nameEn' | 'code'>;
+  titleKey: 'cityTitle' | 'institutionTitle' | 'bulkTitle';
+  children: ReactNode;
+}
+
+/** Breadcrumb, title and program line shared by the status edit pages (a Server Component). */
+export async function StatusEditHeader({ program, row, titleKey, children }: StatusEditHeaderProps) {
+  const t = await getTranslations('statusForm');
+  const tNav = await getTranslations('nav');
+  const tDashboard = await getTranslations('dashboard');
+  const en = (await getLocale()) === 'en';
+  const name = en ? row.nameEn : row.name;
+  const programName = en ? program.nameEn : program.nameZh;
+  const title = titleKey === 'bulkTitle' ? t('bulkTitle', { province: name }) : t(titleKey, { name });
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <nav aria-label={tNav('label')}>
+        <Breadcrumb
+          items={[
+            { key: 'home', title: <Link href="/">{tNav('dashboard')}</Link> },
+            { key: 'program', title: <Link href={`/?program=${encodeURIComponent(program.slug)}`}>{programName}</Link> },
+            { key: 'row', title: name },
+          ]}
+        />
+      </nav>
+      <header>
+        <h1 className="page-title" style={{ marginBottom: 8 }}>
+          {title}
+        </h1>
+        <Space wrap>
+          <Typography.Text type="secondary">{t('program', { program: programName })}</Typography.Text>
+          <Typography.Text type="secondary">{t('code', { code: row.code })}</Typography.Text>
+          {program.isIllustrative && <Tag color="warning">{tDashboard('illustrative')}</Tag>}
+        </Space>
+      </header>
+      {children}
+    </Space>
+  );
+}

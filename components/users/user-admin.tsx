@@ -1,0 +1,288 @@
+'use client';
+
+import { App, Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import type { FormState } from '@/lib/forms/form-state';
+import {
+  createUserAction,
+  disableUserAction,
+  enableUserAction,
+  resetPasswordAction,
+  updateUserRoleAction,
+} from '@/lib/users/actions';
+import type { InstitutionOption, UserDto } from '@/lib/users/queries';
+import { ROLES, type UserRole } from '@/lib/users/schema';
+
+export interface UserAdminProps {
+  users: UserDto[];
+  institutions: InstitutionOption[];
+  /** The signed-in admin, who cannot disable or demote themselves. */
+  viewerId: string;
+}
+
+type Dialog = { kind: 'create' } | { kind: 'role'; user: UserDto } | { kind: 'password'; user: UserDto } | null;
+
+interface UserFormValues {
+  email?: string;
+  name?: string;
+  role?: UserRole;
+  institutionCode?: string | null;
+  password?: string;
+}
+
+/** Users table with create, role change, disable/enable and password reset. */
+export function UserAdmin({ users, institutions, viewerId }: UserAdminProps) {
+  const t = useTranslations('users');
+  const locale = useLocale();
+  const format = useFormatter();
+  const { message } = App.useApp();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [pendingRow, startRowTransition] = useTransition();
+
+  const institutionName = (user: UserDto) =>
+    (locale === 'en' ? user.institutionNameEn : user.institutionNameZh) ?? user.institutionCode;
+
+  function runRowAction(action: (input: unknown) => Promise<FormState>, userId: string) {
+    startRowTransition(async () => {
+      const result = await action({ userId });
+      if (result.ok) message.success(result.message);
+      else message.error(result.fieldErrors[''] ?? result.message);
+    });
+  }
+
+  const columns: TableColumnsType<UserDto> = [
+    {
+      title: t('table.email'),
+      dataIndex: 'email',
+      render: (email: string, user) => (
+        <span>
+          {email}
+          {user.id === viewerId ? t('table.you') : null}
+        </span>
+      ),
+    },
+    { title: t('table.name'), dataIndex: 'name' },
+    {
+      title: t('table.role'),
+      dataIndex: 'role',
+      render: (role: UserRole) => <span data-testid="user-role">{t(`roles.${role}`)}</span>,
+    },
+    { title: t('table.institution'), key: 'institution', render: (_, user) => institutionName(user) ?? '—' },
+    {
+      title: t('table.status'),
+      dataIndex: 'disabled',
+      render: (disabled: boolean) =>
+        disabled ? <Tag color="default">{t('status.disabled')}</Tag> : <Tag color="success">{t('status.active')}</Tag>,
+    },
+    {
+      title: t('table.createdAt'),
+      dataIndex: 'createdAt',
+      render: (createdAt: string) => format.dateTime(new Date(createdAt), { dateStyle: 'medium' }),
+    },
+    {
+      title: t('table.actions'),
+      key: 'actions',
+      render: (_, user) => {
+        const self = user.id === viewerId;
+        return (
+          <Space wrap size="small">
+            <Button size="small" disabled={self} onClick={() => setDialog({ kind: 'role', user })}>
+              {t('actions.changeRole')}
+            </Button>
+            <Button size="small" onClick={() => setDialog({ kind: 'password', user })}>
+              {t('actions.resetPassword')}
+            </Button>
+            {user.disabled ? (
+              <Popconfirm
+                title={t('actions.confirmEnable', { email: user.email })}
+                onConfirm={() => runRowAction(enableUserAction, user.id)}
+              >
+                <Button size="small" loading={pendingRow}>
+                  {t('actions.enable')}
+                </Button>
+              </Popconfirm>
+            ) : (
+              <Popconfirm
+                title={t('actions.confirmDisable', { email: user.email })}
+                onConfirm={() => runRowAction(disableUserAction, user.id)}
+                okButtonProps={{ danger: true }}
+                disabled={self}
+              >
+                <Button size="small" danger disabled={self} loading={pendingRow}>
+                  {t('actions.disable')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Button type="primary" onClick={() => setDialog({ kind: 'create' })} data-testid="user-create">
+        {t('actions.create')}
+      </Button>
+      <Table<UserDto>
+        rowKey="id"
+        columns={columns}
+        dataSource={users}
+        pagination={false}
+        size="middle"
+        scroll={{ x: true }}
+        data-testid="users-table"
+        onRow={(user) => ({ 'data-email': user.email }) as React.HTMLAttributes<HTMLElement>}
+      />
+      {dialog ? (
+        <UserDialog
+          key={dialog.kind === 'create' ? 'create' : `${dialog.kind}-${dialog.user.id}`}
+          dialog={dialog}
+          institutions={institutions}
+          onClose={() => setDialog(null)}
+          onDone={(text) => {
+            message.success(text);
+            setDialog(null);
+          }}
+        />
+      ) : null}
+    </Space>
+  );
+}
+
+interface UserDialogProps {
+  dialog: NonNullable<Dialog>;
+  institutions: InstitutionOption[];
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+function UserDialog({ dialog, institutions, onClose, onDone }: UserDialogProps) {
+  const t = useTranslations('users');
+  const locale = useLocale();
+  const [form] = Form.useForm<UserFormValues>();
+  const [pending, startTransition] = useTransition();
+  const [failure, setFailure] = useState<{ message: string; errorId: string | null } | null>(null);
+  const role = Form.useWatch('role', form);
+
+  const initialValues: UserFormValues =
+    dialog.kind === 'role'
+      ? { role: dialog.user.role, institutionCode: dialog.user.institutionCode }
+      : { role: undefined, institutionCode: null };
+
+  const title =
+    dialog.kind === 'create'
+      ? t('form.createTitle')
+      : dialog.kind === 'role'
+        ? t('form.changeRoleTitle', { email: dialog.user.email })
+        : t('form.resetPasswordTitle', { email: dialog.user.email });
+
+  function submit(values: UserFormValues) {
+    setFailure(null);
+    startTransition(async () => {
+      const institutionCode = values.role === 'PARTNER' ? (values.institutionCode ?? null) : null;
+      const result =
+        dialog.kind === 'create'
+          ? await createUserAction({
+              email: values.email ?? '',
+              name: values.name ?? null,
+              role: values.role,
+              institutionCode,
+              password: values.password ?? '',
+            })
+          : dialog.kind === 'role'
+            ? await updateUserRoleAction({ userId: dialog.user.id, role: values.role, institutionCode })
+            : await resetPasswordAction({ userId: dialog.user.id, password: values.password ?? '' });
+      if (result.ok) {
+        onDone(result.message);
+        return;
+      }
+      const fields = Object.entries(result.fieldErrors).filter(([path]) => path !== '');
+      form.setFields(fields.map(([path, error]) => ({ name: path as keyof UserFormValues, errors: [error] })));
+      setFailure({ message: result.fieldErrors[''] ?? result.message, errorId: result.errorId });
+    });
+  }
+
+  const roleOptions = ROLES.map((value) => ({ value, label: t(`roles.${value}`) }));
+  const institutionOptions = institutions.map((i) => ({
+    value: i.code,
+    label: `${locale === 'en' ? i.nameEn : i.nameZh} (${i.code})`,
+  }));
+
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      okText={t('form.submit')}
+      cancelText={t('form.cancel')}
+      onOk={() => form.submit()}
+      confirmLoading={pending}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <Form<UserFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={submit}
+        disabled={pending}
+        data-testid="user-form"
+      >
+        {failure ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            title={failure.message}
+            description={failure.errorId ? failure.errorId : undefined}
+          />
+        ) : null}
+        {dialog.kind === 'create' ? (
+          <>
+            <Form.Item name="email" label={t('form.email')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Input type="email" autoComplete="off" autoFocus maxLength={254} />
+            </Form.Item>
+            <Form.Item name="name" label={t('form.name')} extra={t('form.nameHelp')}>
+              <Input autoComplete="off" maxLength={100} />
+            </Form.Item>
+          </>
+        ) : null}
+        {dialog.kind !== 'password' ? (
+          <>
+            <Form.Item name="role" label={t('form.role')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Select options={roleOptions} />
+            </Form.Item>
+            {role === 'PARTNER' ? (
+              <Form.Item
+                name="institutionCode"
+                label={t('form.institution')}
+                extra={t('form.institutionHelp')}
+                rules={[{ required: true, message: t('validation.institutionRequired') }]}
+              >
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={institutionOptions}
+                  placeholder={t('form.institutionPlaceholder')}
+                />
+              </Form.Item>
+            ) : null}
+          </>
+        ) : null}
+        {dialog.kind !== 'role' ? (
+          <Form.Item
+            name="password"
+            label={dialog.kind === 'create' ? t('form.password') : t('form.newPassword')}
+            extra={t('form.passwordHelp')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Input.Password autoComplete="new-password" autoFocus={dialog.kind === 'password'} />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * A PERCENT program's metric over time (e.g. share of Taobao merchants accepting QuickPass):
+ * metric series DTO + projection -> ECharts option (pure; no ECharts import, no i18n).
+ *
+ * Sourced values are drawn as filled dots, illustrative ones as hollow dots, so a reader can tell
+ * the published 85% from the invented ramp without the tooltip. The target value is a horizontal
+ * line, the target dates vertical ones, the projection (when not yet reached) dotted.
+ */
+import type { Projection } from '../coverage/projection';
+import type { MetricPointDto, MetricSeriesDto } from '../coverage/series';
+import {
+  HEALTH_COLORS,
+  TARGET_LINE_COLOR,
+  annotationMarkPoint,
+  GRID_TOP_PX,
+  asOfMarks,
+  annotationPins,
+  chartEndDate,
+  escapeHtml,
+  paddedAxisEnd,
+  projectionLine,
+  stackVerticalLabels,
+  targetDateMarks,
+  type AnnotationLabels,
+  type ChartAnnotation,
+  type TargetDateLabels,
+} from './timeline-marks';
+
+export const METRIC_COLOR = '#1f5fae';
+
+export interface MetricLabels extends TargetDateLabels, AnnotationLabels {
+  /** Series name, e.g. "Share of merchants". */
+  metric: string;
+  /** e.g. "Target 85%". */
+  targetValue: string;
+  projection: string;
+  asOf: string;
+  projectedCompletion: string;
+  projectedBeyond: string;
+  yAxis: string;
+  /** e.g. "85%" or "85.0 %". */
+  formatValue: (value: number) => string;
+  ariaLabel: string;
+}
+
+export interface MetricInput {
+  series: MetricSeriesDto;
+  projection: Projection | null;
+  annotations: readonly ChartAnnotation[];
+}
+
+export interface MetricDatum {
+  value: [string, number];
+  symbol: 'circle' | 'emptyCircle';
+  symbolSize: number;
+  tooltipHtml: string;
+}
+
+export function toMetricData(points: readonly MetricPointDto[], labels: Pick<MetricLabels, 'formatValue' | 'source' | 'illustrative'>): MetricDatum[] {
+  return points.map((p) => {
+    const lines = [`<strong>${escapeHtml(p.date)}</strong>`, escapeHtml(labels.formatValue(p.value))];
+    if (p.sourceNote) lines.push(`<span style="color:#595959">${escapeHtml(labels.source(p.sourceNote))}</span>`);
+    if (p.isIllustrative) lines.push(`<em>${escapeHtml(labels.illustrative)}</em>`);
+    return {
+      value: [p.date, p.value],
+      symbol: p.isIllustrative ? 'emptyCircle' : 'circle',
+      symbolSize: p.isIllustrative ? 6 : 10,
+      tooltipHtml: `<div style="max-width:320px;white-space:normal">${lines.join('<br/>')}</div>`,
+    };
+  });
+}
+
+function valueAt(points: readonly MetricPointDto[], date: string): number {
+  let value = 0;
+  for (const p of points) {
+    if (p.date > date) break;
+    value = p.value;
+  }
+  return value;
+}
+
+export function buildMetricOption({ series, projection, annotations }: MetricInput, labels: MetricLabels) {
+  const last = series.points[series.points.length - 1];
+  const goal = series.targetValue;
+  const showProjection =
+    last !== undefined && goal !== null && projection !== null && projection.health !== 'COMPLETE' && projection.completionDate !== null;
+  const end = chartEndDate(
+    [series.asOf, series.targetDate, series.baselineTargetDate],
+    showProjection ? projection.completionDate : null,
+  );
+  const line =
+    showProjection && last && goal !== null && projection.completionDate
+      ? projectionLine({ date: series.asOf, value: last.value }, { date: projection.completionDate, value: goal }, end)
+      : null;
+  const visibleAnnotations = annotations.filter((a) => a.date <= series.asOf);
+  const firstDate = [series.points[0]?.date ?? series.startDate, series.startDate, ...visibleAnnotations.map((a) => a.date)].reduce(
+    (a, b) => (a < b ? a : b),
+  );
+  const pins = annotationPins(visibleAnnotations, (d) => valueAt(series.points, d), labels);
+  const targetMarks = targetDateMarks(series.baselineTargetDate, series.targetDate, labels);
+  const axisEnd = paddedAxisEnd(firstDate, end);
+  const verticalMarks = stackVerticalLabels([...targetMarks, ...asOfMarks(series.asOf, labels.asOf, targetMarks)], firstDate, axisEnd);
+  const healthColor = projection ? HEALTH_COLORS[projection.health] : HEALTH_COLORS.ON_TRACK;
+
+  return {
+    aria: { enabled: true, label: { description: labels.ariaLabel } },
+    animation: false,
+    grid: { left: 56, right: 40, top: GRID_TOP_PX, bottom: 48, containLabel: true },
+    legend: { bottom: 0, data: [labels.metric, ...(line ? [labels.projection] : [])] },
+    tooltip: {
+      trigger: 'item' as const,
+      formatter: (params: { data?: { tooltipHtml?: string } }) => params.data?.tooltipHtml ?? '',
+    },
+    xAxis: { type: 'time' as const, min: firstDate, max: axisEnd, axisLabel: { hideOverlap: true } },
+    yAxis: {
+      type: 'value' as const,
+      name: labels.yAxis,
+      min: 0,
+      max: 100,
+      axisLabel: { formatter: '{value}%' },
+    },
+    series: [
+      {
+        id: 'metric',
+        name: labels.metric,
+        type: 'line' as const,
+        data: toMetricData(series.points, labels),
+        showSymbol: true,
+        lineStyle: { color: METRIC_COLOR, width: 2.5 },
+        itemStyle: { color: METRIC_COLOR },
+        areaStyle: { color: METRIC_COLOR, opacity: 0.1 },
+        z: 3,
+        markPoint: annotationMarkPoint(pins),
+      },
+      ...(line
+        ? [
+            {
+              id: 'projection',
+              name: labels.projection,
+              type: 'line' as const,
+              data: line.data,
+              showSymbol: true,
+              symbolSize: 7,
+              lineStyle: { color: healthColor, width: 2, type: 'dotted' as const },
+              itemStyle: { color: healthColor },
+              label: {
+                show: true,
+                position: 'top' as const,
+                color: healthColor,
+                fontWeight: 'bold' as const,
+                formatter: (p: { dataIndex: number }) =>
+                  p.dataIndex === 1 ? (line.isClipped ? labels.projectedBeyond : labels.projectedCompletion) : '',
+              },
+              tooltip: { show: false },
+              z: 4,
+            },
+          ]
+        : []),
+      {
+        id: 'marks',
+        name: 'marks',
+        type: 'line' as const,
+        data: [],
+        silent: true,
+        markLine: {
+          silent: true,
+          symbol: ['none', 'none'],
+          animation: false,
+          data: [
+            ...(goal !== null
+              ? [
+                  {
+                    yAxis: goal,
+                    name: labels.targetValue,
+                    label: { formatter: labels.targetValue, position: 'insideStartTop' as const, color: TARGET_LINE_COLOR },
+                    lineStyle: { color: TARGET_LINE_COLOR, type: 'dashed' as const, width: 1.5 },
+                  },
+                ]
+              : []),
+            ...verticalMarks,
+          ],
+        },
+      },
+    ],
+  };
+}

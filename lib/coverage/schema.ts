@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { isIsoDate } from '../time';
+
+export const programSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'unknown program');
+export const isoDate = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD');
+export const provinceCode = z.string().regex(/^\d{2}$/, 'must be a two-digit province code');
+
+/** Query of GET /api/coverage: the dashboard's view as the timeline scrubs. */
+export const coverageQuery = z
+  .object({
+    program: programSlug,
+    asOf: isoDate,
+    province: provinceCode.optional(),
+  })
+  .strict();
+
+export type CoverageQuery = z.infer<typeof coverageQuery>;

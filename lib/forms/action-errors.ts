@@ -1,0 +1,39 @@
+/**
+ * Maps whatever a mutation threw to the form state a user reads: typed errors to a localised
+ * message (and field messages), anything else logged in full under an id and answered generically.
+ * No stack, SQL, Prisma code or path ever reaches the browser.
+ */
+import 'server-only';
+import { AppError, logError } from '../errors';
+import type { FormState } from './form-state';
+import { issuesFromDetails, translateIssues, type IssueTranslator } from './validation';
+
+/** next-intl translators: `t` for the form's namespace (with `validation.*` and `notFound`), `tErrors` for `errors`. */
+export interface FormTranslators {
+  t: IssueTranslator;
+  tErrors: (key: 'validation' | 'conflict' | 'forbidden' | 'unauthenticated' | 'generic') => string;
+}
+
+export function formStateFromError(error: unknown, { t, tErrors }: FormTranslators, context: Record<string, unknown> = {}): FormState {
+  if (error instanceof AppError) {
+    const fieldErrors = translateIssues(t, issuesFromDetails(error.details));
+    const failed = (message: string): FormState => ({ ok: false, message, fieldErrors, errorId: null });
+    switch (error.code) {
+      case 'VALIDATION':
+        return failed(tErrors('validation'));
+      case 'CONFLICT':
+        // A conflict on a field (a slug already taken) is the user's to fix, not someone else's edit.
+        return failed(Object.keys(fieldErrors).length > 0 ? tErrors('validation') : tErrors('conflict'));
+      case 'FORBIDDEN':
+        return failed(tErrors('forbidden'));
+      case 'UNAUTHENTICATED':
+        return failed(tErrors('unauthenticated'));
+      case 'NOT_FOUND':
+        return failed(t('notFound'));
+      case 'RATE_LIMITED':
+        break;
+    }
+  }
+  const errorId = logError(error, { where: 'form action', ...context });
+  return { ok: false, message: tErrors('generic'), fieldErrors: {}, errorId };
+}

@@ -1,0 +1,134 @@
+/**
+ * One status row (a city's or an institution's) in one program, as the detail pages show it. The
+ * same shape for cities and institutions, so both pages share their components.
+ */
+import 'server-only';
+import type { Db } from '../db';
+import type { ChangeSource, EntityType, ProgramUnit, RolloutStatus } from '../generated/sqlite/client';
+import { assessStaleness, toShanghaiIso } from './format';
+import { toActorDto, type ActorDto } from './queries';
+
+export interface ProgramSummaryDto {
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  unit: ProgramUnit;
+  staleAfterDays: number;
+  isIllustrative: boolean;
+}
+
+export interface LastChangeDto {
+  /** ISO 8601 with +08:00. */
+  at: string;
+  actor: ActorDto | null;
+  source: ChangeSource;
+}
+
+export interface ProgramStatusDto {
+  program: ProgramSummaryDto;
+  status: RolloutStatus;
+  plannedDate: string | null;
+  liveDate: string | null;
+  /** As stored; render as a link only when `isSafeHttpUrl` accepts it. */
+  evidenceUrl: string | null;
+  note: string | null;
+  /** ISO 8601 with +08:00; null when never confirmed. */
+  lastConfirmedAt: string | null;
+  daysSinceConfirmed: number | null;
+  isStale: boolean;
+  /** False while a partner's report awaits verification by a manager or admin. */
+  verified: boolean;
+  version: number;
+  /** The newest history entry of this row; null when it has none (never changed since enrolment). */
+  lastChange: LastChangeDto | null;
+}
+
+export const programSummarySelect = {
+  slug: true,
+  nameZh: true,
+  nameEn: true,
+  unit: true,
+  staleAfterDays: true,
+  isIllustrative: true,
+} as const;
+
+export const statusRowSelect = {
+  programId: true,
+  status: true,
+  plannedDate: true,
+  liveDate: true,
+  evidenceUrl: true,
+  note: true,
+  lastConfirmedAt: true,
+  verified: true,
+  version: true,
+  program: { select: { ...programSummarySelect, sortOrder: true } },
+} as const;
+
+interface StatusRow {
+  programId: string;
+  status: RolloutStatus;
+  plannedDate: string | null;
+  liveDate: string | null;
+  evidenceUrl: string | null;
+  note: string | null;
+  lastConfirmedAt: Date | null;
+  verified: boolean;
+  version: number;
+  program: ProgramSummaryDto & { sortOrder: number };
+}
+
+/** The newest history entry per program for one entity, keyed by programId. */
+export async function findLastChanges(
+  db: Db,
+  entityType: EntityType,
+  entityCode: string,
+): Promise<Map<string, LastChangeDto>> {
+  const rows = await db.statusChange.findMany({
+    where: { entityType, entityCode },
+    orderBy: [{ changedAt: 'desc' }, { version: 'desc' }],
+    select: {
+      programId: true,
+      changedAt: true,
+      actorRole: true,
+      source: true,
+      actor: { select: { name: true, role: true } },
+    },
+  });
+  const latest = new Map<string, LastChangeDto>();
+  for (const r of rows) {
+    if (latest.has(r.programId)) continue;
+    latest.set(r.programId, {
+      at: toShanghaiIso(r.changedAt),
+      actor: toActorDto(r.actor, r.actorRole),
+      source: r.source,
+    });
+  }
+  return latest;
+}
+
+/** Rows in program order (sortOrder, then slug), each with staleness relative to `today`. */
+export function toProgramStatusDtos(
+  rows: StatusRow[],
+  lastChanges: Map<string, LastChangeDto>,
+  today: string,
+): ProgramStatusDto[] {
+  return [...rows]
+    .sort((a, b) => a.program.sortOrder - b.program.sortOrder || a.program.slug.localeCompare(b.program.slug))
+    .map((r) => {
+      const { slug, nameZh, nameEn, unit, staleAfterDays, isIllustrative } = r.program;
+      return {
+        program: { slug, nameZh, nameEn, unit, staleAfterDays, isIllustrative },
+        status: r.status,
+        plannedDate: r.plannedDate,
+        liveDate: r.liveDate,
+        evidenceUrl: r.evidenceUrl,
+        note: r.note,
+        lastConfirmedAt: r.lastConfirmedAt ? toShanghaiIso(r.lastConfirmedAt) : null,
+        ...assessStaleness(r.lastConfirmedAt, r.program.staleAfterDays, today),
+        verified: r.verified,
+        version: r.version,
+        lastChange: lastChanges.get(r.programId) ?? null,
+      };
+    });
+}

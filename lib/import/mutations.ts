@@ -1,0 +1,117 @@
+/**
+ * CSV import of statuses: a dry run that reports every row, and a commit that writes all valid
+ * rows in one transaction or nothing at all. Same write path, history and audit as the forms
+ * (lib/status/write.ts), source IMPORT. Partners may import only their own institution's rows.
+ */
+import 'server-only';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import type { RequestContext } from '../auth/viewer';
+import { authorize } from '../auth/permissions';
+import { auditChange } from '../audit/write';
+import { todayInShanghai } from '../time';
+import { withDeniedAudit, writeStatusRows, writesVerified } from '../status/write';
+import { CsvFileError, readStatusCsv, type CsvEncoding } from './csv';
+import { planImport, type ImportCounts, type ImportRowResult } from './plan';
+
+export type { ImportRowResult, RowError, RowOutcome, ImportCounts } from './plan';
+
+export interface ImportFile {
+  /** Shown in the audit trail only. */
+  name?: string | null;
+  bytes: Uint8Array;
+}
+
+export interface ImportPreviewDto {
+  fileName: string | null;
+  encoding: CsvEncoding;
+  counts: ImportCounts;
+  results: ImportRowResult[];
+}
+
+export interface ImportCommitDto extends ImportPreviewDto {
+  /** Rows written (the rows whose outcome is `change`). */
+  updated: number;
+}
+
+/**
+ * A commit may write up to 5,000 rows (four statements each) in one transaction; on SQLite other
+ * writers queue behind it meanwhile.
+ */
+const IMPORT_TX_OPTIONS = { maxWait: 15_000, timeout: 120_000 } as const;
+
+function fileName(file: ImportFile): string | null {
+  return typeof file?.name === 'string' ? file.name.slice(0, 200) : null;
+}
+
+function readFile(file: ImportFile) {
+  if (!file || !(file.bytes instanceof Uint8Array) || file.bytes.length === 0) {
+    throw new AppError('VALIDATION', 'no file', { fileError: { key: 'import.errors.noFile', values: {} } });
+  }
+  try {
+    return readStatusCsv(file.bytes);
+  } catch (error) {
+    if (error instanceof CsvFileError) {
+      throw new AppError('VALIDATION', `file refused: ${error.key}`, { fileError: { key: error.key, values: error.values } });
+    }
+    throw error;
+  }
+}
+
+/** Dry run: every row checked, nothing written. Row problems are results, not errors. */
+export async function previewImport(db: Db, ctx: RequestContext, file: ImportFile): Promise<ImportPreviewDto> {
+  const info = { action: 'import.preview', entityType: 'Import', entityId: fileName(file) ?? undefined };
+  return withDeniedAudit(db, ctx, info, async () => {
+    authorize(ctx.viewer, 'import.run');
+    const parsed = readFile(file);
+    const plan = await planImport(db, ctx, parsed, todayInShanghai());
+    return { fileName: fileName(file), encoding: parsed.encoding, counts: plan.counts, results: plan.results };
+  });
+}
+
+/**
+ * Re-checks the whole file inside one transaction and writes every changed row, or nothing: one
+ * bad row (including a row someone changed since the preview) refuses the file with VALIDATION,
+ * whose details carry the fresh per-row results (`preview`).
+ */
+export async function commitImport(db: Db, ctx: RequestContext, file: ImportFile): Promise<ImportCommitDto> {
+  const info = { action: 'import.commit', entityType: 'Import', entityId: fileName(file) ?? undefined };
+  return withDeniedAudit(db, ctx, info, async () => {
+    authorize(ctx.viewer, 'import.run');
+    const parsed = readFile(file);
+    const now = new Date();
+    return db.$transaction(async (tx) => {
+      const plan = await planImport(tx, ctx, parsed, todayInShanghai(now));
+      const preview: ImportPreviewDto = { fileName: fileName(file), encoding: parsed.encoding, counts: plan.counts, results: plan.results };
+      if (plan.counts.errors > 0) {
+        throw new AppError('VALIDATION', `${plan.counts.errors} rows refused`, { preview });
+      }
+      await writeStatusRows(
+        tx,
+        ctx,
+        plan.writes.map((w) => ({
+          entity: w.entity,
+          program: w.program,
+          row: w.row,
+          expectedVersion: w.row.version,
+          next: w.next,
+          verified: writesVerified(ctx),
+          kind: w.changed.includes('status') ? 'STATUS' : 'DETAILS',
+          source: 'IMPORT',
+          action: w.entity === 'city' ? 'cityStatus.update' : 'institutionStatus.update',
+          now,
+          confirms: true,
+        })),
+      );
+      if (plan.writes.length > 0) {
+        await auditChange(tx, ctx, {
+          action: 'import.commit',
+          entityType: 'Import',
+          entityId: preview.fileName ?? undefined,
+          after: { encoding: parsed.encoding, ...plan.counts },
+        });
+      }
+      return { ...preview, updated: plan.writes.length };
+    }, IMPORT_TX_OPTIONS);
+  });
+}

@@ -1,0 +1,276 @@
+/**
+ * Creating, editing and re-planning programs (ADMIN, 'program.manage'). Each mutation authorises,
+ * validates with a strict schema, then writes and audits in one transaction; a refusal writes one
+ * DENIED audit row and changes nothing (lib/audit/guard.ts).
+ */
+import 'server-only';
+import { authorize } from '../auth/permissions';
+import type { RequestContext } from '../auth/viewer';
+import { auditRefusals, entityRefOf } from '../audit/guard';
+import { auditChange } from '../audit/write';
+import type { Db, Tx } from '../db';
+import { AppError } from '../errors';
+import { invalidField, validateInput } from '../forms/validate-input';
+import type { ScopeRule } from '../generated/sqlite/enums';
+import {
+  UNIT_OF_SCOPE,
+  createProgramSchema,
+  replanTargetSchema,
+  updateProgramSchema,
+  type CreateProgramData,
+} from './schema';
+
+const ENTITY = 'Program';
+
+/** Rows per createMany: SQLite caps the number of bound parameters per statement. */
+const INSERT_BATCH = 200;
+
+/** Prisma's unique-constraint violation, from either database's adapter. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}
+
+function slugTaken(): AppError {
+  return new AppError('CONFLICT', 'slug already in use', { issues: [{ path: 'slug', key: 'slugTaken' }] });
+}
+
+export interface CreatedProgram {
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  /** Status rows created by the scope rule (0 for METRIC programs). */
+  statusRows: number;
+}
+
+/** The codes a new program starts with one NOT_STARTED status row for, per its scope rule. */
+async function scopeMembers(tx: Tx, scopeRule: ScopeRule, institutionCodes: readonly string[]): Promise<string[]> {
+  switch (scopeRule) {
+    case 'ALL_PREFECTURE_CITIES': {
+      const cities = await tx.city.findMany({
+        where: { level: { in: ['MUNICIPALITY', 'PREFECTURE'] } },
+        select: { code: true },
+        orderBy: { code: 'asc' },
+      });
+      return cities.map((c) => c.code);
+    }
+    case 'PROVINCIAL_CAPITALS': {
+      const provinces = await tx.province.findMany({ select: { capitalCode: true }, orderBy: { code: 'asc' } });
+      return provinces.map((p) => p.capitalCode);
+    }
+    case 'ENROLLED_INSTITUTIONS': {
+      const found = await tx.institution.findMany({ where: { code: { in: [...institutionCodes] } }, select: { code: true } });
+      const known = new Set(found.map((i) => i.code));
+      const unknown = institutionCodes.filter((c) => !known.has(c));
+      if (unknown.length > 0) {
+        throw invalidField('institutionCodes', 'unknownInstitution', { codes: unknown.join(', ') });
+      }
+      return [...institutionCodes];
+    }
+    case 'METRIC':
+      return [];
+  }
+}
+
+async function insertStatusRows(tx: Tx, programId: string, scopeRule: ScopeRule, codes: string[]): Promise<void> {
+  for (let i = 0; i < codes.length; i += INSERT_BATCH) {
+    const batch = codes.slice(i, i + INSERT_BATCH);
+    if (UNIT_OF_SCOPE[scopeRule] === 'CITY') {
+      await tx.cityStatus.createMany({ data: batch.map((cityCode) => ({ programId, cityCode })) });
+    } else {
+      await tx.institutionStatus.createMany({ data: batch.map((institutionCode) => ({ programId, institutionCode })) });
+    }
+  }
+}
+
+function programSnapshot(p: CreateProgramData) {
+  return {
+    slug: p.slug,
+    nameZh: p.nameZh,
+    nameEn: p.nameEn,
+    unit: UNIT_OF_SCOPE[p.scopeRule],
+    directionZh: p.directionZh,
+    directionEn: p.directionEn,
+    scopeRule: p.scopeRule,
+    startDate: p.startDate,
+    baselineTargetDate: p.targetDate,
+    targetDate: p.targetDate,
+    targetValue: p.targetValue,
+    staleAfterDays: p.staleAfterDays,
+    isIllustrative: p.isIllustrative,
+    source: p.source,
+  };
+}
+
+/**
+ * Creates a program and its status rows: every prefecture-level city and municipality
+ * (ALL_PREFECTURE_CITIES), each province's capital (PROVINCIAL_CAPITALS), the chosen institutions
+ * (ENROLLED_INSTITUTIONS) or none (METRIC). The baseline target is the target given here, for good.
+ */
+export async function createProgram(db: Db, ctx: RequestContext, input: unknown): Promise<CreatedProgram> {
+  return auditRefusals(db, ctx, { action: 'program.create', entityType: ENTITY, entityId: entityRefOf(input, 'slug') }, async () => {
+    authorize(ctx.viewer, 'program.manage');
+    const data = validateInput(createProgramSchema, input);
+    try {
+      return await db.$transaction(async (tx) => {
+        if (await tx.program.findUnique({ where: { slug: data.slug }, select: { id: true } })) throw slugTaken();
+        const members = await scopeMembers(tx, data.scopeRule, data.institutionCodes);
+        const last = await tx.program.findFirst({ orderBy: { sortOrder: 'desc' }, select: { sortOrder: true } });
+        const snapshot = programSnapshot(data);
+        const program = await tx.program.create({
+          data: { ...snapshot, sortOrder: (last?.sortOrder ?? 0) + 1 },
+          select: { id: true, slug: true },
+        });
+        await insertStatusRows(tx, program.id, data.scopeRule, members);
+        const created = { id: program.id, slug: program.slug, nameZh: data.nameZh, nameEn: data.nameEn, statusRows: members.length };
+        await auditChange(tx, ctx, {
+          action: 'program.create',
+          entityType: ENTITY,
+          entityId: program.id,
+          after: { ...snapshot, statusRows: members.length, ...(data.scopeRule === 'ENROLLED_INSTITUTIONS' ? { institutionCodes: members } : {}) },
+        });
+        return created;
+      });
+    } catch (error) {
+      // Two admins creating the same slug at once: the loser's insert hits the unique index.
+      if (isUniqueViolation(error)) throw slugTaken();
+      throw error;
+    }
+  });
+}
+
+export interface ProgramDetails {
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  directionZh: string;
+  directionEn: string;
+  staleAfterDays: number;
+  targetValue: number | null;
+}
+
+const EDITABLE = ['nameZh', 'nameEn', 'directionZh', 'directionEn', 'staleAfterDays', 'targetValue'] as const satisfies ReadonlyArray<
+  keyof ProgramDetails
+>;
+
+const detailsSelect = {
+  id: true,
+  slug: true,
+  unit: true,
+  nameZh: true,
+  nameEn: true,
+  directionZh: true,
+  directionEn: true,
+  staleAfterDays: true,
+  targetValue: true,
+} as const;
+
+export interface UpdatedProgram {
+  program: ProgramDetails;
+  /** False when the form was saved unchanged (nothing written, nothing audited). */
+  changed: boolean;
+}
+
+/** Edits names, direction, the staleness threshold and (percent programs) the target value. */
+export async function updateProgram(db: Db, ctx: RequestContext, input: unknown): Promise<UpdatedProgram> {
+  return auditRefusals(db, ctx, { action: 'program.update', entityType: ENTITY, entityId: entityRefOf(input, 'slug') }, async () => {
+    authorize(ctx.viewer, 'program.manage');
+    const data = validateInput(updateProgramSchema, input);
+    return db.$transaction(async (tx) => {
+      const current = await tx.program.findUnique({ where: { slug: data.slug }, select: detailsSelect });
+      if (!current) throw new AppError('NOT_FOUND', 'program not found');
+      if (current.unit === 'PERCENT' && data.targetValue === null) {
+        throw invalidField('targetValue', 'targetValueRequired');
+      }
+      if (current.unit !== 'PERCENT' && data.targetValue !== null) {
+        throw invalidField('targetValue', 'targetValueOnlyForMetric');
+      }
+      const before: ProgramDetails = {
+        slug: current.slug,
+        nameZh: current.nameZh,
+        nameEn: current.nameEn,
+        directionZh: current.directionZh,
+        directionEn: current.directionEn,
+        staleAfterDays: current.staleAfterDays,
+        targetValue: current.targetValue,
+      };
+      const after: ProgramDetails = { ...data };
+      const changed = EDITABLE.filter((k) => after[k] !== before[k]);
+      // Saving an unchanged form is not a change: no write, no audit row.
+      if (changed.length === 0) return { program: before, changed: false };
+      const pick = (source: ProgramDetails) => Object.fromEntries(changed.map((k) => [k, source[k]]));
+      await tx.program.update({ where: { id: current.id }, data: pick(after) });
+      await auditChange(tx, ctx, {
+        action: 'program.update',
+        entityType: ENTITY,
+        entityId: current.id,
+        before: pick(before),
+        after: pick(after),
+      });
+      return { program: after, changed: true };
+    });
+  });
+}
+
+export interface TargetChangeResult {
+  id: string;
+  fromDate: string;
+  toDate: string;
+  reason: string;
+  baselineTargetDate: string;
+}
+
+/**
+ * Moves the target date in force and records why (a TargetChange row). The baseline never moves.
+ * Refused with CONFLICT when the target is no longer the one the form showed.
+ */
+export async function replanTarget(db: Db, ctx: RequestContext, input: unknown): Promise<TargetChangeResult> {
+  return auditRefusals(db, ctx, { action: 'program.replanTarget', entityType: ENTITY, entityId: entityRefOf(input, 'slug') }, async () => {
+    authorize(ctx.viewer, 'program.manage');
+    const data = validateInput(replanTargetSchema, input);
+    return db.$transaction(async (tx) => {
+      const program = await tx.program.findUnique({
+        where: { slug: data.slug },
+        select: { id: true, startDate: true, targetDate: true, baselineTargetDate: true },
+      });
+      if (!program) throw new AppError('NOT_FOUND', 'program not found');
+      if (program.targetDate !== data.expectedTargetDate) {
+        throw new AppError('CONFLICT', 'the target date changed since the form was loaded', { current: program.targetDate });
+      }
+      if (data.newTargetDate < program.startDate) {
+        throw invalidField('newTargetDate', 'targetBeforeStart');
+      }
+      // Compare-and-set: a concurrent re-plan that committed after our read matches no row.
+      const moved = await tx.program.updateMany({
+        where: { id: program.id, targetDate: data.expectedTargetDate },
+        data: { targetDate: data.newTargetDate },
+      });
+      if (moved.count !== 1) throw new AppError('CONFLICT', 'the target date changed since the form was loaded');
+      const change = await tx.targetChange.create({
+        data: {
+          programId: program.id,
+          fromDate: data.expectedTargetDate,
+          toDate: data.newTargetDate,
+          reason: data.reason,
+          changedById: ctx.viewer.id,
+        },
+        select: { id: true },
+      });
+      await auditChange(tx, ctx, {
+        action: 'program.replanTarget',
+        entityType: ENTITY,
+        entityId: program.id,
+        before: { targetDate: data.expectedTargetDate },
+        after: { targetDate: data.newTargetDate, reason: data.reason, baselineTargetDate: program.baselineTargetDate },
+      });
+      return {
+        id: change.id,
+        fromDate: data.expectedTargetDate,
+        toDate: data.newTargetDate,
+        reason: data.reason,
+        baselineTargetDate: program.baselineTargetDate,
+      };
+    });
+  });
+}
+

@@ -1,0 +1,270 @@
+/**
+ * The write path shared by every status mutation (single edits, confirmations, verifications, the
+ * bulk edit and the CSV import): load the row, check the version, write it with a version-checked
+ * `updateMany`, append the history row and the audit entry, all on the caller's transaction.
+ *
+ * Not a mutations.ts on purpose: everything exported from a mutations.ts is a public operation
+ * with a row in the authorisation matrix; these helpers are only ever called by such operations,
+ * after they have authorised the caller.
+ */
+import 'server-only';
+import type { Db, Tx } from '../db';
+import { AppError } from '../errors';
+import type { ChangeKind, ProgramUnit } from '../generated/sqlite/enums';
+import type { Prisma } from '../generated/sqlite/client';
+import type { RequestContext } from '../auth/viewer';
+import { auditChange, auditDenied } from '../audit/write';
+import { can } from '../auth/permissions';
+import { logError } from '../errors';
+import {
+  snapshotOf,
+  statusRowSelect,
+  toStatusRowDto,
+  type StatusEntity,
+  type StatusRowDto,
+  type StatusRowRecord,
+  type WriteSource,
+} from './dto';
+import { toFieldErrors, type FieldErrors, type StatusFields } from './schema';
+import type { z } from 'zod';
+
+/**
+ * Interactive transaction limits. maxWait covers queueing behind other writers: SQLite runs one
+ * write transaction at a time and PostgreSQL's pool has 10 connections, so a burst of edits waits
+ * its turn instead of failing.
+ */
+export const WRITE_TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;
+
+export const AUDIT_ENTITY: Readonly<Record<StatusEntity, string>> = {
+  city: 'CityStatus',
+  institution: 'InstitutionStatus',
+};
+
+/** Codes a caller can cause by what they send; each is audited as a denied attempt. */
+const REFUSALS: ReadonlySet<string> = new Set(['FORBIDDEN', 'CONFLICT', 'VALIDATION', 'NOT_FOUND']);
+
+export interface ProgramRef {
+  id: string;
+  slug: string;
+  unit: ProgramUnit;
+}
+
+export async function loadProgram(tx: Tx | Db, slug: string): Promise<ProgramRef> {
+  const program = await tx.program.findUnique({ where: { slug }, select: { id: true, slug: true, unit: true } });
+  if (!program) throw new AppError('NOT_FOUND', `no program ${slug}`);
+  return program;
+}
+
+export type StatusRow = StatusRowRecord;
+
+export async function findStatusRow(tx: Tx | Db, entity: StatusEntity, programId: string, code: string): Promise<StatusRow | null> {
+  if (entity === 'city') {
+    const row = await tx.cityStatus.findUnique({
+      where: { programId_cityCode: { programId, cityCode: code } },
+      select: { ...statusRowSelect, cityCode: true, city: { select: { name: true, nameEn: true } } },
+    });
+    return row && { ...row, code: row.cityCode, name: row.city.name, nameEn: row.city.nameEn };
+  }
+  const row = await tx.institutionStatus.findUnique({
+    where: { programId_institutionCode: { programId, institutionCode: code } },
+    select: { ...statusRowSelect, institutionCode: true, institution: { select: { nameZh: true, nameEn: true } } },
+  });
+  return row && { ...row, code: row.institutionCode, name: row.institution.nameZh, nameEn: row.institution.nameEn };
+}
+
+/** Several rows of one program at once (the import), keyed by code; unknown codes are absent. */
+export async function findStatusRows(tx: Tx | Db, entity: StatusEntity, programId: string, codes: string[]): Promise<Map<string, StatusRow>> {
+  if (entity === 'city') {
+    const rows = await tx.cityStatus.findMany({
+      where: { programId, cityCode: { in: codes } },
+      select: { ...statusRowSelect, cityCode: true, city: { select: { name: true, nameEn: true } } },
+    });
+    return new Map(rows.map((r) => [r.cityCode, { ...r, code: r.cityCode, name: r.city.name, nameEn: r.city.nameEn }]));
+  }
+  const rows = await tx.institutionStatus.findMany({
+    where: { programId, institutionCode: { in: codes } },
+    select: { ...statusRowSelect, institutionCode: true, institution: { select: { nameZh: true, nameEn: true } } },
+  });
+  return new Map(rows.map((r) => [r.institutionCode, { ...r, code: r.institutionCode, name: r.institution.nameZh, nameEn: r.institution.nameEn }]));
+}
+
+export async function requireStatusRow(tx: Tx | Db, entity: StatusEntity, program: ProgramRef, code: string): Promise<StatusRow> {
+  const row = await findStatusRow(tx, entity, program.id, code);
+  if (!row) throw new AppError('NOT_FOUND', `no ${entity} ${code} in ${program.slug}`);
+  return row;
+}
+
+/** CONFLICT carrying the row as it is now, so the form can show the other person's change. */
+export function conflictError(entity: StatusEntity, programSlug: string, current: StatusRow): AppError {
+  return new AppError('CONFLICT', `${entity} ${current.code} in ${programSlug} changed meanwhile`, {
+    current: toStatusRowDto(entity, programSlug, current),
+  });
+}
+
+export function validationError(fieldErrors: FieldErrors, extra: Record<string, unknown> = {}): AppError {
+  return new AppError('VALIDATION', 'invalid status update', { fieldErrors, ...extra });
+}
+
+/** Parses with a schema, turning a failure into AppError VALIDATION with message keys. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(toFieldErrors(result.error));
+  return result.data;
+}
+
+/** A write by someone who may verify is verified by construction; a partner's awaits review. */
+export function writesVerified(ctx: RequestContext): boolean {
+  return can(ctx.viewer, 'status.verify');
+}
+
+export interface WriteRowArgs {
+  entity: StatusEntity;
+  program: ProgramRef;
+  row: StatusRow;
+  /** The version the caller saw. */
+  expectedVersion: number;
+  /** Field values after the write (unchanged fields included). */
+  next: StatusFields;
+  verified: boolean;
+  kind: ChangeKind;
+  source: WriteSource;
+  /** Audit action, e.g. "cityStatus.update". */
+  action: string;
+  now: Date;
+  /** Whether the write also counts as a confirmation (every write does except a verification). */
+  confirms: boolean;
+}
+
+/**
+ * The version-checked update of one row. Zero rows matched means someone else's write committed
+ * first: CONFLICT with that row, and the caller's transaction rolls back. Returns the history row
+ * to record (not yet written, so a batch can write all of them at once).
+ */
+async function updateRowChecked(tx: Tx, ctx: RequestContext, args: WriteRowArgs) {
+  const { entity, program, row, expectedVersion, next, now } = args;
+  const data = {
+    status: next.status,
+    plannedDate: next.plannedDate,
+    liveDate: next.liveDate,
+    evidenceUrl: next.evidenceUrl,
+    note: next.note,
+    verified: args.verified,
+    ...(args.confirms ? { lastConfirmedAt: now } : {}),
+    updatedById: ctx.viewer.id,
+    version: { increment: 1 },
+  } satisfies Prisma.CityStatusUncheckedUpdateManyInput & Prisma.InstitutionStatusUncheckedUpdateManyInput;
+  const where = { id: row.id, version: expectedVersion };
+  const { count } =
+    entity === 'city'
+      ? await tx.cityStatus.updateMany({ where, data })
+      : await tx.institutionStatus.updateMany({ where, data });
+  if (count === 0) {
+    const current = await requireStatusRow(tx, entity, program, row.code);
+    throw conflictError(entity, program.slug, current);
+  }
+  const before = snapshotOf(row);
+  // What the update above wrote; computed rather than read back (one query less per row).
+  const after = snapshotOf({ ...next, verified: args.verified, version: expectedVersion + 1 });
+  const history = {
+    programId: program.id,
+    entityType: entity === 'city' ? 'CITY' : 'INSTITUTION',
+    entityCode: row.code,
+    kind: args.kind,
+    fromStatus: row.status,
+    toStatus: next.status,
+    before,
+    after,
+    changedAt: now,
+    actorId: ctx.viewer.id,
+    actorRole: ctx.viewer.role,
+    source: args.source,
+    version: after.version,
+  } satisfies Prisma.StatusChangeCreateManyInput;
+  const audit = {
+    action: args.action,
+    entityType: AUDIT_ENTITY[entity],
+    entityId: `${program.slug}/${row.code}`,
+    before,
+    after: { ...after, kind: args.kind, source: args.source },
+  };
+  return { history, audit };
+}
+
+/** One row: update, history, audit; returns the row as it is now. */
+export async function writeStatusRow(tx: Tx, ctx: RequestContext, args: WriteRowArgs): Promise<StatusRowDto> {
+  const { history, audit } = await updateRowChecked(tx, ctx, args);
+  await tx.statusChange.create({ data: history });
+  await auditChange(tx, ctx, audit);
+  return toStatusRowDto(args.entity, args.program.slug, await requireStatusRow(tx, args.entity, args.program, args.row.code));
+}
+
+const HISTORY_BATCH = 500;
+
+/**
+ * Many rows (the import): the same updates, history and audit entries as writeStatusRow, with
+ * the history written in batches and no read-back, which keeps a 5,000-row commit short.
+ */
+export async function writeStatusRows(tx: Tx, ctx: RequestContext, writes: WriteRowArgs[]): Promise<number> {
+  const history: Prisma.StatusChangeCreateManyInput[] = [];
+  for (const args of writes) {
+    const written = await updateRowChecked(tx, ctx, args);
+    history.push(written.history);
+    await auditChange(tx, ctx, written.audit);
+  }
+  for (let i = 0; i < history.length; i += HISTORY_BATCH) {
+    await tx.statusChange.createMany({ data: history.slice(i, i + HISTORY_BATCH) });
+  }
+  return writes.length;
+}
+
+/** `program/code` for audit rows, from possibly untrusted values; bounded in size. */
+export function entityRef(programSlug: unknown, code: unknown): string {
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return `${text(programSlug)}/${text(code)}`.slice(0, 200);
+}
+
+export interface DeniedAuditInfo {
+  action: string;
+  entityType?: string;
+  entityId?: string;
+}
+
+/** Which fields were refused, never their values: a denied row must not become a store of junk input. */
+function refusedFields(error: AppError): { invalidFields: string[] } | undefined {
+  const details = error.details as { fieldErrors?: unknown } | undefined;
+  const fields = details?.fieldErrors && typeof details.fieldErrors === 'object' ? Object.keys(details.fieldErrors) : [];
+  return fields.length > 0 ? { invalidFields: fields.slice(0, 50) } : undefined;
+}
+
+/**
+ * Runs an operation; a refusal (FORBIDDEN, CONFLICT, VALIDATION, NOT_FOUND) is recorded as one
+ * denied audit entry and re-thrown unchanged. The refused transaction has rolled back by then, so
+ * the entry is written on its own.
+ */
+export async function withDeniedAudit<T>(db: Db, ctx: RequestContext, info: DeniedAuditInfo, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AppError && REFUSALS.has(error.code)) {
+      try {
+        const entry = {
+          action: info.action,
+          entityType: info.entityType,
+          entityId: info.entityId,
+          after: refusedFields(error),
+          reason: error.code,
+        };
+        // Its own transaction, not a bare insert: on SQLite the Prisma adapter shares one
+        // connection, and a bare statement issued while another request's interactive
+        // transaction is open runs inside it and is lost if that one rolls back. Starting a
+        // transaction waits for the adapter's lock instead. The cast: auditDenied only calls
+        // auditLog.create, which the transaction client has.
+        await db.$transaction((tx) => auditDenied(tx as unknown as Db, ctx, entry), WRITE_TX_OPTIONS);
+      } catch (auditError) {
+        // The refusal stands either way; the missing audit row is logged so it can be investigated.
+        logError(auditError, { during: 'auditDenied', action: info.action });
+      }
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * City and institution pages, and the institutions matrix: what a program manager and an executive
+ * see, and what a visitor without a session does not.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_USERS, signIn } from './support/sign-in';
+
+/** Fails the test on any CSP violation or uncaught page error. */
+function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.push(err.message));
+  return problems;
+}
+
+test.describe('signed in', () => {
+  // A browser far from Beijing: times must still read in Beijing time, as the server formats them.
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
+  test('program manager: Shenzhen, every program it is in, and its full history with sources', async ({ page }) => {
+    const problems = watchPage(page);
+    await signIn(page, DEMO_USERS.pm, '/cities/4403');
+
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('深圳市');
+    await expect(page.getByRole('navigation', { name: '当前位置' })).toContainText('总览');
+    await expect(page.getByRole('navigation', { name: '当前位置' })).toContainText('广东省');
+    await expect(page.getByTestId('city-code')).toContainText('4403');
+
+    // Shenzhen is in the all-cities programs, not in the provincial-capitals one.
+    await expect(page.getByTestId('program-card-alipay-unionpay-offline')).toContainText('已上线');
+    await expect(page.getByTestId('program-card-quickpass-payment-code-reverse')).toBeVisible();
+    await expect(page.getByTestId('program-card-wechat-unionpay-offline')).toHaveCount(0);
+    // Confirmed in 2021, 30 days of grace: stale today.
+    await expect(page.getByTestId('program-card-alipay-unionpay-offline').getByTestId('stale-tag')).toContainText('未确认');
+
+    const history = page.getByTestId('history-table');
+    const alipayRows = history.locator('tr[data-program="alipay-unionpay-offline"]');
+    await expect(alipayRows).toHaveCount(3);
+    // Newest first: the go-live, seeded from the Alipay statement, at 10:00 Beijing time.
+    const live = alipayRows.first();
+    await expect(live).toHaveAttribute('data-to-status', 'LIVE');
+    await expect(live).toContainText('Alipay statement, 2021-10-02');
+    await expect(live).toContainText('10:00');
+    await expect(live).toContainText('系统 / 初始数据');
+    // No javascript: or other non-http link anywhere on the page.
+    await expect(page.locator('a[href^="javascript:"], a[href^="data:"]')).toHaveCount(0);
+    expect(problems).toEqual([]);
+  });
+
+  test('executive: the institutions matrix, filtered by type in the URL, down to Mi Pay', async ({ page, context }) => {
+    const problems = watchPage(page);
+    await signIn(page, DEMO_USERS.exec, '/institutions');
+
+    const rows = page.getByTestId('institution-matrix').locator('tr[data-institution]');
+    await expect(rows).toHaveCount(28);
+    // Twenty of the 28 are illustrative, and say so.
+    await expect(page.getByTestId('illustrative-marker')).toHaveCount(20);
+    await expect(page.getByTestId('stale-marker').first()).toContainText(/未确认 \d+ 天/);
+
+    await page.getByTestId('type-filter').getByText('设备钱包（2）').click();
+    await expect(page).toHaveURL(/\/institutions\?type=DEVICE_WALLET$/);
+    await expect(rows).toHaveCount(2);
+
+    // The filtered view is a link: a fresh tab shows the same two rows.
+    const shared = await context.newPage();
+    await shared.goto(page.url());
+    await expect(shared.getByTestId('institution-matrix').locator('tr[data-institution]')).toHaveCount(2);
+    await shared.close();
+
+    await page.getByRole('link', { name: '小米支付' }).click();
+    await expect(page).toHaveURL(/\/institutions\/MIPAY$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('小米支付');
+    const newest = page.getByTestId('history-table').locator('tr[data-program]').first();
+    await expect(newest).toHaveAttribute('data-to-status', 'LIVE');
+    await expect(newest).toContainText('2021/12/02');
+    await expect(newest).toContainText('Alipay statement, 2021-12-02');
+    expect(problems).toEqual([]);
+  });
+
+  test('unknown codes show "not found" pages, not an error', async ({ page }) => {
+    await signIn(page, DEMO_USERS.pm, '/cities/9999');
+    await expect(page.getByText('城市不存在')).toBeVisible();
+    await page.goto('/cities/not-a-code');
+    await expect(page.getByText('城市不存在')).toBeVisible();
+    await page.goto('/institutions/NOPE');
+    await expect(page.getByText('机构不存在')).toBeVisible();
+  });
+
+  test('the search API answers a signed-in viewer, without caching', async ({ page }) => {
+    await signIn(page, DEMO_USERS.pm);
+    const res = await page.request.get('/api/search?q=sz');
+    expect(res.status()).toBe(200);
+    expect(res.headers()['cache-control']).toBe('no-store');
+    const { items } = (await res.json()) as { items: Array<{ code: string }> };
+    expect(items.map((i) => i.code)).toContain('4403');
+  });
+});
+
+test('without a session: pages send to sign-in and leak nothing, even with bypass headers', async ({ page, request }) => {
+  await page.goto('/cities/4403');
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  const bypasses: Array<Record<string, string>> = [
+    {},
+    { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+    { RSC: '1' },
+    { 'Next-Router-Prefetch': '1', RSC: '1' },
+  ];
+  for (const headers of bypasses) {
+    for (const path of ['/cities/4403', '/institutions', '/institutions/MIPAY', '/cities/4403?_rsc=abc']) {
+      const res = await request.get(path, { headers, maxRedirects: 0 });
+      const body = await res.text();
+      expect(body, `${path} ${JSON.stringify(headers)}`).not.toContain('Alipay statement');
+      expect(body, `${path} ${JSON.stringify(headers)}`).not.toContain('institution-matrix');
+    }
+  }
+  const api = await request.get('/api/search?q=4403');
+  expect(api.status()).toBe(401);
+  expect(await api.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+});

@@ -1,0 +1,28 @@
+/**
+ * Signs in through the real sign-in form, as a seeded demo user (password: E2E_PASSWORD from
+ * playwright.config.ts). Use at the start of every test that opens a page behind sign-in:
+ *
+ *   await signIn(page, 'pm@hutong.test');              // lands on the dashboard
+ *   await signIn(page, 'icbc@hutong.test', '/admin');  // lands on /admin
+ */
+import { expect, type Page } from '@playwright/test';
+import { E2E_PASSWORD } from '../../../playwright.config';
+
+/** The demo users seeded for the browser tests, one per role (two partners). */
+export const DEMO_USERS = {
+  admin: 'admin@hutong.test',
+  pm: 'pm@hutong.test',
+  exec: 'exec@hutong.test',
+  icbc: 'icbc@hutong.test',
+  cmb: 'cmb@hutong.test',
+} as const;
+
+export async function signIn(page: Page, email: string, to = '/', password = E2E_PASSWORD): Promise<void> {
+  await page.goto(to === '/' ? '/sign-in' : `/sign-in?callbackUrl=${encodeURIComponent(to)}`);
+  await page.locator('input[autocomplete="username"]').fill(email);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  const target = new URL(to, 'http://placeholder');
+  await page.waitForURL((url) => url.pathname === target.pathname, { timeout: 30_000 });
+  await expect(page.getByTestId('user-menu-name')).toBeVisible();
+}
