@@ -6,6 +6,13 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    serverActions: {
+      // The status CSV import sends files of up to 2 MB (lib/import/format.ts) through a Server
+      // Action; multipart framing needs a little more.
+      bodySizeLimit: '3mb',
+    },
+  },
   // Native addons and packages that load files or workers at runtime break when bundled.
   serverExternalPackages: [
     '@prisma/adapter-better-sqlite3',

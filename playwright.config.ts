@@ -51,7 +51,8 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: `http://localhost:${E2E_PORT}/api/health`,
-    timeout: 300_000,
+    // npm start builds first when no build is there (a fresh clone); CI builds beforehand.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {

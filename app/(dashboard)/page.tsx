@@ -6,6 +6,8 @@ import { getDb } from '@/lib/db';
 import { getCoverageAsOf, getLastChangeDate, getProvinceCitiesAsOf } from '@/lib/coverage/queries';
 import { listPrograms } from '@/lib/programs/queries';
 import { listAnnotations } from '@/lib/programs/annotations';
+import { getCoverageSeries, projectSeries } from '@/lib/coverage/series';
+import { BurnupPanel } from '@/components/coverage/burnup-panel';
 import { parseDashboardParams } from '@/lib/coverage/view-params';
 import { timelineEnd, timelineSteps } from '@/lib/coverage/timeline';
 import { todayInShanghai } from '@/lib/time';
@@ -47,11 +49,12 @@ export default async function DashboardPage({ searchParams }: PageProps) {
   }
 
   const slug = params.program ?? programs[0]!.slug;
-  const [coverage, drill, lastChange, annotations] = await Promise.all([
+  const [coverage, drill, lastChange, annotations, series] = await Promise.all([
     getCoverageAsOf(db, slug, params.asOf),
     params.province ? getProvinceCitiesAsOf(db, slug, params.province, params.asOf) : null,
     getLastChangeDate(db, slug),
     listAnnotations(db, slug),
+    getCoverageSeries(db, slug, { asOf: params.asOf }),
   ]);
   if (!coverage) {
     return (
@@ -100,6 +103,15 @@ export default async function DashboardPage({ searchParams }: PageProps) {
         steps={steps}
         annotations={annotations.map((a) => ({ date: a.date, title: locale === 'en' ? a.titleEn : a.titleZh }))}
       />
+      {series && (
+        <BurnupPanel
+          key={`${slug}-${params.asOf}`}
+          series={series}
+          projection={projectSeries(series)}
+          program={program}
+          annotations={annotations}
+        />
+      )}
     </Space>
   );
 }

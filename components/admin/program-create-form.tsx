@@ -86,6 +86,7 @@ export function ProgramCreateButton({ institutions }: { institutions: Institutio
             <Button
               type="primary"
               loading={isPending}
+              data-testid="program-create-submit"
               onClick={() =>
                 submit(createProgramAction, () => {
                   const slug = form.getFieldValue('slug') as string;
@@ -95,7 +96,7 @@ export function ProgramCreateButton({ institutions }: { institutions: Institutio
                 })
               }
             >
-              {t('create')}
+              {t('createSubmit')}
             </Button>
           </Space>
         }
@@ -120,7 +121,12 @@ export function ProgramCreateButton({ institutions }: { institutions: Institutio
           <Form.Item
             name="scopeRule"
             label={t('fields.scopeRule')}
-            extra={scopeRule ? `${t(`scopeHelp.${scopeRule}`)} ${t('fields.scopeRuleHelp')}` : t('fields.scopeRuleHelp')}
+            extra={
+              <>
+                {scopeRule && <div>{t(`scopeHelp.${scopeRule}`)}</div>}
+                <div>{t('fields.scopeRuleHelp')}</div>
+              </>
+            }
             rules={[rule('scopeRule')]}
             required
           >

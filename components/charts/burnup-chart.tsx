@@ -46,11 +46,22 @@ export default function BurnupChart({ series, projection, annotations, programNa
         illustrative: t('illustrative'),
         openSource: t('openSource'),
         formatValue: (count) => t(`value${unit}`, { count }),
+        tooltipRow: (name, value) => t('tooltipRow', { series: name, value }),
         ariaLabel: aria,
       },
     );
   }, [series, projection, annotations, unit, aria, t]);
   const { ref, state, chart } = useEChart(option, { onClick: openAnnotationSource });
+  // What is drawn, in words, for tests and assistive tech that cannot read the canvas.
+  const drawn = useMemo(() => {
+    type Mark = { name?: string; label?: { formatter?: unknown } };
+    const series = option.series as Array<{ name?: string; markLine?: { data?: Mark[] } }>;
+    const markName = (d: Mark) => d.name ?? (typeof d.label?.formatter === 'string' ? d.label.formatter : '');
+    return {
+      series: series.map((s) => s.name).filter((n) => n && n !== 'marks').join(' | '),
+      lines: series.flatMap((s) => s.markLine?.data ?? []).map(markName).filter(Boolean).join(' | '),
+    };
+  }, [option]);
 
   return (
     <div style={{ position: 'relative', height }}>
@@ -61,6 +72,8 @@ export default function BurnupChart({ series, projection, annotations, programNa
         aria-label={aria}
         data-testid="burnup-chart"
         data-state={state}
+        data-series={drawn.series}
+        data-lines={drawn.lines}
         style={{ width: '100%', height: '100%' }}
       />
       {state === 'loading' && (

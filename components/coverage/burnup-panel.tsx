@@ -128,8 +128,12 @@ function ProjectionSummary({ series, projection }: { series: CoverageSeriesDto; 
     <Space orientation="vertical" size={4} data-testid="burnup-projection">
       <Space wrap size={8} align="center">
         <HealthBadge health={projection.health} />
-        {headline && <strong style={{ fontSize: 15 }}>{headline}</strong>}
-        {versusTarget && <span>· {versusTarget}</span>}
+        {/* One text run, so a wrapped line never starts with the separator. */}
+        <span>
+          {headline && <strong style={{ fontSize: 15 }}>{headline}</strong>}
+          {headline && versusTarget && ' · '}
+          {versusTarget}
+        </span>
       </Space>
       <span className="muted" data-testid="burnup-velocity">
         {t(`velocity${unit}`, { velocity, weeks: projection.windowWeeks })}

@@ -1,9 +1,11 @@
-import { Breadcrumb, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Space, Tag } from 'antd';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { ProgramDto } from '@/lib/programs/queries';
 import type { StatusRowDto } from '@/lib/status/dto';
+
+const SECONDARY = { color: 'rgba(0, 0, 0, 0.45)' } as const;
 
 export interface StatusEditHeaderProps {
   program: ProgramDto;
@@ -38,8 +40,9 @@ export async function StatusEditHeader({ program, row, titleKey, children }: Sta
           {title}
         </h1>
         <Space wrap>
-          <Typography.Text type="secondary">{t('program', { program: programName })}</Typography.Text>
-          <Typography.Text type="secondary">{t('code', { code: row.code })}</Typography.Text>
+          {/* Plain elements: antd's compound components (Typography.Text) are undefined in Server Components. */}
+          <span style={SECONDARY}>{t('program', { program: programName })}</span>
+          <span style={SECONDARY}>{t('code', { code: row.code })}</span>
           {program.isIllustrative && <Tag color="warning">{tDashboard('illustrative')}</Tag>}
         </Space>
       </header>

@@ -43,4 +43,11 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     titleKey: 'audit.sectionTitle',
     descriptionKey: 'audit.sectionDescription',
   },
+  {
+    id: 'import',
+    href: '/admin/import',
+    permission: 'import.run',
+    titleKey: 'import.title',
+    descriptionKey: 'import.sectionDescription',
+  },
 ];

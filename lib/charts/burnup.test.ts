@@ -20,6 +20,7 @@ const labels: BurnupLabels = {
   illustrative: 'Illustrative',
   openSource: 'Click to open the source',
   formatValue: (v) => `${v} cities`,
+  tooltipRow: (series, value) => `${series}: ${value}`,
   ariaLabel: 'Burn-up chart',
 };
 
@@ -204,10 +205,10 @@ describe('buildBurnupOption', () => {
         { seriesName: 'Plan', marker: '*', value: ['2021-03-08', 9], seriesId: 'plan' },
         { seriesName: 'Projection', marker: '*', value: ['2021-05-03', 10], seriesId: 'projection' },
       ],
-      labels.formatValue,
+      labels,
     );
     expect(html).toBe('<strong>2021-03-08</strong><br/>*Cities &lt;live&gt;: 6 cities<br/>*Plan: 9 cities');
-    expect(formatAxisTooltip([], labels.formatValue)).toBe('');
+    expect(formatAxisTooltip([], labels)).toBe('');
   });
 
   it('carries the accessible description', () => {

@@ -50,6 +50,8 @@ export interface BurnupLabels extends TargetDateLabels, AnnotationLabels {
   yAxis: string;
   /** A count as the tooltip shows it, e.g. "49 cities". */
   formatValue: (value: number) => string;
+  /** One tooltip row, e.g. "Cities live: 49 cities" (the colon differs between languages). */
+  tooltipRow: (series: string, value: string) => string;
   ariaLabel: string;
 }
 
@@ -89,14 +91,17 @@ interface AxisParam {
 
 export const SERIES_IDS = { actual: 'actual', plan: 'plan', projection: 'projection', marks: 'marks' } as const;
 
-export function formatAxisTooltip(params: AxisParam[] | AxisParam, formatValue: (v: number) => string): string {
+export function formatAxisTooltip(
+  params: AxisParam[] | AxisParam,
+  labels: Pick<BurnupLabels, 'formatValue' | 'tooltipRow'>,
+): string {
   const list = (Array.isArray(params) ? params : [params]).filter((p) => Array.isArray(p.value));
   const first = list[0]?.value as DatedValue | undefined;
   if (!first) return '';
   // Only the series that have a point on the hovered date: a far-away neighbour would mislead.
   const rows = list
     .filter((p) => (p.value as DatedValue)[0] === first[0] && p.seriesId !== SERIES_IDS.marks)
-    .map((p) => `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}: ${escapeHtml(formatValue((p.value as DatedValue)[1]))}`);
+    .map((p) => `${p.marker ?? ''}${escapeHtml(labels.tooltipRow(p.seriesName ?? '', labels.formatValue((p.value as DatedValue)[1])))}`);
   return [`<strong>${escapeHtml(first[0])}</strong>`, ...rows].join('<br/>');
 }
 
@@ -135,7 +140,7 @@ export function buildBurnupOption({ series, projection, annotations }: BurnupInp
     tooltip: {
       trigger: 'axis' as const,
       axisPointer: { type: 'line' as const },
-      formatter: (params: AxisParam[] | AxisParam) => formatAxisTooltip(params, labels.formatValue),
+      formatter: (params: AxisParam[] | AxisParam) => formatAxisTooltip(params, labels),
     },
     xAxis: {
       type: 'time' as const,

@@ -23,9 +23,10 @@ const ENTITY_TYPE_SQL: Record<EntityType, Prisma.Sql> = {
  * Index seeks instead of a scan: a recursive "loose index scan" lists the program's entity codes
  * (one seek each), then one backward seek per entity finds its latest change before the instant.
  * About two seeks per entity whatever the history's length, where a window over every change of
- * the program grew with it (about 30,000 rows per program at a million rows: 10-20 times slower,
- * see docs/benchmarks.md). Entities without a change before the instant come back with a null
- * status and are dropped here: filtering them in SQL would evaluate the subquery twice.
+ * the program grew with it (at a million rows, about 33,000 per program, the window was about 20
+ * times slower on SQLite and 3 times on PostgreSQL; docs/benchmarks.md). Entities without a change
+ * before the instant come back with a null status and are dropped here: filtering them in SQL
+ * would evaluate the subquery twice.
  */
 export async function queryStatusesAsOf(
   db: Db,

@@ -97,7 +97,7 @@ describe('status CSV round trip', () => {
       }),
       { numRuns: 500, seed: 20211002 },
     );
-  });
+  }, 60_000);
 
   it('writes UTF-8 with BOM, CRLF line ends and the header first', () => {
     const bytes = encodeStatusCsv([row({ note: '第一行\n第二行' })]);
@@ -167,7 +167,7 @@ describe('encodings', () => {
       }),
       { numRuns: 300, seed: 2021 },
     );
-  });
+  }, 60_000);
 
   it('refuses bytes that are neither UTF-8 nor GBK, with the encoding message', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...CSV_HEADER_LINE].flatMap((c) => [c.charCodeAt(0), 0])]);
@@ -191,7 +191,7 @@ describe('encodings', () => {
       }),
       { numRuns: 500, seed: 99 },
     );
-  });
+  }, 60_000);
 });
 
 describe('limits and structure', () => {
@@ -205,7 +205,7 @@ describe('limits and structure', () => {
     const file = (n: number) => utf8(`${CSV_HEADER_LINE}\r\n${Array.from({ length: n }, () => line).join('\r\n')}\r\n`);
     expect(readStatusCsv(file(5000)).records).toHaveLength(5000);
     expect(fileError(() => readStatusCsv(file(5001))).key).toBe('import.errors.tooManyRows');
-  });
+  }, 30_000);
 
   it('refuses a wrong header and an empty file, naming the expected header', () => {
     const e = fileError(() => readStatusCsv(utf8('city,status\r\n4403,LIVE\r\n')));

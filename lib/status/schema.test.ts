@@ -204,5 +204,5 @@ describe('every status schema on arbitrary input (fast-check, 1,000 runs, fixed 
     );
     // The test would prove nothing if the generator never produced an acceptable value.
     expect(accepted).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });

@@ -91,7 +91,7 @@ export function createFileSummaryArchive(dir: string): SummaryArchive {
       `${crypto.createHash('sha256').update(key.recipient).digest('hex').slice(0, 40)}.json`,
     );
 
-  const find = (week: string, scope: string) => readJson<StoredSummary>(weekFile(week, scope));
+  const find = async (week: string, scope: string) => readJson<StoredSummary>(weekFile(week, scope));
 
   return {
     kind: 'file',

@@ -55,13 +55,18 @@ export interface SummaryArchive {
   listDeliveries(week: string, scope: string): Promise<DeliveryRecord[]>;
 }
 
-/** Where the file archive keeps a database's summaries: beside its SQLite file, or under ./data for PostgreSQL. */
+/**
+ * Where the file archive keeps a database's summaries: beside its SQLite file
+ * (`data/hutong.db` -> `data/hutong.summaries/`), or for PostgreSQL under ./data, named after the
+ * database, so two databases never share an archive.
+ */
 export function fileArchiveDirFor(config: DatabaseConfig, cwd = process.cwd()): string {
   if (config.provider === 'sqlite') {
     const parsed = path.parse(config.url);
     return path.join(parsed.dir, `${parsed.name}.summaries`);
   }
-  return path.join(cwd, 'data', 'summaries');
+  const name = new URL(config.url).pathname.replace(/^\//, '').replace(/[^A-Za-z0-9_-]/g, '_') || 'postgres';
+  return path.join(cwd, 'data', `${name}.summaries`);
 }
 
 /**

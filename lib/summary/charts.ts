@@ -99,6 +99,8 @@ function programCharts(s: ProgramWeekSummary, text: SummaryText): SummaryChart[]
                 : t('charts.denominatorINSTITUTION', { count: series.denominator }),
             yAxis: unit === 'CITY' ? t('charts.yAxisCITY') : t('charts.yAxisINSTITUTION'),
             formatValue: (count) => (unit === 'CITY' ? t('charts.valueCITY', { count }) : t('charts.valueINSTITUTION', { count })),
+            // A static image has no tooltips; the builder still asks for their wording.
+            tooltipRow: (name: string, value: string) => `${name}: ${value}`,
             ariaLabel: title,
           },
         ) as Record<string, unknown>,

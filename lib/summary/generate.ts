@@ -7,6 +7,8 @@
  * after the program's start. A malformed or impossible week is VALIDATION; an unknown program, a
  * week not finished yet or one before the start is NOT_FOUND.
  */
+import { authorize } from '../auth/permissions';
+import type { Viewer } from '../auth/viewer';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { listPrograms, type ProgramDto } from '../programs/queries';
@@ -126,6 +128,22 @@ export async function readWeeklySummary(
   }
   const { summary, created } = await getOrGenerateProgramSummary(db, archive, request.week, request.programs[0]!, { now });
   return { request, summary, created };
+}
+
+/**
+ * The same, for a person: the page, the PDF and the API call this. Summaries are part of
+ * "coverage.read" (every role); the check is here so no caller can forget it.
+ */
+export async function readWeeklySummaryAs(
+  db: Db,
+  archive: SummaryArchive,
+  viewer: Viewer,
+  weekId: string,
+  slug: string | null,
+  options: GenerateOptions = {},
+): ReturnType<typeof readWeeklySummary> {
+  authorize(viewer, 'coverage.read');
+  return readWeeklySummary(db, archive, weekId, slug, options);
 }
 
 export function isCrossProgramSummary(payload: CrossProgramSummary | ProgramWeekSummary): payload is CrossProgramSummary {

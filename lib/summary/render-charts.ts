@@ -95,3 +95,20 @@ export async function svgToPng(svg: string, scale = 2): Promise<Buffer | null> {
     .png()
     .toBuffer();
 }
+
+/**
+ * Archived weeks never change, so their charts can be drawn once per language and kept: a small
+ * in-process cache keyed by the stored record (week, scope, generation time) and the language.
+ */
+const CACHE_LIMIT = 24;
+const cache = new Map<string, RenderedChart[]>();
+
+export function renderChartsSvgCached(key: string, charts: readonly SummaryChart[], locale: AppLocale): RenderedChart[] {
+  const cacheKey = `${key}|${locale}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const rendered = renderChartsSvg(charts, locale);
+  cache.set(cacheKey, rendered);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return rendered;
+}

@@ -229,23 +229,20 @@ async function vacuumPostgres(url: string): Promise<void> {
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** "CPU 12.3 ms per call (app 8.1 + server 4.2)", or the app side alone for SQLite. */
-export function describeCpu(t: Timings): string {
-  if (t.serverCpuMs === null) return `CPU ${round(t.appCpuMs)} ms per call (in-process)`;
+function describeCpu(provider: DatabaseProvider, t: Timings): string {
+  if (provider === 'sqlite') return `CPU ${round(t.appCpuMs)} ms per call (in-process)`;
+  if (t.serverCpuMs === null) return `app CPU ${round(t.appCpuMs)} ms per call (server n/a)`;
   return `CPU ${round(t.appCpuMs + t.serverCpuMs)} ms per call (app ${round(t.appCpuMs)} + server ${round(t.serverCpuMs)})`;
 }
 
-function cpuFigure(name: string, t: Timings): Figure {
-  const value = round(t.appCpuMs + (t.serverCpuMs ?? 0));
-  return {
-    name,
-    value,
-    unit: 'ms',
-    target: null,
-    note:
-      t.serverCpuMs === null
-        ? 'mean; Node and SQLite (in-process), so it does not depend on other load'
-        : `mean; app ${round(t.appCpuMs)} + PostgreSQL server ${round(t.serverCpuMs)}`,
-  };
+function cpuFigure(name: string, provider: DatabaseProvider, t: Timings): Figure {
+  const note =
+    provider === 'sqlite'
+      ? 'mean; Node with SQLite in-process: what the call costs, whatever else the machine runs'
+      : t.serverCpuMs === null
+        ? 'mean; app only (the server processes could not be read: remote server, or a pool connection was replaced)'
+        : `mean; app ${round(t.appCpuMs)} + PostgreSQL server ${round(t.serverCpuMs)}`;
+  return { name, value: round(t.appCpuMs + (t.serverCpuMs ?? 0)), unit: 'ms', target: null, note };
 }
 const engineName = (p: DatabaseProvider) => (p === 'sqlite' ? 'SQLite' : 'PostgreSQL');
 
@@ -312,13 +309,13 @@ async function benchProvider(provider: DatabaseProvider, options: QueryBenchOpti
           target: null,
           note: 'tail latency of the same runs',
         },
-        cpuFigure(`  getCoverageAsOf, ${name}, CPU per call`, coverage),
+        cpuFigure(`  getCoverageAsOf, ${name}, CPU per call`, provider, coverage),
         {
           name: `  as-of SQL alone, ${name}, median`,
           value: round(median(raw.samples)),
           unit: 'ms',
           target: null,
-          note: `queryStatusesAsOf; p95 ${round(percentile(raw.samples, 95))} ms; ${describeCpu(raw)}`,
+          note: `queryStatusesAsOf; p95 ${round(percentile(raw.samples, 95))} ms; ${describeCpu(provider, raw)}`,
         },
         {
           name: `  history load, ${name}`,

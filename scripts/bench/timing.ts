@@ -12,8 +12,12 @@ import { median } from './report';
 
 const WARM_UP_RUNS = 3;
 
-/** CPU time of server processes by pid, from /proc (Linux, same machine); null when unreadable. */
-export type ServerCpu = () => Promise<number | null>;
+/**
+ * Starts a CPU reading of the database server processes serving the app; the returned function
+ * gives the CPU milliseconds they used since, or null when that cannot be read (a remote server,
+ * no /proc, a process that went away meanwhile).
+ */
+export type ServerCpu = () => Promise<() => number | null>;
 
 function clockTicksPerSecond(): number {
   try {
@@ -51,14 +55,16 @@ export async function watchPostgresBackends(url: string): Promise<{ cpu: ServerC
   const ticksPerSecond = clockTicksPerSecond();
   return {
     cpu: async () => {
-      if (!local) return null;
+      if (!local) return () => null;
       const { rows } = await client.query<{ pid: number }>(
         'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
       );
-      return cpuMsOfPids(
-        rows.map((r) => r.pid),
-        ticksPerSecond,
-      );
+      const pids = rows.map((r) => r.pid);
+      const start = cpuMsOfPids(pids, ticksPerSecond);
+      return () => {
+        const end = cpuMsOfPids(pids, ticksPerSecond);
+        return start === null || end === null ? null : end - start;
+      };
     },
     close: () => client.end(),
   };
@@ -86,8 +92,8 @@ export async function timeAtDates(
   let serverCpuTotal: number | null = serverCpu ? 0 : null;
   for (const date of dates) {
     for (let i = 0; i < WARM_UP_RUNS; i++) await run(date);
-    // Read after the warm-up, so the pool's backends all exist.
-    const server0 = serverCpu ? await serverCpu() : null;
+    // Started after the warm-up, so the pool's backends all exist.
+    const serverSince = serverCpu ? await serverCpu() : null;
     const app0 = process.cpuUsage();
     const own: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -97,8 +103,8 @@ export async function timeAtDates(
     }
     const app = process.cpuUsage(app0);
     appCpu += (app.user + app.system) / 1000;
-    const server1 = serverCpu ? await serverCpu() : null;
-    serverCpuTotal = serverCpuTotal === null || server0 === null || server1 === null ? null : serverCpuTotal + server1 - server0;
+    const server = serverSince ? serverSince() : null;
+    serverCpuTotal = serverCpuTotal === null || server === null ? null : serverCpuTotal + server;
     samples.push(...own);
     perDate.push({ date, median: median(own) });
   }

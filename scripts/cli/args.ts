@@ -1,11 +1,14 @@
 import { CliUsageError, type CliCommand } from './types';
 
 export function usageOf(command: CliCommand): string {
-  const flags = command.flags.map((f) => (f.required ? `--${f.name} ${f.placeholder}` : `[--${f.name} ${f.placeholder}]`));
+  const flags = command.flags.map((f) => {
+    const flag = f.boolean ? `--${f.name}` : `--${f.name} ${f.placeholder}`;
+    return f.required ? flag : `[${flag}]`;
+  });
   return [command.group, command.name, ...flags].join(' ');
 }
 
-/** `--name value` and `--name=value`; every flag takes one value, none may repeat. */
+/** `--name value` and `--name=value`; every flag takes one value (switches none), none may repeat. */
 export function parseFlags(command: CliCommand, argv: readonly string[]): Record<string, string> {
   const known = new Map(command.flags.map((f) => [f.name, f]));
   const values: Record<string, string> = {};
@@ -17,6 +20,11 @@ export function parseFlags(command: CliCommand, argv: readonly string[]): Record
     if (!known.has(name)) throw new CliUsageError(`unknown flag --${name}; usage: ${usageOf(command)}`);
     if (name in values) throw new CliUsageError(`--${name} given twice`);
     let value: string | undefined;
+    if (known.get(name)!.boolean) {
+      if (eq !== -1) throw new CliUsageError(`--${name} takes no value`);
+      values[name] = 'true';
+      continue;
+    }
     if (eq !== -1) value = arg.slice(eq + 1);
     else {
       value = argv[i + 1];

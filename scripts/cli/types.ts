@@ -26,6 +26,8 @@ export interface FlagSpec {
   required: boolean;
   /** Shown in the usage line, e.g. "E". */
   placeholder: string;
+  /** A switch such as `--dry-run`: takes no value, and reads as "true" when given. */
+  boolean?: boolean;
 }
 
 export interface CliCommand {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { E2E_PASSWORD } from '../../playwright.config';
 import { DEMO_USERS, signIn } from './support/sign-in';
 
 /** The generic failure message (zh-CN, the browser tests' locale): same for every cause. */
@@ -13,7 +14,7 @@ async function submitSignIn(page: import('@playwright/test').Page, email: string
 test('signed-out visitors are sent to sign-in and brought back afterwards; health stays public', async ({ page, request }) => {
   await page.goto('/admin/users');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin%2Fusers$/);
-  await submitSignIn(page, DEMO_USERS.admin, 'E2e-Demo-Password-2021');
+  await submitSignIn(page, DEMO_USERS.admin, E2E_PASSWORD);
   await page.waitForURL('**/admin/users');
   await expect(page.getByTestId('users-table')).toContainText('icbc@hutong.test');
 
@@ -23,7 +24,7 @@ test('signed-out visitors are sent to sign-in and brought back afterwards; healt
 
 test('a callbackUrl to another site is ignored', async ({ page }) => {
   await page.goto('/sign-in?callbackUrl=https%3A%2F%2Fevil.test%2F');
-  await submitSignIn(page, DEMO_USERS.pm, 'E2e-Demo-Password-2021');
+  await submitSignIn(page, DEMO_USERS.pm, E2E_PASSWORD);
   await page.waitForURL((url) => url.pathname === '/');
   expect(new URL(page.url()).host).toMatch(/^localhost:/);
 });
@@ -87,6 +88,7 @@ test('repeated failures for one account are rate limited with a clear message', 
 });
 
 test('after sign-out the old session cookie is refused', async ({ page, context, browser }) => {
+  test.slow(); // two browsers, several full page loads
   await signIn(page, DEMO_USERS.cmb);
   const stolen = await context.cookies();
 
@@ -129,6 +131,7 @@ test('protected pages give nothing away without a session, whatever the headers'
 });
 
 test('an admin creates an account, and a disabled account cannot sign in', async ({ page, browser }) => {
+  test.slow(); // two browsers, argon2 hashing on create and sign-in
   await signIn(page, DEMO_USERS.admin, '/admin/users');
   await page.getByTestId('user-create').click();
   const dialog = page.getByRole('dialog');
@@ -137,10 +140,10 @@ test('an admin creates an account, and a disabled account cannot sign in', async
   await dialog.getByLabel('角色').click();
   await page.locator('.ant-select-item-option', { hasText: '管理层' }).click();
   await dialog.getByLabel('初始密码').fill('password');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expect(dialog).toContainText('该密码过于常见');
   await dialog.getByLabel('初始密码').fill('New-Exec-Password-1');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
   const row = page.locator('tr[data-email="new.exec@hutong.test"]');
   await expect(row).toContainText('赵敏');
 
@@ -148,7 +151,7 @@ test('an admin creates an account, and a disabled account cannot sign in', async
   const secondPage = await second.newPage();
   await signIn(secondPage, 'new.exec@hutong.test', '/', 'New-Exec-Password-1');
 
-  await row.getByRole('button', { name: '停用' }).click();
+  await row.getByRole('button', { name: /停\s*用/ }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
   await expect(row).toContainText('已停用');
 

@@ -55,7 +55,7 @@ test('drill from the nation to Guangdong to Shenzhen, and a deep link reproduces
 
 test('the search box finds a city by pinyin and highlights it in its province', async ({ page }) => {
   await page.goto(`/?program=${SLUG}&asOf=2021-10-02`);
-  await page.getByTestId('division-search').fill('shenzhen');
+  await page.getByTestId('division-search').locator('input').fill('shenzhen');
   await page.getByTestId('search-hit-4403').click();
   await expect(page).toHaveURL(/province=44/);
   await expect(page).toHaveURL(/city=4403/);
@@ -77,4 +77,18 @@ test('the CSV download has exactly the rows of the table', async ({ page }) => {
     await expect(row.locator('td').nth(2)).toHaveText(live!);
     await expect(row.locator('td').nth(3)).toHaveText(denominator!);
   }
+});
+
+test('the burn-up shows the target line, a projection and the health rule', async ({ page }) => {
+  await page.goto('/?program=quickpass-payment-code-reverse');
+  const chart = page.getByTestId('burnup-chart');
+  await expect(chart).toHaveAttribute('data-state', 'ready');
+  // Re-planned program: both the baseline and the current target are drawn, and the projection.
+  await expect(chart).toHaveAttribute('data-lines', /2027-03-31/);
+  await expect(chart).toHaveAttribute('data-lines', /2027-06-30/);
+  await expect(chart).toHaveAttribute('data-series', /\|.*\|/);
+  await expect(page.getByTestId('health-badge')).toBeVisible();
+  await expect(page.getByTestId('health-rule')).not.toBeEmpty();
+  await expect(page.getByTestId('burnup-projection')).toContainText(/\d{4}-\d{2}-\d{2}/);
+  await page.getByTestId('burnup-panel').screenshot({ path: 'docs/screenshots/burnup.png' });
 });

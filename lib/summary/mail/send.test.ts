@@ -151,7 +151,7 @@ beforeEach(() => {
 
 const smtp = () => createSmtpMailer({ host: '127.0.0.1', port, secure: false, user: 'hutong', pass: 'smtp-secret' });
 
-describe('summary send over SMTP', () => {
+describe('summary send over SMTP', { timeout: 60_000 }, () => {
   it('mails each active executive once, in their language, with the numbers and the charts inline', async () => {
     const mailer = smtp();
     const report = await sendWeeklySummary(t.db, archive, { week: '2021-W39', program: null, mailer, from: FROM, appUrl: APP_URL, now: NOW });
@@ -248,7 +248,7 @@ describe('summary send over SMTP', () => {
   });
 });
 
-describe('summary send without SMTP', () => {
+describe('summary send without SMTP', { timeout: 60_000 }, () => {
   it('writes one .eml per recipient to the outbox folder', async () => {
     const outbox = path.join(dir, 'outbox');
     const mailer = createMailer(null, { outboxDir: outbox });

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Alert, Breadcrumb, Card, Result, Space, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Result, Space } from 'antd';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { diffAuditValues } from '@/lib/audit/diff';
@@ -10,6 +10,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { AuditFiltersForm } from '@/components/admin/audit-filters';
 import { AuditTable } from '@/components/admin/audit-table';
+import { Paragraph, Text } from '@/components/admin/typography';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('audit');
@@ -44,9 +45,9 @@ export default async function AuditLogPage({ searchParams }: PageProps) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Breadcrumb items={[{ title: <Link href="/admin">{tAdmin('title')}</Link> }, { title: t('title') }]} />
       <h1 className="page-title">{t('title')}</h1>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+      <Paragraph type="secondary" style={{ margin: 0 }}>
         {t('description')} {t('timeZoneNote')}
-      </Typography.Paragraph>
+      </Paragraph>
       {invalid.length > 0 && <Alert type="warning" showIcon title={t('invalidParams', { params: invalid.join(', ') })} />}
       <Card>
         <AuditFiltersForm filters={filters} actions={facets.actions} entityTypes={facets.entityTypes} />
@@ -54,7 +55,7 @@ export default async function AuditLogPage({ searchParams }: PageProps) {
       <Card>
         <AuditTable entries={rows} />
         <nav aria-label={t('paging.label')} style={{ display: 'flex', gap: 16, justifyContent: 'flex-end', alignItems: 'center', marginTop: 16 }}>
-          <Typography.Text type="secondary">{t('paging.count', { count: rows.length })}</Typography.Text>
+          <Text type="secondary">{t('paging.count', { count: rows.length })}</Text>
           {filters.cursor && <Link href={firstPage ? `/admin/audit?${firstPage}` : '/admin/audit'}>{t('paging.first')}</Link>}
           {nextPage && (
             <Link href={`/admin/audit?${nextPage}`} data-testid="audit-next-page">

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { Button, Card, Result, Space, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Result, Space, Tag } from 'antd';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
@@ -29,14 +28,14 @@ export default async function ImportPage() {
       <h1 className="page-title">{t('title')}</h1>
       <ImportPanel isPartner={isPartner} />
       <Card title={t('export.title')}>
-        <Typography.Paragraph type="secondary">
+        {/* A plain paragraph: antd's compound components are undefined in Server Components. */}
+        <p style={{ color: 'rgba(0, 0, 0, 0.45)', marginTop: 0 }}>
           {t('export.hint')} {isPartner ? t('export.partnerHint') : null}
-        </Typography.Paragraph>
+        </p>
         <Space wrap>
           {programs.map((p) => (
             <Button
               key={p.slug}
-              icon={<DownloadOutlined />}
               href={`/admin/import/export?program=${encodeURIComponent(p.slug)}`}
               download
               data-testid={`export-${p.slug}`}

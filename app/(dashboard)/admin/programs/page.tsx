@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Breadcrumb, Card, Result, Space, Typography } from 'antd';
+import { Breadcrumb, Card, Result, Space } from 'antd';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
@@ -8,6 +8,7 @@ import { getDb } from '@/lib/db';
 import { canOpenProgramAdmin, listInstitutionOptions, listProgramsForAdmin } from '@/lib/programs/admin-queries';
 import { ProgramCreateButton } from '@/components/admin/program-create-form';
 import { ProgramsTable } from '@/components/admin/programs-table';
+import { Paragraph } from '@/components/admin/typography';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('adminPrograms');
@@ -34,9 +35,9 @@ export default async function AdminProgramsPage() {
         <h1 className="page-title">{t('title')}</h1>
         {canCreate && <ProgramCreateButton institutions={institutions} />}
       </Space>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+      <Paragraph type="secondary" style={{ margin: 0 }}>
         {canCreate ? t('description') : t('readOnly')}
-      </Typography.Paragraph>
+      </Paragraph>
       <Card>
         <ProgramsTable programs={programs} />
       </Card>

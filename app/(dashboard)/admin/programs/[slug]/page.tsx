@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Alert, Breadcrumb, Card, Col, Descriptions, Empty, Result, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Col, Descriptions, Result, Row, Space, Tag, Timeline } from 'antd';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getLastChanges, formatShanghaiInstant, type LastChangeDto } from '@/lib/audit/queries';
@@ -9,22 +9,21 @@ import { getDb } from '@/lib/db';
 import { listEditableAnnotations } from '@/lib/annotations/queries';
 import { listEditableMilestones } from '@/lib/milestones/queries';
 import { canOpenProgramAdmin, getProgramForAdmin } from '@/lib/programs/admin-queries';
-import { getProgramBySlug } from '@/lib/programs/queries';
 import { daysBetween, todayInShanghai } from '@/lib/time';
 import { AnnotationsTable } from '@/components/admin/annotations-table';
 import { MilestonesTable } from '@/components/admin/milestones-table';
 import { ProgramDetailsForm } from '@/components/admin/program-details-form';
 import { TargetReplanForm } from '@/components/admin/target-replan-form';
+import { EmptySimple, Paragraph, Text, Title } from '@/components/admin/typography';
 
 interface PageProps {
   params: Promise<{ slug: string }>;
 }
 
-export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+// A fixed title: metadata renders before the page's own check, so it names no program.
+export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('adminPrograms');
-  const program = await getProgramBySlug(await getDb(), (await params).slug);
-  const name = program ? ((await getLocale()) === 'en' ? program.nameEn : program.nameZh) : null;
-  return { title: name ? `${name} · ${t('title')}` : t('title') };
+  return { title: t('title') };
 }
 
 export default async function AdminProgramPage({ params }: PageProps) {
@@ -88,7 +87,7 @@ export default async function AdminProgramPage({ params }: PageProps) {
               column={1}
               style={{ marginBottom: 16 }}
               items={[
-                { key: 'slug', label: t('fields.slug'), children: <Typography.Text code>{program.slug}</Typography.Text> },
+                { key: 'slug', label: t('fields.slug'), children: <Text code>{program.slug}</Text> },
                 { key: 'scope', label: t('details.scope'), children: t(`scope.${program.scopeRule}`) },
                 { key: 'rows', label: t('details.statusRows'), children: program.statusRows },
                 { key: 'start', label: t('details.startDate'), children: program.startDate },
@@ -121,9 +120,9 @@ export default async function AdminProgramPage({ params }: PageProps) {
                 }}
               />
             )}
-            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }} data-testid="program-last-change">
+            <Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }} data-testid="program-last-change">
               {lastChange(program.lastChange)}
-            </Typography.Paragraph>
+            </Paragraph>
           </Card>
         </Col>
         <Col xs={24} xl={12}>
@@ -154,11 +153,11 @@ export default async function AdminProgramPage({ params }: PageProps) {
               ]}
             />
             {canManageProgram && <TargetReplanForm slug={program.slug} currentTargetDate={program.targetDate} />}
-            <Typography.Title level={5} style={{ marginTop: 24 }}>
+            <Title level={5} style={{ marginTop: 24 }}>
               {t('target.history')}
-            </Typography.Title>
+            </Title>
             {program.targetChanges.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('target.noHistory')} />
+              <EmptySimple description={t('target.noHistory')} />
             ) : (
               <Timeline
                 data-testid="target-history"
@@ -168,11 +167,11 @@ export default async function AdminProgramPage({ params }: PageProps) {
                     <div>
                       <strong>{t('target.fromTo', { from: c.fromDate, to: c.toDate })}</strong>
                       <div>{c.reason}</div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      <Text type="secondary" style={{ fontSize: 12 }}>
                         {c.changedBy
                           ? t('target.by', { name: c.changedBy.name, time: `${c.changedAtShanghai.slice(0, 16)} ${t('timeZone')}` })
                           : t('target.byUnknown', { time: `${c.changedAtShanghai.slice(0, 16)} ${t('timeZone')}` })}
-                      </Typography.Text>
+                      </Text>
                     </div>
                   ),
                 }))}
@@ -195,7 +194,7 @@ export default async function AdminProgramPage({ params }: PageProps) {
         />
       </Card>
       <Card title={tAnnotations('title')} data-testid="program-annotations">
-        <Typography.Paragraph type="secondary">{tAnnotations('hint')}</Typography.Paragraph>
+        <Paragraph type="secondary">{tAnnotations('hint')}</Paragraph>
         <AnnotationsTable
           programSlug={program.slug}
           canManage={can(viewer, 'annotation.manage')}

@@ -1,0 +1,42 @@
+'use client';
+
+import { DownloadOutlined, LeftOutlined, PrinterOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+
+interface Props {
+  labels: { back: string; previous: string; next: string; print: string; downloadPdf: string; nav: string };
+  previousHref: string | null;
+  nextHref: string | null;
+  /** Null when this server cannot print PDFs (no Chromium): printing stays available. */
+  pdfHref: string | null;
+}
+
+/** Back to the list, the neighbouring weeks, print (the browser's dialog) and the server's PDF. */
+export function SummaryActions({ labels, previousHref, nextHref, pdfHref }: Props) {
+  return (
+    <nav className="summary-actions" aria-label={labels.nav}>
+      <Button href="/summary" icon={<UnorderedListOutlined />}>
+        {labels.back}
+      </Button>
+      {previousHref && (
+        <Button href={previousHref} icon={<LeftOutlined />} data-testid="summary-previous">
+          {labels.previous}
+        </Button>
+      )}
+      {nextHref && (
+        <Button href={nextHref} icon={<RightOutlined />} iconPlacement="end" data-testid="summary-next">
+          {labels.next}
+        </Button>
+      )}
+      <span className="summary-spacer" />
+      <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="summary-print">
+        {labels.print}
+      </Button>
+      {pdfHref && (
+        <Button type="primary" icon={<DownloadOutlined />} href={pdfHref} download data-testid="summary-pdf">
+          {labels.downloadPdf}
+        </Button>
+      )}
+    </nav>
+  );
+}
