@@ -37,6 +37,15 @@ interface Values {
 /** Stored links were checked on write; this guards the anchor anyway (older rows, imports). */
 const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 
+/** A link without a source note is named by its site. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 function AnnotationModal({ programSlug, editing, onClose }: { programSlug: string; editing: AnnotationRow | null; onClose: () => void }) {
   const t = useTranslations('annotations');
   const tCommon = useTranslations('common');
@@ -137,7 +146,9 @@ export function AnnotationsTable({ programSlug, annotations, canManage }: Annota
       key: 'source',
       render: (_: unknown, a) => (
         <Space size={4}>
-          <Typography.Text type={a.sourceNote ? undefined : 'secondary'}>{a.sourceNote ?? t('noSource')}</Typography.Text>
+          <Typography.Text type={a.sourceNote || a.sourceUrl ? undefined : 'secondary'}>
+            {a.sourceNote ?? (a.sourceUrl ? hostOf(a.sourceUrl) : t('noSource'))}
+          </Typography.Text>
           {a.sourceUrl && isHttpUrl(a.sourceUrl) && (
             <a href={a.sourceUrl} target="_blank" rel="noopener noreferrer" aria-label={t('openSource')} title={a.sourceUrl}>
               <LinkOutlined />

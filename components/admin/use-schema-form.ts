@@ -53,16 +53,18 @@ export function useSchemaForm<S extends z.ZodType, V>({
   }
 
   /** Validates, calls the action, and shows its answer: field messages on the fields, the rest above the form. */
-  function submit(action: (payload: unknown) => Promise<FormState>, onDone?: () => void): void {
+  async function submit(action: (payload: unknown) => Promise<FormState>, onDone?: () => void): Promise<void> {
+    setProblem(null);
+    let values: V;
+    try {
+      // Outside the transition: validation updates every field's subscribers at once.
+      values = await form.validateFields();
+    } catch {
+      return; // antd shows the field messages
+    }
+    const payload = toPayload({ ...form.getFieldsValue(true), ...values });
     startTransition(async () => {
-      setProblem(null);
-      let values: V;
-      try {
-        values = await form.validateFields();
-      } catch {
-        return; // antd shows the field messages
-      }
-      const state = await action(toPayload({ ...form.getFieldsValue(true), ...values }));
+      const state = await action(payload);
       if (state.ok) {
         message.success(state.message);
         onDone?.();

@@ -27,7 +27,9 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
   const [playing, setPlaying] = useState(false);
   const index = stepIndexOf(steps, value);
   const indexRef = useRef(index);
-  indexRef.current = index;
+  useEffect(() => {
+    indexRef.current = index;
+  }, [index]);
   const last = steps.length - 1;
 
   useEffect(() => {

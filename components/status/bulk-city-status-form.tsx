@@ -117,7 +117,8 @@ export function BulkCityStatusForm({ programSlug, provinceCode, rows: initialRow
       key: 'updated',
       render: (_, r) => (
         <Typography.Text type="secondary">
-          {r.updatedBy ? `${r.updatedBy.name} · ${time(r.updatedAt)}` : time(r.updatedAt)}
+          {/* A seeded row's updatedAt is the seeding time, not a change anyone made. */}
+          {r.updatedBy ? `${r.updatedBy.name} · ${time(r.updatedAt)}` : t('bulk.initialData')}
           {!r.verified && (
             <Tag color="warning" style={{ marginInlineStart: 8 }}>
               {t('unverified')}

@@ -26,6 +26,8 @@ type Phase =
   | { kind: 'committed'; updated: number };
 
 interface Problem {
+  /** The step that failed (0 read, 1 server check, 3 commit). */
+  step: number;
   key: string;
   values?: Record<string, string | number>;
   errorId?: string;
@@ -66,7 +68,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
         setFilter(state.result.counts.errors > 0 ? 'error' : 'all');
         setPhase({ kind: 'previewed' });
       } else {
-        setProblem({ key: state.formError ?? 'errors.generic', values: state.formErrorValues, errorId: state.errorId });
+        setProblem({ step: 1, key: state.formError ?? 'errors.generic', values: state.formErrorValues, errorId: state.errorId });
         setPhase({ kind: 'idle' });
       }
     });
@@ -76,7 +78,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
     setProblem(null);
     setPreview(null);
     if (chosen.size > IMPORT_LIMITS.maxBytes) {
-      setProblem({ key: 'import.errors.tooLarge' });
+      setProblem({ step: 0, key: 'import.errors.tooLarge' });
       return;
     }
     const reader = new FileReader();
@@ -85,7 +87,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
       if (e.lengthComputable) setPhase({ kind: 'reading', percent: Math.round((e.loaded / e.total) * 100) });
     };
     reader.onerror = () => {
-      setProblem({ key: 'import.errors.readFailed' });
+      setProblem({ step: 0, key: 'import.errors.readFailed' });
       setPhase({ kind: 'idle' });
     };
     reader.onload = () => {
@@ -98,6 +100,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
 
   function commit() {
     if (!file) return;
+    setProblem(null);
     setPhase({ kind: 'committing' });
     startTransition(async () => {
       const state = await commitImportAction(formDataOf(file));
@@ -111,7 +114,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
         setPreview(state.preview);
         setFilter('error');
       }
-      setProblem({ key: state.formError ?? 'errors.generic', values: state.formErrorValues, errorId: state.errorId });
+      setProblem({ step: 3, key: state.formError ?? 'errors.generic', values: state.formErrorValues, errorId: state.errorId });
       setPhase({ kind: 'previewed' });
     });
   }
@@ -156,7 +159,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
           </Typography.Paragraph>
           <Steps
             size="small"
-            current={STEP_OF[phase.kind]}
+            current={problem ? problem.step : STEP_OF[phase.kind]}
             status={problem ? 'error' : phase.kind === 'committed' ? 'finish' : 'process'}
             items={[{ title: t('steps.read') }, { title: t('steps.check') }, { title: t('steps.preview') }, { title: t('steps.commit') }]}
           />
@@ -176,7 +179,11 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">{t('choose')}</p>
-            {file && <p className="ant-upload-hint">{t('chosen', { name: file.name, size: format.number(file.size / 1024, 'integer') + ' KB' })}</p>}
+            {file && (
+              <p className="ant-upload-hint">
+                {t('chosen', { name: file.name, size: format.number(file.size / 1024, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 }) })}
+              </p>
+            )}
           </Upload.Dragger>
           {phase.kind === 'reading' && (
             <div aria-live="polite">
@@ -221,7 +228,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
                 value={filter}
                 onChange={(v) => setFilter(v as typeof filter)}
                 options={[
-                  { value: 'all', label: `${t('table.outcome')}: ${counts.rows}` },
+                  { value: 'all', label: `${t('filterAll')}: ${counts.rows}` },
                   { value: 'change', label: `${t('outcome.change')}: ${counts.changes}` },
                   { value: 'unchanged', label: `${t('outcome.unchanged')}: ${counts.unchanged}` },
                   { value: 'error', label: `${t('outcome.error')}: ${counts.errors}` },

@@ -12,7 +12,7 @@ export function RowMeta({ row }: { row: StatusRowDto }) {
   return (
     <Space wrap size="middle" data-testid="row-meta">
       <Typography.Text type="secondary">
-        {row.updatedBy ? t('lastChanged', { name: row.updatedBy.name, time: time(row.updatedAt) }) : t('lastChangedSeed', { time: time(row.updatedAt) })}
+        {row.updatedBy ? t('lastChanged', { name: row.updatedBy.name, time: time(row.updatedAt) }) : t('lastChangedSeed')}
       </Typography.Text>
       <Typography.Text type="secondary">
         {row.lastConfirmedAt ? t('lastConfirmed', { time: time(row.lastConfirmedAt) }) : t('neverConfirmed')}

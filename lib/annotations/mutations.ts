@@ -29,8 +29,9 @@ const snapshotSelect = {
   isIllustrative: true,
 } as const;
 
+/** A refused creation is recorded against the program it named (the new row has no id yet). */
 export async function createAnnotation(db: Db, ctx: RequestContext, input: unknown): Promise<{ id: string }> {
-  return auditRefusals(db, ctx, { action: 'annotation.create', entityType: ENTITY, entityId: entityRefOf(input, 'programSlug') }, async () => {
+  return auditRefusals(db, ctx, { action: 'annotation.create', entityType: 'Program', entityId: entityRefOf(input, 'programSlug') }, async () => {
     authorize(ctx.viewer, 'annotation.manage');
     const { programSlug, ...data } = validateInput(createAnnotationSchema, input);
     return db.$transaction(async (tx) => {

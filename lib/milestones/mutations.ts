@@ -52,8 +52,9 @@ async function updateAtVersion(tx: Tx, id: string, version: number, data: Partia
   return { before, after, changed: true };
 }
 
+/** A refused creation is recorded against the program it named (the new row has no id yet). */
 export async function createMilestone(db: Db, ctx: RequestContext, input: unknown): Promise<MilestoneChangeResult> {
-  return auditRefusals(db, ctx, { action: 'milestone.create', entityType: ENTITY, entityId: entityRefOf(input, 'programSlug') }, async () => {
+  return auditRefusals(db, ctx, { action: 'milestone.create', entityType: 'Program', entityId: entityRefOf(input, 'programSlug') }, async () => {
     authorize(ctx.viewer, 'milestone.manage');
     const { programSlug, ...data } = validateInput(createMilestoneSchema, input);
     checkDoneDate(data.doneDate);

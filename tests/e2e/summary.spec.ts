@@ -100,7 +100,8 @@ test('the week prints to an A4 PDF with its Chinese text, in the browser and fro
   expect(text).toContain('互通周报 · 2021-W48');
   expect(text).toContain('各项目概览');
   expect(text).toContain('已于 2021-12-02 实现全国覆盖');
-  expect(text).not.toContain('互通 Hutong\n'); // the app's header is not printed
+  // The app's header (navigation, user menu) is not printed.
+  expect(text).not.toContain('退出登录');
   await page.emulateMedia({ media: 'screen' });
 
   // The download is printed by Chromium on the server from the same document.
