@@ -7,10 +7,9 @@
  * On start the scheduler catches up on the latest slot that has passed (a server that was down on
  * Monday morning mails when it comes back), then sleeps until the next slot.
  *
- * LEAD: started from `instrumentation.ts` (Node runtime only), e.g.
- *   export async function register() {
- *     if (process.env.NEXT_RUNTIME === 'nodejs') (await import('./lib/summary/schedule')).startConfiguredSummarySchedule();
- *   }
+ * To be started from `instrumentation.ts`'s `register()` in the Node.js runtime only (Next sets
+ * NEXT_RUNTIME to 'nodejs' there), by importing this module and calling
+ * `startConfiguredSummarySchedule()`; not wired yet.
  */
 import type { WeeklySchedule } from '../env';
 import { addDays, startOfShanghaiDay } from '../time';
