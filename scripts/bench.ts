@@ -47,7 +47,7 @@ function positiveInt(name: string, value: string): number {
   return n;
 }
 
-export function parseArgs(argv: readonly string[]): Options {
+function parseArgs(argv: readonly string[]): Options {
   const options: Options = {
     parts: [...PARTS],
     fail: true,

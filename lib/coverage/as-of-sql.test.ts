@@ -20,7 +20,15 @@ interface Row {
 let t: TestDb;
 const rows: Row[] = [];
 
-function change(programId: string, entityType: EntityType, entityCode: string, toStatus: RolloutStatus, hours: number, version: number) {
+/** Records a change `hours` after T0; inserted in one go in beforeAll. */
+function change(
+  programId: string,
+  entityType: EntityType,
+  entityCode: string,
+  toStatus: RolloutStatus,
+  hours: number,
+  version: number,
+) {
   rows.push({ programId, entityType, entityCode, toStatus, changedAt: new Date(T0 + hours * HOUR), version });
 }
 

@@ -273,7 +273,10 @@ async function recordTransfer(request: Request, isLazy: boolean, into: Transfer[
   const body = await response.body().catch(() => Buffer.alloc(0));
   into.push({
     url: request.url(),
-    type: request.resourceType() === 'script' || /javascript/.test(headers['content-type'] ?? '') ? 'js' : request.resourceType(),
+    type:
+      request.resourceType() === 'script' || /javascript/.test(headers['content-type'] ?? '')
+        ? 'js'
+        : request.resourceType(),
     encoded: sizes.responseBodySize,
     decoded: body.length,
     encoding: headers['content-encoding'] ?? 'identity',
@@ -346,17 +349,22 @@ export async function runJsBench(options: JsBenchOptions): Promise<Figure[]> {
     const encodings = [...new Set(js.map((t) => t.encoding))].join(', ') || 'none';
     log('dashboard JS, largest first (transferred, encoding, path):');
     for (const t of [...js].sort((a, b) => b.encoded - a.encoded)) {
-      log(`  ${toKb(t.encoded).toFixed(1).padStart(6)} kB ${t.encoding}  ${new URL(t.url).pathname}${t.isLazy ? '  (lazy)' : ''}`);
+      const size = `${toKb(t.encoded).toFixed(1).padStart(6)} kB`;
+      log(`  ${size} ${t.encoding}  ${new URL(t.url).pathname}${t.isLazy ? '  (lazy)' : ''}`);
     }
     const failed = transfers.filter((t) => t.status >= 400);
-    if (failed.length > 0) log(`warning: ${failed.length} response(s) failed: ${failed.map((t) => `${t.status} ${t.url}`).join(', ')}`);
+    if (failed.length > 0) {
+      log(`warning: ${failed.length} response(s) failed: ${failed.map((t) => `${t.status} ${t.url}`).join(', ')}`);
+    }
     return [
       {
         name: 'dashboard JS (transferred)',
         value: toKb(sum(js, 'encoded')),
         unit: 'kB',
         target: DASHBOARD_JS_BUDGET_KB,
-        note: `${js.length} files, encoding ${encodings}, ${toKb(sum(js, 'decoded'))} kB uncompressed${signedIn ? ', after sign-in' : ''}`,
+        note:
+          `${js.length} files, encoding ${encodings}, ${toKb(sum(js, 'decoded'))} kB uncompressed` +
+          (signedIn ? ', after sign-in' : ''),
       },
       {
         name: '  of which lazy (after the load event)',
@@ -376,7 +384,15 @@ export async function runJsBench(options: JsBenchOptions): Promise<Figure[]> {
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? 'failed';
     log(`js: ${message}`);
-    return [{ name: 'dashboard JS (transferred)', value: null, unit: 'kB', target: DASHBOARD_JS_BUDGET_KB, note: `not measured: ${message}` }];
+    return [
+      {
+        name: 'dashboard JS (transferred)',
+        value: null,
+        unit: 'kB',
+        target: DASHBOARD_JS_BUDGET_KB,
+        note: `not measured: ${message}`,
+      },
+    ];
   } finally {
     await browser?.close();
   }

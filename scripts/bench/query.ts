@@ -150,7 +150,7 @@ async function insertChanges(tx: Tx, provider: DatabaseProvider, program: string
 }
 
 /** Loads programs, their CityStatus rows and the synthetic history; returns the timed program's rows. */
-export async function loadHistory(
+async function loadHistory(
   db: Db,
   provider: DatabaseProvider,
   rows: number,
@@ -244,13 +244,15 @@ function cpuFigure(name: string, provider: DatabaseProvider, t: Timings): Figure
         : `mean; app ${round(t.appCpuMs)} + PostgreSQL server ${round(t.serverCpuMs)}`;
   return { name, value: round(t.appCpuMs + (t.serverCpuMs ?? 0)), unit: 'ms', target: null, note };
 }
+
 const engineName = (p: DatabaseProvider) => (p === 'sqlite' ? 'SQLite' : 'PostgreSQL');
 
 async function benchProvider(provider: DatabaseProvider, options: QueryBenchOptions): Promise<Figure[]> {
   const { log } = options;
   const name = engineName(provider);
   const shape = { ...DEFAULT_SHAPE, rows: options.rows };
-  const bench = provider === 'sqlite' ? await createSqliteDatabase() : await createPostgresDatabase(options.postgresAdminUrl);
+  const bench =
+    provider === 'sqlite' ? await createSqliteDatabase() : await createPostgresDatabase(options.postgresAdminUrl);
   let db: Db | null = null;
   try {
     log(`${name}: migrating and seeding reference data`);
@@ -283,7 +285,12 @@ async function benchProvider(provider: DatabaseProvider, options: QueryBenchOpti
     try {
       log(`${name}: timing getCoverageAsOf (${options.runs} warm runs at each of ${BENCH_DATES.length} dates)`);
       const load = os.loadavg()[0]!.toFixed(1);
-      const coverage = await timeAtDates(BENCH_DATES, options.runs, (date) => getCoverageAsOf(activeDb, slug, date), monitor?.cpu ?? null);
+      const coverage = await timeAtDates(
+        BENCH_DATES,
+        options.runs,
+        (date) => getCoverageAsOf(activeDb, slug, date),
+        monitor?.cpu ?? null,
+      );
       const raw = await timeAtDates(
         BENCH_DATES,
         options.runs,
@@ -300,7 +307,9 @@ async function benchProvider(provider: DatabaseProvider, options: QueryBenchOpti
           unit: 'ms',
           target: AS_OF_TARGET_MS,
           comparison: 'below',
-          note: `${stored.toLocaleString('en-US')} history rows; ${coverage.samples.length} warm runs at ${BENCH_DATES.length} dates; load average ${load}`,
+          note:
+            `${stored.toLocaleString('en-US')} history rows; ` +
+            `${coverage.samples.length} warm runs at ${BENCH_DATES.length} dates; load average ${load}`,
         },
         {
           name: `  getCoverageAsOf, ${name}, p95`,

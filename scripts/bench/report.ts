@@ -8,7 +8,7 @@ export interface Figure {
   name: string;
   /** Measured value in `unit`; null when it could not be measured (counts as a miss). */
   value: number | null;
-  unit: 'kB' | 'ms' | 'rows' | 's';
+  unit: 'kB' | 'ms' | 's';
   /** The value must be at most this (inclusive for sizes, strictly below for times). */
   target: number | null;
   /** How the value compares: sizes may equal the budget, timings must stay under it. */
@@ -22,7 +22,8 @@ export type Verdict = 'pass' | 'FAIL' | 'info';
 export function verdictOf(f: Figure): Verdict {
   if (f.target === null) return 'info';
   if (f.value === null) return 'FAIL';
-  return (f.comparison ?? 'atMost') === 'below' ? (f.value < f.target ? 'pass' : 'FAIL') : f.value <= f.target ? 'pass' : 'FAIL';
+  const within = (f.comparison ?? 'atMost') === 'below' ? f.value < f.target : f.value <= f.target;
+  return within ? 'pass' : 'FAIL';
 }
 
 /** Decimal kilobytes, as the budgets are written (450 kB = 450,000 bytes). */
@@ -47,7 +48,7 @@ export function median(sample: readonly number[]): number {
 
 function formatValue(value: number | null, unit: Figure['unit']): string {
   if (value === null) return 'n/a';
-  const digits = unit === 'rows' ? 0 : unit === 'ms' && value < 10 ? 2 : 1;
+  const digits = unit === 'ms' && value < 10 ? 2 : 1;
   return `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
 }
 

@@ -25,6 +25,7 @@ export function runSizeBench(root: string): Figure[] {
     .map((f) => ({ file: f, ...gzipBytes(path.join(geo, 'cities', f)) }))
     .sort((a, b) => b.gzip - a.gzip);
   const largest = perProvince[0];
+  const medianGzip = perProvince[Math.floor(perProvince.length / 2)]?.gzip ?? 0;
   const figures: Figure[] = [
     {
       name: 'china-provinces.json (gzip)',
@@ -46,7 +47,7 @@ export function runSizeBench(root: string): Figure[] {
       unit: 'kB',
       target: GEO_BUDGETS_KB.provinceCities,
       note: largest
-        ? `${largest.file}, ${toKb(largest.raw)} kB raw; ${perProvince.length} files, median ${toKb(perProvince[Math.floor(perProvince.length / 2)]!.gzip)} kB`
+        ? `${largest.file}, ${toKb(largest.raw)} kB raw; ${perProvince.length} files, median ${toKb(medianGzip)} kB`
         : 'no province files found',
     },
   ];

@@ -37,8 +37,12 @@ describe('synthetic history for the query benchmark', () => {
   it('stays within the two years, has same-instant ties, and rolls most cities out', () => {
     const { changes, finals } = buildProgramHistory(7, codes, 33_333);
     const end = DEFAULT_SHAPE.from.getTime() + DEFAULT_SHAPE.days * 86_400_000;
-    expect(changes.every((c) => c.changedAt.getTime() >= DEFAULT_SHAPE.from.getTime() && c.changedAt.getTime() < end)).toBe(true);
-    const ties = changes.filter((c, i) => i > 0 && c.entityCode === changes[i - 1]!.entityCode && +c.changedAt === +changes[i - 1]!.changedAt);
+    const start = DEFAULT_SHAPE.from.getTime();
+    expect(changes.every((c) => c.changedAt.getTime() >= start && c.changedAt.getTime() < end)).toBe(true);
+    const ties = changes.filter((c, i) => {
+      const prev = changes[i - 1];
+      return prev !== undefined && c.entityCode === prev.entityCode && +c.changedAt === +prev.changedAt;
+    });
     expect(ties.length).toBeGreaterThan(100);
     const live = [...finals.values()].filter((f) => f.status === 'LIVE').length;
     expect(live).toBeGreaterThan(codes.length / 4);

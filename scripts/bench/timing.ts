@@ -109,5 +109,10 @@ export async function timeAtDates(
     perDate.push({ date, median: median(own) });
   }
   const calls = dates.length * runs;
-  return { samples, perDate, appCpuMs: appCpu / calls, serverCpuMs: serverCpuTotal === null ? null : serverCpuTotal / calls };
+  return {
+    samples,
+    perDate,
+    appCpuMs: appCpu / calls,
+    serverCpuMs: serverCpuTotal === null ? null : serverCpuTotal / calls,
+  };
 }
