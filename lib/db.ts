@@ -11,6 +11,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client';
 import { getEnv, type DatabaseConfig } from './env';
+import { serializedSqliteAdapter } from './db/serialized-sqlite';
 
 export type Db = SqliteClient;
 /** The client inside an interactive transaction. */
@@ -18,6 +19,8 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /** How long a SQLite writer waits for the lock before failing with SQLITE_BUSY. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+/** How long a PostgreSQL query waits for a free pooled connection (bursts of writers queue). */
+const PG_CONNECT_TIMEOUT_MS = 15_000;
 
 export const REQUIRED_SQLITE_PRAGMAS = {
   journal_mode: 'wal',
@@ -27,10 +30,13 @@ export const REQUIRED_SQLITE_PRAGMAS = {
 
 export function createDb(config: DatabaseConfig): Db {
   if (config.provider === 'sqlite') {
-    const adapter = new PrismaBetterSQLite3({ url: config.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    // One connection: every operation takes the transaction lock (lib/db/serialized-sqlite.ts).
+    const adapter = serializedSqliteAdapter(
+      new PrismaBetterSQLite3({ url: config.url, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    );
     return new SqliteClient({ adapter });
   }
-  const adapter = new PrismaPg({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 });
+  const adapter = new PrismaPg({ connectionString: config.url, max: 10, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS });
   // Same models, same generated API: only the SQL dialect differs.
   return new PostgresClient({ adapter }) as unknown as Db;
 }
