@@ -37,6 +37,8 @@ export interface Env {
   summarySchedule: WeeklySchedule | null;
   /** Chromium for the summary's PDF download; unset: looked up on the PATH's usual places. */
   chromiumPath: string | undefined;
+  /** Partner API requests allowed per token per minute (counted in the database). */
+  apiRateLimitPerMinute: number;
 }
 
 /** SMTP_URL as given, or SMTP_HOST with its port and credentials. */
@@ -122,6 +124,7 @@ const schema = z.object({
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   SUMMARY_SCHEDULE: z.string().optional(),
   CHROMIUM_PATH: z.string().trim().min(1).optional(),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
 });
 
 function parseSmtp(e: z.infer<typeof schema>): SmtpConfig | null {
@@ -152,6 +155,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     mailFrom: e.MAIL_FROM ?? '"互通 Hutong" <hutong@localhost>',
     summarySchedule: parseWeeklySchedule(e.SUMMARY_SCHEDULE),
     chromiumPath: e.CHROMIUM_PATH,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
   };
 }
 

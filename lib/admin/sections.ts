@@ -50,4 +50,18 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     titleKey: 'import.title',
     descriptionKey: 'import.sectionDescription',
   },
+  {
+    id: 'tokens',
+    href: '/admin/tokens',
+    permission: 'token.manage',
+    titleKey: 'apiTokens.sectionTitle',
+    descriptionKey: 'apiTokens.sectionDescription',
+  },
+  {
+    id: 'apiDocs',
+    href: '/api-docs',
+    permission: 'coverage.read',
+    titleKey: 'apiDocs.sectionTitle',
+    descriptionKey: 'apiDocs.sectionDescription',
+  },
 ];

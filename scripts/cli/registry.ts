@@ -3,10 +3,11 @@
  * write scripts/cli/commands/<group>.ts exporting its CliCommand list and spread it in here.
  */
 import { summaryCommands } from './commands/summary';
+import { tokenCommands } from './commands/token';
 import { USER_FLAG_OF_FIELD, userCommands } from './commands/user';
 import type { CliCommand } from './types';
 
-export const COMMANDS: readonly CliCommand[] = [...userCommands, ...summaryCommands];
+export const COMMANDS: readonly CliCommand[] = [...userCommands, ...summaryCommands, ...tokenCommands];
 
 /** Maps a mutation's field path to the flag that set it, for error messages. */
 export const FLAG_OF_FIELD: Readonly<Record<string, string>> = { ...USER_FLAG_OF_FIELD };

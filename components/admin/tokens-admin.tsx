@@ -1,0 +1,130 @@
+'use client';
+
+import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import { createApiTokenAction, revokeApiTokenAction } from '@/lib/tokens/actions';
+import type { ApiTokenDto } from '@/lib/tokens/queries';
+
+export interface TokenUserOption {
+  id: string;
+  email: string;
+  role: string;
+  institutionCode: string | null;
+}
+
+export interface ApiTokensAdminProps {
+  tokens: ApiTokenDto[];
+  users: TokenUserOption[];
+}
+
+interface CreateValues {
+  userId?: string;
+  name?: string;
+}
+
+/** Tokens table (last use, revoke) and the create form, which shows a new token exactly once. */
+export function ApiTokensAdmin({ tokens, users }: ApiTokensAdminProps) {
+  const t = useTranslations('apiTokens');
+  const format = useFormatter();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CreateValues>();
+  const [pending, startTransition] = useTransition();
+  const [created, setCreated] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) : t('table.never'));
+
+  function create(values: CreateValues) {
+    setFailure(null);
+    setCreated(null);
+    startTransition(async () => {
+      const result = await createApiTokenAction({ userId: values.userId ?? '', name: values.name ?? '' });
+      if (result.ok) {
+        setCreated(result.token ?? null);
+        form.resetFields();
+        return;
+      }
+      form.setFields(Object.entries(result.fieldErrors).filter(([path]) => path).map(([name, error]) => ({ name: name as keyof CreateValues, errors: [error] })));
+      setFailure(result.fieldErrors[''] ?? result.message);
+    });
+  }
+
+  function revoke(tokenId: string) {
+    startTransition(async () => {
+      const result = await revokeApiTokenAction({ tokenId });
+      if (result.ok) message.success(result.message);
+      else message.error(result.fieldErrors[''] ?? result.message);
+    });
+  }
+
+  const columns: TableColumnsType<ApiTokenDto> = [
+    { title: t('table.name'), dataIndex: 'name' },
+    { title: t('table.prefix'), dataIndex: 'prefix', render: (prefix: string) => <code>{prefix}…</code> },
+    {
+      title: t('table.user'),
+      key: 'user',
+      render: (_, token) => `${token.user.email} (${token.user.role}${token.user.institutionCode ? `, ${token.user.institutionCode}` : ''})`,
+    },
+    { title: t('table.createdAt'), dataIndex: 'createdAt', render: (iso: string) => when(iso) },
+    { title: t('table.lastUsedAt'), dataIndex: 'lastUsedAt', render: (iso: string | null) => <span data-testid="token-last-used">{when(iso)}</span> },
+    {
+      title: t('table.status'),
+      key: 'status',
+      render: (_, token) =>
+        token.revokedAt ? <Tag>{t('status.revoked', { when: when(token.revokedAt) })}</Tag> : <Tag color="success">{t('status.active')}</Tag>,
+    },
+    {
+      title: t('table.actions'),
+      key: 'actions',
+      render: (_, token) =>
+        token.revokedAt ? null : (
+          <Popconfirm title={t('actions.confirmRevoke', { name: token.name })} onConfirm={() => revoke(token.id)} okButtonProps={{ danger: true }}>
+            <Button size="small" danger loading={pending}>
+              {t('actions.revoke')}
+            </Button>
+          </Popconfirm>
+        ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Form form={form} layout="inline" onFinish={create} data-testid="token-create-form">
+        <Form.Item name="userId" label={t('form.user')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ minWidth: 280 }}
+            options={users.map((u) => ({ value: u.id, label: `${u.email} (${u.role}${u.institutionCode ? `, ${u.institutionCode}` : ''})` }))}
+          />
+        </Form.Item>
+        <Form.Item name="name" label={t('form.name')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input maxLength={100} placeholder={t('form.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={pending}>
+            {t('actions.create')}
+          </Button>
+        </Form.Item>
+      </Form>
+      {failure ? <Alert type="error" showIcon title={failure} /> : null}
+      {created ? (
+        <Alert
+          type="success"
+          showIcon
+          title={t('created.title')}
+          description={
+            <Space orientation="vertical">
+              <span>{t('created.once')}</span>
+              <Typography.Text code copyable data-testid="token-value">
+                {created}
+              </Typography.Text>
+            </Space>
+          }
+        />
+      ) : null}
+      <Table<ApiTokenDto> rowKey="id" columns={columns} dataSource={tokens} pagination={false} size="middle" scroll={{ x: true }} data-testid="tokens-table" />
+    </Space>
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * The OpenAPI 3.1 document of the partner API v1, generated from the zod schemas the handlers use
+ * (./schemas.ts). Served at /api/v1/openapi.json and rendered by the in-app docs page.
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import type { ZodType } from 'zod';
+import { z } from 'zod';
+import {
+  HISTORY_DEFAULT_LIMIT,
+  HISTORY_MAX_LIMIT,
+  cityItemSchema,
+  cityListQuerySchema,
+  cityListSchema,
+  codeParam,
+  coverageQuerySchema,
+  coverageSchema,
+  errorSchema,
+  historyPageSchema,
+  historyQuerySchema,
+  institutionItemSchema,
+  institutionListQuerySchema,
+  institutionListSchema,
+  programListSchema,
+  slugParam,
+  statusPatchSchema,
+} from './schemas';
+
+type ErrorStatus = 401 | 403 | 404 | 409 | 422 | 429;
+
+const ERROR_TEXT: Record<ErrorStatus, string> = {
+  401: 'UNAUTHENTICATED: no, a malformed, an unknown or a revoked token (or a disabled user).',
+  403: 'FORBIDDEN: the role may not do this (a partner writing outside its institution); audited.',
+  404: 'NOT_FOUND: no such program, city or institution in the program.',
+  409: 'CONFLICT: `version` is stale; `details.current` is the item as it is now.',
+  422: 'VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request.',
+  429: 'RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds.',
+};
+
+function json(schema: ZodType, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+function errors(...statuses: ErrorStatus[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      {
+        ...json(errorSchema, ERROR_TEXT[s]),
+        ...(s === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' as const } } } } : {}),
+      },
+    ]),
+  );
+}
+
+const READ_ERRORS = [401, 422, 429] as const;
+const slugPath = z.object({ slug: slugParam });
+const itemPath = z.object({ slug: slugParam, code: codeParam });
+const idempotencyHeader = z.object({
+  'Idempotency-Key': z
+    .string()
+    .max(255)
+    .optional()
+    .meta({ description: 'Any 1-255 visible ASCII characters, unique per logical write; a retry with the same key replays the first answer.' }),
+});
+
+function build() {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearerToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A token an admin created for your user (`npm run cli -- token create` or the admin page).',
+  });
+  registry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'next-auth.session-token',
+    description: 'A signed-in browser session; GET only.',
+  });
+  const readSecurity: Record<string, string[]>[] = [{ bearerToken: [] }, { session: [] }];
+  const writeSecurity: Record<string, string[]>[] = [{ bearerToken: [] }];
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/programs',
+    summary: 'List programs',
+    tags: ['Programs'],
+    security: readSecurity,
+    responses: { 200: json(programListSchema, 'Every program.'), ...errors(...READ_ERRORS) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/programs/{slug}/coverage',
+    summary: 'Coverage of a program as of a date',
+    tags: ['Programs'],
+    security: readSecurity,
+    request: { params: slugPath, query: coverageQuerySchema },
+    responses: { 200: json(coverageSchema, 'Coverage, per province, and the projection.'), ...errors(...READ_ERRORS, 404) },
+  });
+  const entities = [
+    { name: 'cities', tag: 'Cities', item: cityItemSchema, list: cityListSchema, query: cityListQuerySchema, who: 'Program managers and admins.' },
+    {
+      name: 'institutions',
+      tag: 'Institutions',
+      item: institutionItemSchema,
+      list: institutionListSchema,
+      query: institutionListQuerySchema,
+      who: 'Program managers, admins, and partners for their own institution only.',
+    },
+  ] as const;
+  for (const e of entities) {
+    registry.registerPath({
+      method: 'get',
+      path: `/api/v1/programs/{slug}/${e.name}`,
+      summary: `List the ${e.name} of a program`,
+      tags: [e.tag],
+      security: readSecurity,
+      request: { params: slugPath, query: e.query },
+      responses: { 200: json(e.list, `The ${e.name} with their status.`), ...errors(...READ_ERRORS, 404) },
+    });
+    registry.registerPath({
+      method: 'get',
+      path: `/api/v1/programs/{slug}/${e.name}/{code}`,
+      summary: `One ${e.name === 'cities' ? 'city' : 'institution'}`,
+      tags: [e.tag],
+      security: readSecurity,
+      request: { params: itemPath },
+      responses: { 200: json(e.item, 'The item.'), ...errors(...READ_ERRORS, 404) },
+    });
+    registry.registerPath({
+      method: 'patch',
+      path: `/api/v1/programs/{slug}/${e.name}/{code}`,
+      summary: `Update or confirm one ${e.name === 'cities' ? 'city' : 'institution'}`,
+      description: `${e.who} Every accepted write raises \`version\` by exactly 1 and is recorded in the history (source API).`,
+      tags: [e.tag],
+      security: writeSecurity,
+      request: { params: itemPath, headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: statusPatchSchema } } } },
+      responses: { 200: json(e.item, 'The updated item.'), ...errors(401, 403, 404, 409, 422, 429) },
+    });
+  }
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/programs/{slug}/history',
+    summary: 'Status changes of a program',
+    description: `Oldest first; \`limit\` defaults to ${HISTORY_DEFAULT_LIMIT} (at most ${HISTORY_MAX_LIMIT}); pass \`nextCursor\` as \`cursor\` for the next page.`,
+    tags: ['History'],
+    security: readSecurity,
+    request: { params: slugPath, query: historyQuerySchema },
+    responses: { 200: json(historyPageSchema, 'One page of changes.'), ...errors(...READ_ERRORS, 404) },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Hutong 互通 partner API',
+      version: '1.0.0',
+      description:
+        'Report rollout status and read coverage. JSON in and out; dates YYYY-MM-DD and instants ISO 8601 with offset (Asia/Shanghai). Errors: `{"error": {"code", "message", "details"}}`.',
+    },
+    servers: [{ url: '/' }],
+  });
+}
+
+let cached: ReturnType<typeof build> | undefined;
+
+export function getOpenApiDocument() {
+  cached ??= build();
+  return cached;
+}

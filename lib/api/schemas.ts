@@ -1,0 +1,212 @@
+/**
+ * The partner REST API v1 as zod schemas: the query parameters the handlers parse, the PATCH body,
+ * and every response body. The OpenAPI document (./openapi.ts) is generated from these very
+ * schemas, and the contract tests check real responses against that document, so the description
+ * cannot drift from what the endpoints return. Browser-safe: no server imports.
+ */
+import { z } from 'zod';
+import { HEALTHS } from '../coverage/projection';
+import { cityStatusUpdate, ROLLOUT_STATUSES } from '../status/schema';
+
+// ---- shared pieces ------------------------------------------------------------------------------
+
+export const isoDateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ description: 'A calendar date YYYY-MM-DD (Asia/Shanghai).', example: '2021-10-02' });
+/** An instant in ISO 8601 with its offset, always +08:00 (Asia/Shanghai). */
+export const instantString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/)
+  .meta({ description: 'An instant, ISO 8601 with offset (+08:00).', example: '2021-10-02T10:00:00.000+08:00' });
+
+export const rolloutStatus = z.enum(ROLLOUT_STATUSES).meta({ id: 'RolloutStatus' });
+export const health = z.enum(HEALTHS).meta({ id: 'Health' });
+
+export const PROGRAM_SLUG_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const slugParam = z.string().regex(PROGRAM_SLUG_RE).meta({ description: 'Program slug.', example: 'alipay-unionpay-offline' });
+export const codeParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,32}$/)
+  .meta({ description: 'GB/T 2260 city code (e.g. 4401) or institution code (e.g. ICBC).', example: '4401' });
+
+// ---- query parameters (strict: an unknown parameter is a 422) ----------------------------------
+
+const dateQuery = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+  message: 'must be a date YYYY-MM-DD',
+});
+
+export const coverageQuerySchema = z.strictObject({
+  asOf: dateQuery.optional().meta({ description: 'Coverage as of the end of this day; default today (Asia/Shanghai).' }),
+});
+
+export const cityListQuerySchema = z.strictObject({
+  province: z.string().regex(/^\d{2}$/, 'must be a two-digit province code').optional().meta({ description: 'Two-digit province code, e.g. 44.' }),
+  status: rolloutStatus.optional(),
+});
+
+export const institutionListQuerySchema = z.strictObject({
+  status: rolloutStatus.optional(),
+  type: z.string().regex(/^[A-Z_]{1,40}$/).optional().meta({ description: 'Institution type, e.g. STATE_OWNED_BANK.' }),
+});
+
+export const HISTORY_DEFAULT_LIMIT = 200;
+export const HISTORY_MAX_LIMIT = 1000;
+
+/** A date (whole Shanghai day) or an instant with offset. */
+const dateOrInstant = z
+  .string()
+  .refine((v) => dateQuery.safeParse(v).success || (instantString.safeParse(v).success && !Number.isNaN(Date.parse(v))), {
+    message: 'must be a date YYYY-MM-DD or an ISO 8601 instant with offset',
+  });
+
+export const historyQuerySchema = z.strictObject({
+  from: dateOrInstant.optional().meta({ description: 'Changes at or after this date (start of the Shanghai day) or instant.' }),
+  to: dateOrInstant.optional().meta({ description: 'Changes at or before this date (end of the Shanghai day) or instant.' }),
+  limit: z.coerce.number().int().min(1).max(HISTORY_MAX_LIMIT).default(HISTORY_DEFAULT_LIMIT).meta({ description: `Page size, 1-${HISTORY_MAX_LIMIT}.` }),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional().meta({ description: 'The `nextCursor` of the previous page.' }),
+});
+
+// ---- the PATCH body ----------------------------------------------------------------------------
+
+/**
+ * The body of PATCH .../cities/{code} and .../institutions/{code}: the fields of the forms' status
+ * update (lib/status/schema.ts, which validates them again in the mutation). `version` alone is a
+ * confirmation: the row is still accurate, only `lastConfirmedAt` and `version` change.
+ */
+export const statusPatchSchema = z
+  .strictObject({ ...cityStatusUpdate.shape })
+  .meta({
+    id: 'StatusPatch',
+    description:
+      'The version you last read, and the fields to change (left out: unchanged; null or "": cleared). `version` alone confirms the row as still accurate. Unknown fields are refused (422).',
+  });
+
+// ---- responses ---------------------------------------------------------------------------------
+
+export const errorSchema = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.enum(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'VALIDATION', 'RATE_LIMITED', 'INTERNAL']),
+      message: z.string(),
+      details: z.unknown().meta({ description: 'CONFLICT: `{ current }`, the item as it is now. VALIDATION: the fields at fault.' }),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const programSchema = z
+  .strictObject({
+    slug: z.string(),
+    name: z.string().meta({ description: 'Chinese name.' }),
+    nameEn: z.string(),
+    unit: z.enum(['CITY', 'INSTITUTION', 'PERCENT']),
+    startDate: isoDateString,
+    baselineTargetDate: isoDateString,
+    targetDate: isoDateString,
+    targetValue: z.number().nullable().meta({ description: 'PERCENT programs: the target share in percent.' }),
+  })
+  .meta({ id: 'Program' });
+export const programListSchema = z.strictObject({ items: z.array(programSchema) }).meta({ id: 'ProgramList' });
+
+const statusCounts = z.strictObject(Object.fromEntries(ROLLOUT_STATUSES.map((s) => [s, z.int().min(0)])) as Record<(typeof ROLLOUT_STATUSES)[number], z.ZodInt>);
+
+export const coverageSchema = z
+  .strictObject({
+    program: z.string().meta({ description: 'Program slug.' }),
+    unit: z.enum(['CITY', 'INSTITUTION', 'PERCENT']),
+    asOf: isoDateString,
+    denominator: z.int().min(0),
+    live: z.int().min(0),
+    percent: z.number().nullable().meta({ description: 'live / denominator in percent, one decimal; null when the denominator is 0.' }),
+    counts: statusCounts.meta({ id: 'StatusCounts' }),
+    provinces: z.array(
+      z
+        .strictObject({
+          code: z.string(),
+          name: z.string(),
+          nameEn: z.string(),
+          total: z.int().min(0),
+          live: z.int().min(0),
+          percent: z.number().nullable(),
+        })
+        .meta({ id: 'ProvinceCoverage' }),
+    ),
+    metric: z
+      .strictObject({ value: z.number().nullable(), date: isoDateString.nullable(), target: z.number().nullable() })
+      .nullable()
+      .meta({ description: 'PERCENT programs only: the latest value on or before asOf.' }),
+    projection: z
+      .strictObject({
+        completionDate: isoDateString.nullable(),
+        health,
+        targetDate: isoDateString,
+        velocityPerWeek: z.number(),
+      })
+      .nullable()
+      .meta({ description: 'Null when there is nothing to project toward.' }),
+  })
+  .meta({ id: 'Coverage' });
+
+const statusItemFields = {
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  status: rolloutStatus,
+  plannedDate: isoDateString.nullable(),
+  liveDate: isoDateString.nullable(),
+  evidenceUrl: z.string().nullable(),
+  note: z.string().nullable(),
+  lastConfirmedAt: instantString.nullable(),
+  verified: z.boolean().meta({ description: 'False while a partner report awaits verification.' }),
+  version: z.int().min(1).meta({ description: 'Send it back with the next PATCH; every accepted write raises it by exactly 1.' }),
+  updatedAt: instantString,
+};
+
+export const cityItemSchema = z.strictObject({ ...statusItemFields, provinceCode: z.string() }).meta({ id: 'CityStatus' });
+export const institutionItemSchema = z
+  .strictObject({
+    ...statusItemFields,
+    type: z.enum(['STATE_OWNED_BANK', 'JOINT_STOCK_BANK', 'CITY_COMMERCIAL_BANK', 'RURAL_BANK', 'PAYMENT_INSTITUTION', 'DEVICE_WALLET']),
+  })
+  .meta({ id: 'InstitutionStatus' });
+export const cityListSchema = z.strictObject({ items: z.array(cityItemSchema) }).meta({ id: 'CityStatusList' });
+export const institutionListSchema = z.strictObject({ items: z.array(institutionItemSchema) }).meta({ id: 'InstitutionStatusList' });
+
+const snapshotSchema = z
+  .strictObject({
+    status: rolloutStatus.optional(),
+    plannedDate: z.string().nullable().optional(),
+    liveDate: z.string().nullable().optional(),
+    evidenceUrl: z.string().nullable().optional(),
+    note: z.string().nullable().optional(),
+    verified: z.boolean().optional(),
+    version: z.int().optional(),
+  })
+  .meta({ id: 'StatusSnapshot' });
+
+export const historyEntrySchema = z
+  .strictObject({
+    id: z.string(),
+    changedAt: instantString,
+    kind: z.enum(['STATUS', 'DETAILS', 'CONFIRM', 'VERIFY']).meta({
+      description: 'STATUS: the status moved; DETAILS: other fields only (e.g. a note); CONFIRM: confirmed unchanged; VERIFY: verified.',
+    }),
+    actorKind: z.enum(['ADMIN', 'PROGRAM_MANAGER', 'PARTNER', 'EXECUTIVE', 'SYSTEM']).meta({ description: 'Role of the actor at the time; SYSTEM for seeded and imported facts without a person.' }),
+    actorName: z.string().nullable(),
+    entity: z.strictObject({ type: z.enum(['CITY', 'INSTITUTION']), code: z.string() }),
+    before: snapshotSchema.nullable(),
+    after: snapshotSchema,
+    source: z.enum(['SEED', 'FORM', 'API', 'IMPORT']),
+    version: z.int().min(1),
+  })
+  .meta({ id: 'HistoryEntry' });
+export const historyPageSchema = z
+  .strictObject({ items: z.array(historyEntrySchema), nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }) })
+  .meta({ id: 'HistoryPage' });
+
+export type ProgramItem = z.infer<typeof programSchema>;
+export type CoverageBody = z.infer<typeof coverageSchema>;
+export type CityItem = z.infer<typeof cityItemSchema>;
+export type InstitutionItem = z.infer<typeof institutionItemSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type HistoryPage = z.infer<typeof historyPageSchema>;

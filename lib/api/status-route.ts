@@ -1,0 +1,48 @@
+/**
+ * The GET and PATCH handlers of `/api/v1/programs/{slug}/cities/{code}` and `.../institutions/{code}`,
+ * shared so both entities behave identically.
+ */
+import 'server-only';
+import type { NextResponse } from 'next/server';
+import { getDb } from '../db';
+import type { StatusEntity } from '../status/dto';
+import { handleApi } from './handler';
+import { IDEMPOTENCY_HEADER, REPLAYED_HEADER, parseIdempotencyKey, runIdempotent } from './idempotency';
+import { getApiCity, getApiInstitution } from './queries';
+import { codeParam, slugParam } from './schemas';
+import { errorResult, patchStatus } from './writes';
+import { z } from 'zod';
+
+const paramsSchema = z.strictObject({ slug: slugParam, code: codeParam });
+
+export type StatusRouteParams = { params: Promise<{ slug: string; code: string }> };
+
+export async function getStatusItem(request: Request, entity: StatusEntity, { params }: StatusRouteParams): Promise<NextResponse> {
+  return handleApi(request, async ({ ctx }) => {
+    const { slug, code } = paramsSchema.parse(await params);
+    const db = await getDb();
+    return { body: entity === 'city' ? await getApiCity(db, ctx.viewer, slug, code) : await getApiInstitution(db, ctx.viewer, slug, code) };
+  });
+}
+
+export async function patchStatusItem(request: Request, entity: StatusEntity, { params }: StatusRouteParams): Promise<NextResponse> {
+  return handleApi(request, async ({ ctx }) => {
+    const { slug, code } = paramsSchema.parse(await params);
+    const key = parseIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER));
+    const bodyText = await request.text();
+    const db = await getDb();
+    if (!key) return { body: await patchStatus(db, ctx, entity, slug, code, bodyText) };
+    const result = await runIdempotent(
+      db,
+      { key, userId: ctx.viewer.id, method: 'PATCH', path: new URL(request.url).pathname, body: bodyText },
+      async () => {
+        try {
+          return { status: 200, body: await patchStatus(db, ctx, entity, slug, code, bodyText) };
+        } catch (error) {
+          return errorResult(error);
+        }
+      },
+    );
+    return { status: result.status, body: result.body, headers: result.replayed ? { [REPLAYED_HEADER]: 'true' } : undefined };
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * PATCH of one city's or institution's status through the API: the very mutations the forms call
+ * (lib/status/mutations.ts, source API), so there is one code path per write. A body of `version`
+ * alone is a confirmation (confirmStatus); anything else is an update, validated by the mutation's
+ * strict schema (unknown fields refused). The answer is the item in the API's shape; a CONFLICT
+ * carries the current item in `details.current`.
+ */
+import 'server-only';
+import { ZodError } from 'zod';
+import type { Db } from '../db';
+import { AppError, HTTP_STATUS } from '../errors';
+import type { RequestContext } from '../auth/viewer';
+import { toShanghaiIso } from '../history/format';
+import { confirmStatus, updateCityStatus, updateInstitutionStatus, type StatusEntity, type StatusRowDto } from '../status/mutations';
+import type { CityItem, InstitutionItem } from './schemas';
+import type { StoredResponse } from './idempotency';
+
+async function toItem(db: Db, entity: StatusEntity, row: StatusRowDto): Promise<CityItem | InstitutionItem> {
+  const fields = {
+    code: row.code,
+    name: row.name,
+    nameEn: row.nameEn,
+    status: row.status,
+    plannedDate: row.plannedDate,
+    liveDate: row.liveDate,
+    evidenceUrl: row.evidenceUrl,
+    note: row.note,
+    lastConfirmedAt: row.lastConfirmedAt ? toShanghaiIso(new Date(row.lastConfirmedAt)) : null,
+    verified: row.verified,
+    version: row.version,
+    updatedAt: toShanghaiIso(new Date(row.updatedAt)),
+  };
+  if (entity === 'city') {
+    const city = await db.city.findUniqueOrThrow({ where: { code: row.code }, select: { provinceCode: true } });
+    return { ...fields, provinceCode: city.provinceCode };
+  }
+  const institution = await db.institution.findUniqueOrThrow({ where: { code: row.code }, select: { type: true } });
+  return { ...fields, type: institution.type };
+}
+
+function parseBody(text: string): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError('VALIDATION', 'the body must be a JSON object', { fieldErrors: { _form: 'statusForm.errors.invalid' } });
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new AppError('VALIDATION', 'the body must be a JSON object', { fieldErrors: { _form: 'statusForm.errors.invalid' } });
+  }
+  return body as Record<string, unknown>;
+}
+
+export async function patchStatus(
+  db: Db,
+  ctx: RequestContext,
+  entity: StatusEntity,
+  programSlug: string,
+  code: string,
+  bodyText: string,
+): Promise<CityItem | InstitutionItem> {
+  const body = parseBody(bodyText);
+  const keys = Object.keys(body);
+  try {
+    let row: StatusRowDto;
+    if (keys.length === 1 && keys[0] === 'version') {
+      row = await confirmStatus(db, ctx, { programSlug, entity, code, input: { version: body.version, confirm: true }, source: 'API' });
+    } else if (entity === 'city') {
+      row = await updateCityStatus(db, ctx, { programSlug, cityCode: code, input: body, source: 'API' });
+    } else {
+      row = await updateInstitutionStatus(db, ctx, { programSlug, institutionCode: code, input: body, source: 'API' });
+    }
+    return await toItem(db, entity, row);
+  } catch (error) {
+    const current = error instanceof AppError && error.code === 'CONFLICT' ? (error.details as { current?: StatusRowDto } | undefined)?.current : undefined;
+    if (current) throw new AppError('CONFLICT', error instanceof Error ? error.message : 'conflict', { current: await toItem(db, entity, current) });
+    throw error;
+  }
+}
+
+/** The answer an error gets, as data (for storing under an idempotency key); unexpected errors are rethrown. */
+export function errorResult(error: unknown): StoredResponse {
+  if (error instanceof AppError) {
+    return { status: HTTP_STATUS[error.code], body: { error: { code: error.code, message: error.message, details: error.details ?? null } } };
+  }
+  if (error instanceof ZodError) {
+    return {
+      status: HTTP_STATUS.VALIDATION,
+      body: { error: { code: 'VALIDATION', message: 'Invalid request', details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } },
+    };
+  }
+  throw error;
+}

@@ -1,0 +1,17 @@
+/**
+ * What the token forms, their Server Actions and the CLI may send to the token mutations. Strict
+ * objects; messages are keys under `apiTokens.validation` (lib/forms/validation.ts). Browser-safe.
+ */
+import { z } from 'zod';
+import { idSchema } from '../forms/fields';
+
+export const MAX_TOKEN_NAME_LENGTH = 100;
+
+export const createTokenSchema = z.strictObject({
+  userId: idSchema,
+  name: z.string().trim().min(1).max(MAX_TOKEN_NAME_LENGTH),
+});
+export type CreateTokenInput = z.input<typeof createTokenSchema>;
+
+export const tokenIdSchema = z.strictObject({ tokenId: idSchema });
+export const userTokensSchema = z.strictObject({ userId: idSchema });
