@@ -2,7 +2,8 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { authenticateApiRequest } from '@/lib/api/authenticate';
 import { getDb } from '@/lib/db';
-import { errorResponse, jsonOk } from '@/lib/http/respond';
+import { apiErrorResponse } from '@/lib/api/handler';
+import { jsonOk } from '@/lib/http/respond';
 import { toSummaryApiDto } from '@/lib/summary/api';
 import { readWeeklySummaryAs } from '@/lib/summary/generate';
 import { getSummaryArchive } from '@/lib/summary/service';
@@ -33,6 +34,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const { summary } = await readWeeklySummaryAs(db, getSummaryArchive(db), ctx.viewer, week, query.program ?? null);
     return jsonOk(toSummaryApiDto(summary));
   } catch (error) {
-    return errorResponse(error);
+    return apiErrorResponse(error);
   }
 }
