@@ -17,6 +17,9 @@ import { createTokenSchema, tokenIdSchema, userTokensSchema } from './schema';
 import { generateToken, hashToken, shownPrefix } from './token';
 import type { z } from 'zod';
 
+/** Queue behind other writers (SQLite has one write lock) rather than fail after Prisma's default 2 s. */
+const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;
+
 export const TOKEN_ACTIONS = {
   create: 'token.create',
   revoke: 'token.revoke',
@@ -86,7 +89,7 @@ export async function createApiToken(db: Db, ctx: RequestContext, input: unknown
       const apiToken = toApiTokenDto(created);
       await auditChange(tx, ctx, { action: TOKEN_ACTIONS.create, entityType: 'ApiToken', entityId: created.id, after: snapshot(apiToken) });
       return { token, apiToken };
-    });
+    }, TX_OPTIONS);
   });
 }
 
@@ -108,7 +111,7 @@ export async function revokeApiToken(db: Db, ctx: RequestContext, input: unknown
         after: snapshot(toApiTokenDto(after)),
       });
       return toApiTokenDto(after);
-    });
+    }, TX_OPTIONS);
   });
 }
 
@@ -130,6 +133,6 @@ export async function revokeUserApiTokens(db: Db, ctx: RequestContext, input: un
         revoked.push(dto);
       }
       return revoked;
-    });
+    }, TX_OPTIONS);
   });
 }

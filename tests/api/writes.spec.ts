@@ -1,0 +1,204 @@
+/**
+ * Partner API v1 writes over HTTP, on SQLite and PostgreSQL: version-checked PATCHes through the
+ * forms' own mutations, the history they leave, partner scoping, conflicts and idempotent retries.
+ *
+ * Rows written here are ones the browser tests never look at (Karamay 6502, Xinjiang; the Bank of
+ * Hangzhou through a partner account made for this file), and statuses are put back afterwards.
+ */
+import { DEMO, cli, createToken, expect, test } from './support/api';
+
+const CITIES = 'alipay-unionpay-offline';
+const BANKS = 'alipay-bank-apps';
+const CITY = '6502';
+const OWN_BANK = 'HZB';
+
+interface Item {
+  code: string;
+  status: string;
+  liveDate: string | null;
+  note: string | null;
+  version: number;
+  verified: boolean;
+  lastConfirmedAt: string | null;
+}
+interface Err {
+  error: { code: string; message: string; details: { current?: Item; fieldErrors?: Record<string, string> } | null };
+}
+interface HistoryItem {
+  kind: string;
+  source: string;
+  actorKind: string;
+  entity: { type: string; code: string };
+  before: { status?: string; note?: string | null } | null;
+  after: { status?: string; note?: string | null };
+  version: number;
+}
+
+const cityUrl = `/api/v1/programs/${CITIES}/cities/${CITY}`;
+
+/** The history entries of one entity written since `since` (an instant). */
+async function historySince(api: import('./support/api').ApiClient, program: string, code: string, since: string): Promise<HistoryItem[]> {
+  const res = await api.get<{ items: HistoryItem[] }>(`/api/v1/programs/${program}/history?from=${encodeURIComponent(since)}&limit=1000`);
+  expect(res.status).toBe(200);
+  return res.body.items.filter((i) => i.entity.code === code);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('program manager: note-only, status, confirmation-only writes each raise version by 1 and appear in the history', async ({ api, tokens }) => {
+  const since = new Date(Date.now() - 1000).toISOString();
+  const start = (await api.get<Item>(cityUrl, { token: tokens.pm })).body;
+  expect(start.status).toBe('LIVE');
+
+  const noted = await api.patch<Item>(cityUrl, { version: start.version, note: `API note ${Date.now()}` }, { token: tokens.pm });
+  expect(noted.status).toBe(200);
+  expect(noted.body.version).toBe(start.version + 1);
+  expect(noted.body.status).toBe('LIVE');
+
+  const paused = await api.patch<Item>(cityUrl, { version: noted.body.version, status: 'PAUSED' }, { token: tokens.pm });
+  expect(paused.status).toBe(200);
+  expect(paused.body).toMatchObject({ status: 'PAUSED', liveDate: start.liveDate, version: start.version + 2, verified: true });
+
+  const back = await api.patch<Item>(cityUrl, { version: paused.body.version, status: 'LIVE' }, { token: tokens.pm });
+  expect(back.body).toMatchObject({ status: 'LIVE', liveDate: start.liveDate, version: start.version + 3 });
+
+  const confirmed = await api.patch<Item>(cityUrl, { version: back.body.version }, { token: tokens.pm });
+  expect(confirmed.status).toBe(200);
+  expect(confirmed.body.version).toBe(start.version + 4);
+  expect(confirmed.body.lastConfirmedAt).toMatch(/\+08:00$/);
+  expect(Date.parse(confirmed.body.lastConfirmedAt!)).toBeGreaterThan(Date.parse(back.body.lastConfirmedAt!) - 1);
+
+  const history = await historySince(api, CITIES, CITY, since);
+  expect(history.map((h) => [h.kind, h.before?.status, h.after.status, h.version])).toEqual([
+    ['DETAILS', 'LIVE', 'LIVE', start.version + 1],
+    ['STATUS', 'LIVE', 'PAUSED', start.version + 2],
+    ['STATUS', 'PAUSED', 'LIVE', start.version + 3],
+    ['CONFIRM', 'LIVE', 'LIVE', start.version + 4],
+  ]);
+  for (const h of history) expect(h).toMatchObject({ source: 'API', actorKind: 'PROGRAM_MANAGER' });
+  expect(history[0]!.after.note).toBe(noted.body.note);
+
+  const coverage = await api.get<{ live: number; denominator: number }>(`/api/v1/programs/${CITIES}/coverage`);
+  expect(coverage.body.live).toBe(coverage.body.denominator);
+});
+
+test('a stale version: 409 with the current item, nothing written', async ({ api, tokens }) => {
+  const current = (await api.get<Item>(cityUrl)).body;
+  const stale = await api.patch<Err>(cityUrl, { version: current.version - 1, note: 'stale' }, { token: tokens.pm });
+  expect(stale.status).toBe(409);
+  expect(stale.body.error.code).toBe('CONFLICT');
+  expect(stale.body.error.details?.current).toMatchObject({ code: CITY, version: current.version, note: current.note });
+  expect((await api.get<Item>(cityUrl)).body.version).toBe(current.version);
+});
+
+test('bodies: unknown fields, bad values, no JSON: 422 and nothing written', async ({ api, tokens }) => {
+  const current = (await api.get<Item>(cityUrl)).body;
+  const cases: Array<[unknown, boolean?]> = [
+    [{ version: current.version, note: 'x', verified: true }],
+    [{ version: current.version, institutionId: 'ICBC', status: 'LIVE' }],
+    [{ version: current.version, status: 'DONE' }],
+    [{ version: current.version, liveDate: '2999-01-01' }],
+    [{ version: current.version, evidenceUrl: 'javascript:alert(1)' }],
+    [{ version: 'one', note: 'x' }],
+    [{ note: 'no version' }],
+    [[current.version]],
+    ['{"version": ', true],
+  ];
+  for (const [body, raw] of cases) {
+    const res = await api.patch<Err>(cityUrl, body, { token: tokens.pm, raw });
+    expect(res.status, JSON.stringify(body)).toBe(422);
+    expect(res.body.error.code).toBe('VALIDATION');
+  }
+  const unknown = await api.patch<Err>(cityUrl, { version: current.version, note: 'x', verified: true }, { token: tokens.pm });
+  expect(unknown.body.error.details?.fieldErrors).toHaveProperty('verified');
+  expect((await api.get<Item>(cityUrl)).body.version).toBe(current.version);
+});
+
+test('404 for an unknown program or city on PATCH', async ({ api, tokens }) => {
+  expect((await api.patch<Err>(`/api/v1/programs/no-such-program/cities/${CITY}`, { version: 1, note: 'x' }, { token: tokens.pm })).status).toBe(404);
+  const res = await api.patch<Err>(`/api/v1/programs/${CITIES}/cities/9999`, { version: 1, note: 'x' }, { token: tokens.pm });
+  expect(res.status).toBe(404);
+  expect(res.body.error.code).toBe('NOT_FOUND');
+});
+
+test.describe('partner scoping', () => {
+  let partner = '';
+  test.beforeAll(async ({ databaseUrl }) => {
+    const email = `api-partner-${Date.now()}@hutong.test`;
+    await cli(databaseUrl, ['user', 'create', '--email', email, '--role', 'PARTNER', '--institution', OWN_BANK, '--password', 'Partner-Test-Pass-2021']);
+    partner = await createToken(databaseUrl, email, 'HZB sync');
+  });
+
+  test('a partner updates and confirms its own institution; the report awaits verification', async ({ api }) => {
+    const url = `/api/v1/programs/${BANKS}/institutions/${OWN_BANK}`;
+    const start = (await api.get<Item>(url, { token: partner })).body;
+    const noted = await api.patch<Item>(url, { version: start.version, note: '杭州银行：全部网点已上线' }, { token: partner });
+    expect(noted.status).toBe(200);
+    expect(noted.body).toMatchObject({ version: start.version + 1, verified: false, note: '杭州银行：全部网点已上线', status: start.status });
+    const confirmed = await api.patch<Item>(url, { version: noted.body.version }, { token: partner });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ version: start.version + 2, status: start.status, note: noted.body.note });
+    expect(confirmed.body.lastConfirmedAt).not.toBe(start.lastConfirmedAt);
+  });
+
+  test('a partner may not write another institution or a city: 403, nothing changes', async ({ api, tokens }) => {
+    for (const [url, token] of [
+      [`/api/v1/programs/${BANKS}/institutions/CMB`, partner],
+      [`/api/v1/programs/${BANKS}/institutions/ICBC`, partner],
+      [`/api/v1/programs/${BANKS}/institutions/${OWN_BANK}`, tokens.icbc],
+      [cityUrl, partner],
+      [cityUrl, tokens.exec],
+    ] as const) {
+      const before = (await api.get<Item>(url)).body;
+      const res = await api.patch<Err>(url, { version: before.version, note: 'not mine' }, { token });
+      expect(res.status, url).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+      expect((await api.get<Item>(url)).body.version).toBe(before.version);
+    }
+  });
+});
+
+test.describe('Idempotency-Key', () => {
+  test('a retry with the same key returns the first answer and writes nothing new', async ({ api, tokens }) => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const current = (await api.get<Item>(cityUrl)).body;
+    const key = `retry-${Date.now()}`;
+    const body = { version: current.version, note: `idempotent ${key}` };
+    const first = await api.patch<Item>(cityUrl, body, { token: tokens.pm, headers: { 'Idempotency-Key': key } });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(current.version + 1);
+    const retry = await api.patch<Item>(cityUrl, body, { token: tokens.pm, headers: { 'Idempotency-Key': key } });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect((await api.get<Item>(cityUrl)).body.version).toBe(current.version + 1);
+    expect((await historySince(api, CITIES, CITY, since)).filter((h) => h.after.note === body.note)).toHaveLength(1);
+
+    const reused = await api.patch<Err>(cityUrl, { ...body, note: 'another request' }, { token: tokens.pm, headers: { 'Idempotency-Key': key } });
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('VALIDATION');
+    // Keys are per user: the same key from someone else is a new request (here: a refused one).
+    const other = await api.patch<Err>(cityUrl, body, { token: tokens.icbc, headers: { 'Idempotency-Key': key } });
+    expect(other.status).toBe(403);
+  });
+
+  test('a refusal is replayed too, and a malformed key is refused', async ({ api, tokens }) => {
+    const current = (await api.get<Item>(cityUrl)).body;
+    const key = `conflict-${Date.now()}`;
+    const body = { version: current.version - 1, note: 'late' };
+    const first = await api.patch<Err>(cityUrl, body, { token: tokens.pm, headers: { 'Idempotency-Key': key } });
+    expect(first.status).toBe(409);
+    const again = await api.patch<Err>(cityUrl, body, { token: tokens.pm, headers: { 'Idempotency-Key': key } });
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual(first.body);
+    const bad = await api.patch<Err>(cityUrl, { version: current.version, note: 'x' }, { token: tokens.pm, headers: { 'Idempotency-Key': 'k'.repeat(256) } });
+    expect(bad.status).toBe(422);
+  });
+});
+
+test('writes need a token of someone who may write: an executive gets 403, no token 401', async ({ api, tokens }) => {
+  const current = (await api.get<Item>(cityUrl)).body;
+  expect((await api.patch<Err>(cityUrl, { version: current.version, note: 'x' }, { token: tokens.exec })).status).toBe(403);
+  expect((await api.patch<Err>(cityUrl, { version: current.version, note: 'x' }, { token: null })).status).toBe(401);
+  void DEMO;
+});
