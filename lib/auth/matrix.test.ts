@@ -23,6 +23,7 @@ import { createProgram, replanTarget, updateProgram } from '../programs/mutation
 import { createUser, disableUser, enableUser, resetPassword, updateUserRole } from '../users/mutations';
 import { createMilestone, deleteMilestone, markMilestoneDone, updateMilestone } from '../milestones/mutations';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from '../annotations/mutations';
+import { createApiToken, revokeApiToken, revokeUserApiTokens } from '../tokens/mutations';
 
 const CITIES = 'alipay-unionpay-offline';
 const BANKS = 'alipay-bank-apps';
@@ -53,6 +54,9 @@ const program = (db: Db, slug: string) => db.program.findUniqueOrThrow({ where: 
 let targetUserId = '';
 let milestoneId = '';
 let annotationId = '';
+let tokenUserId = '';
+const newToken = async (db: Db) =>
+  (await db.apiToken.create({ data: { userId: tokenUserId, name: 'matrix', tokenHash: `matrix-${next()}`, prefix: 'hut_matr' } })).id;
 const newMilestone = async (db: Db) =>
   (await db.milestone.create({ data: { programId: (await program(db, CITIES)).id, titleZh: '矩阵', titleEn: 'Matrix', dueDate: '2026-06-30' } })).id;
 const newAnnotation = async (db: Db) =>
@@ -99,6 +103,9 @@ const MATRIX: MatrixRow[] = [
   op('annotations', 'createAnnotation', 'admin pm', (db, ctx) => createAnnotation(db, ctx, { programSlug: CITIES, date: '2021-10-02', titleZh: '矩阵', titleEn: 'Matrix' })),
   op('annotations', 'updateAnnotation', 'admin pm', (db, ctx) => updateAnnotation(db, ctx, { id: annotationId, date: '2021-10-02', titleZh: '矩阵', titleEn: `Matrix ${next()}` })),
   op('annotations', 'deleteAnnotation', 'admin pm', async (db, ctx) => deleteAnnotation(db, ctx, { id: await newAnnotation(db) })),
+  op('tokens', 'createApiToken', 'admin', (db, ctx) => createApiToken(db, ctx, { userId: tokenUserId, name: `matrix ${next()}` })),
+  op('tokens', 'revokeApiToken', 'admin', async (db, ctx) => revokeApiToken(db, ctx, { tokenId: await newToken(db) })),
+  op('tokens', 'revokeUserApiTokens', 'admin', async (db, ctx) => { await newToken(db); return revokeUserApiTokens(db, ctx, { userId: tokenUserId }); }),
 ];
 
 /** Reads that can leak another institution's data: the same check, outside mutations.ts. */
@@ -116,6 +123,7 @@ beforeAll(async () => {
   targetUserId = (await t.db.user.create({ data: { email: 'matrix-target@hutong.test', name: '矩阵', role: 'EXECUTIVE', passwordHash: 'not-a-hash' } })).id;
   milestoneId = await newMilestone(t.db);
   annotationId = await newAnnotation(t.db);
+  tokenUserId = (await t.db.user.create({ data: { email: 'matrix-token@hutong.test', name: '令牌', role: 'PARTNER', institutionCode: 'ICBC', passwordHash: 'not-a-hash' } })).id;
 }, 180_000);
 afterAll(async () => {
   await t?.cleanup();
