@@ -34,7 +34,7 @@ test('an admin creates a token on the page, it works, its last use shows, and re
   // Shown once: after a reload the page holds only the prefix.
   await expect(page.getByText(token)).toHaveCount(0);
 
-  await row.getByRole('button', { name: '吊销' }).click();
+  await row.getByRole('button', { name: /吊\s*销/ }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(row).toContainText('已于');
   const refused = await request.get('/api/v1/programs', { headers: { Authorization: `Bearer ${token}` } });
