@@ -103,6 +103,7 @@ test('bodies: unknown fields, bad values, no JSON: 422 and nothing written', asy
     [{ note: 'no version' }],
     [[current.version]],
     ['{"version": ', true],
+    [{ version: current.version, note: '长'.repeat(40_000) }],
   ];
   for (const [body, raw] of cases) {
     const res = await api.patch<Err>(cityUrl, body, { token: tokens.pm, raw });
