@@ -73,8 +73,8 @@ function build() {
   registry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
-    name: 'next-auth.session-token',
-    description: 'A signed-in browser session; GET only.',
+    name: 'hutong.session',
+    description: 'A signed-in browser session (`__Secure-hutong.session` behind https); GET only.',
   });
   const readSecurity: Record<string, string[]>[] = [{ bearerToken: [] }, { session: [] }];
   const writeSecurity: Record<string, string[]>[] = [{ bearerToken: [] }];
