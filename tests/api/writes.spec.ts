@@ -133,9 +133,10 @@ test.describe('partner scoping', () => {
   test('a partner updates and confirms its own institution; the report awaits verification', async ({ api }) => {
     const url = `/api/v1/programs/${BANKS}/institutions/${OWN_BANK}`;
     const start = (await api.get<Item>(url, { token: partner })).body;
-    const noted = await api.patch<Item>(url, { version: start.version, note: '杭州银行：全部网点已上线' }, { token: partner });
+    const note = `杭州银行：全部网点已上线 ${Date.now()}`;
+    const noted = await api.patch<Item>(url, { version: start.version, note }, { token: partner });
     expect(noted.status).toBe(200);
-    expect(noted.body).toMatchObject({ version: start.version + 1, verified: false, note: '杭州银行：全部网点已上线', status: start.status });
+    expect(noted.body).toMatchObject({ version: start.version + 1, verified: false, note, status: start.status });
     const confirmed = await api.patch<Item>(url, { version: noted.body.version }, { token: partner });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ version: start.version + 2, status: start.status, note: noted.body.note });
