@@ -98,5 +98,6 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function touchToken(db: Db, identity: TokenIdentity, now = new Date()): Promise<void> {
   if (identity.lastUsedAt && now.getTime() - identity.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
-  await db.apiToken.updateMany({ where: { id: identity.tokenId }, data: { lastUsedAt: now } });
+  // `update`, one statement: `updateMany` would take SQLite's write lock for several round trips.
+  await db.apiToken.update({ where: { id: identity.tokenId }, data: { lastUsedAt: now }, select: { id: true } });
 }
