@@ -200,6 +200,7 @@ describe('program schemas', () => {
   it('updateProgramSchema', () => {
     const valid = fc.record({
       slug: validSlug,
+      version: validVersion,
       nameZh: validText(100),
       nameEn: validText(100),
       directionZh: validText(300),
@@ -214,6 +215,7 @@ describe('program schemas', () => {
         valid,
         loose({
           slug: slugLike,
+          version: numberLike,
           nameZh: text(100),
           nameEn: text(100),
           directionZh: text(300),
@@ -224,6 +226,7 @@ describe('program schemas', () => {
       ),
       (v) => {
         expect(v.slug).toMatch(PROGRAM_SLUG_RE);
+        expect(Number.isSafeInteger(v.version) && v.version >= 1).toBe(true);
         expect(isTrimmedText(v.nameZh, 1, 100) && isTrimmedText(v.nameEn, 1, 100)).toBe(true);
         expect(isTrimmedText(v.directionZh, 1, 300) && isTrimmedText(v.directionEn, 1, 300)).toBe(true);
         expect(Number.isInteger(v.staleAfterDays) && v.staleAfterDays >= 1 && v.staleAfterDays <= 365).toBe(true);
@@ -233,15 +236,16 @@ describe('program schemas', () => {
   });
 
   it('replanTargetSchema', () => {
-    const valid = fc.record({ slug: validSlug, expectedTargetDate: validDate, newTargetDate: validDate, reason: fc.string({ minLength: 5, maxLength: 500 }) });
+    const valid = fc.record({ slug: validSlug, version: validVersion, expectedTargetDate: validDate, newTargetDate: validDate, reason: fc.string({ minLength: 5, maxLength: 500 }) });
     checkSchema(
       'adminPrograms',
       replanTargetSchema,
       inputsFor(
         valid,
-        loose({ slug: slugLike, expectedTargetDate: dateLike, newTargetDate: dateLike, reason: fc.oneof(text(500), fc.string({ minLength: 5, maxLength: 600 })) }),
+        loose({ slug: slugLike, version: numberLike, expectedTargetDate: dateLike, newTargetDate: dateLike, reason: fc.oneof(text(500), fc.string({ minLength: 5, maxLength: 600 })) }),
       ),
       (v) => {
+        expect(Number.isSafeInteger(v.version) && v.version >= 1).toBe(true);
         expect(isCalendarDate(v.expectedTargetDate) && isCalendarDate(v.newTargetDate)).toBe(true);
         expect(v.newTargetDate).not.toBe(v.expectedTargetDate);
         expect(isTrimmedText(v.reason, 5, 500)).toBe(true);
@@ -354,11 +358,15 @@ describe('annotation schemas', () => {
     checkSchema(
       'annotations',
       updateAnnotationSchema,
-      inputsFor(fc.record({ id: validId, ...validFields }).map(clean), loose({ id, ...looseFields })),
-      limits,
+      inputsFor(fc.record({ id: validId, version: validVersion, ...validFields }).map(clean), loose({ id, version: numberLike, ...looseFields })),
+      (v) => {
+        limits(v);
+        expect(Number.isSafeInteger(v.version) && v.version >= 1).toBe(true);
+      },
     );
-    checkSchema('annotations', deleteAnnotationSchema, inputsFor(fc.record({ id: validId }), loose({ id })), (v) => {
+    checkSchema('annotations', deleteAnnotationSchema, inputsFor(fc.record({ id: validId, version: validVersion }), loose({ id, version: numberLike })), (v) => {
       expect(v.id.length >= 1 && v.id.length <= 64).toBe(true);
+      expect(Number.isSafeInteger(v.version) && v.version >= 1).toBe(true);
     });
   });
 });

@@ -3,6 +3,7 @@ import { Alert, Breadcrumb, Card, Col, Empty, Row, Space, Tag } from 'antd';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { can } from '@/lib/auth/permissions';
 import { getViewer, requireViewer } from '@/lib/auth/session';
 import { isCityCode } from '@/lib/cities/queries';
 import { getDb } from '@/lib/db';
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 }
 
 export default async function CityPage({ params }: PageProps) {
-  await requireViewer();
+  const viewer = await requireViewer();
   const { code } = await params;
   if (!isCityCode(code)) notFound();
   const city = await loadCityDetail(code);
@@ -34,6 +35,9 @@ export default async function CityPage({ params }: PageProps) {
   const history = await listStatusHistory(await getDb(), { entityType: 'CITY', entityCode: code });
 
   const t = await getTranslations('city');
+  const tForm = await getTranslations('statusForm');
+  // The edit pages and their actions check again; this only hides links that would be refused.
+  const canEdit = can(viewer, 'cityStatus.update');
   const tNav = await getTranslations('nav');
   const tHistory = await getTranslations('history');
   const locale = await getLocale();
@@ -83,7 +87,21 @@ export default async function CityPage({ params }: PageProps) {
           <Row gutter={[16, 16]}>
             {city.programs.map((item) => (
               <Col key={item.program.slug} xs={24} lg={12} xxl={8}>
-                <ProgramStatusCard item={item} />
+                <ProgramStatusCard
+                  item={item}
+                  actions={
+                    canEdit ? (
+                      <Space size="middle" wrap>
+                        <Link href={`/programs/${item.program.slug}/cities/${city.code}/edit`} data-testid="edit-status-link">
+                          {tForm('editLink')}
+                        </Link>
+                        <Link href={`/programs/${item.program.slug}/provinces/${city.province.code}/edit`} data-testid="bulk-edit-link">
+                          {tForm('bulkEditLink', { province: en ? city.province.nameEn : city.province.name })}
+                        </Link>
+                      </Space>
+                    ) : undefined
+                  }
+                />
               </Col>
             ))}
           </Row>

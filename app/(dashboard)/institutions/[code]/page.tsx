@@ -3,6 +3,7 @@ import { Alert, Breadcrumb, Card, Col, Empty, Row, Space, Tag } from 'antd';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { can } from '@/lib/auth/permissions';
 import { getViewer, requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { loadInstitutionDetail } from '@/lib/institutions/request-cache';
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 }
 
 export default async function InstitutionPage({ params }: PageProps) {
-  await requireViewer();
+  const viewer = await requireViewer();
   const { code } = await params;
   if (!isInstitutionCode(code)) notFound();
   const institution = await loadInstitutionDetail(code);
@@ -34,6 +35,9 @@ export default async function InstitutionPage({ params }: PageProps) {
   const history = await listStatusHistory(await getDb(), { entityType: 'INSTITUTION', entityCode: code });
 
   const t = await getTranslations('institution');
+  const tForm = await getTranslations('statusForm');
+  // The edit page and its actions check again; this only hides a link that would be refused.
+  const canEdit = can(viewer, 'institutionStatus.update', { institutionCode: institution.code });
   const tNav = await getTranslations('nav');
   const tType = await getTranslations('institutionType');
   const tHistory = await getTranslations('history');
@@ -95,7 +99,16 @@ export default async function InstitutionPage({ params }: PageProps) {
           <Row gutter={[16, 16]}>
             {institution.programs.map((item) => (
               <Col key={item.program.slug} xs={24} lg={12} xxl={8}>
-                <ProgramStatusCard item={item} />
+                <ProgramStatusCard
+                  item={item}
+                  actions={
+                    canEdit ? (
+                      <Link href={`/programs/${item.program.slug}/institutions/${institution.code}/edit`} data-testid="edit-status-link">
+                        {tForm('editLink')}
+                      </Link>
+                    ) : undefined
+                  }
+                />
               </Col>
             ))}
           </Row>
