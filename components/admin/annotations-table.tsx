@@ -20,6 +20,7 @@ import { FormProblem } from './form-problem';
 import { fromIsoDate, toIsoDate } from './dates';
 import { useRowAction } from './use-row-action';
 import { useSchemaForm } from './use-schema-form';
+import { VersionConflict } from './version-conflict';
 
 export interface AnnotationRow extends EditableAnnotationDto {
   lastChange: LastChangeDto | null;
@@ -58,11 +59,35 @@ function AnnotationModal({ programSlug, editing, onClose }: { programSlug: strin
     sourceUrl: v.sourceUrl ?? null,
     isIllustrative: v.isIllustrative ?? false,
   });
-  const { rule, submit, problem, clearProblem, isPending } = useSchemaForm({
+  const { rule, submit, problem, clearProblem, isPending, conflict, reapply, discard } = useSchemaForm({
     form,
     schema: editing ? updateAnnotationSchema : createAnnotationSchema,
     namespace: 'annotations',
-    toPayload: (v: Values) => (editing ? { id: editing.id, ...fields(v) } : { programSlug, ...fields(v) }),
+    versioned: editing
+      ? {
+          loaded: {
+            version: editing.version,
+            values: {
+              date: editing.date,
+              titleZh: editing.titleZh,
+              titleEn: editing.titleEn,
+              sourceNote: editing.sourceNote,
+              sourceUrl: editing.sourceUrl,
+              isIllustrative: editing.isIllustrative,
+            },
+          },
+          toValues: (values) => {
+            const out: Partial<Values> = {};
+            for (const [key, value] of Object.entries(values)) {
+              if (key === 'date') out.date = fromIsoDate(typeof value === 'string' ? value : null);
+              else if (key === 'isIllustrative') out.isIllustrative = value === true;
+              else if (key === 'titleZh' || key === 'titleEn' || key === 'sourceNote' || key === 'sourceUrl') out[key] = typeof value === 'string' ? value : undefined;
+            }
+            return out;
+          },
+        }
+      : undefined,
+    toPayload: (v: Values, server) => (editing ? { id: editing.id, version: server.version, ...fields(v) } : { programSlug, ...fields(v) }),
   });
 
   return (
@@ -76,7 +101,14 @@ function AnnotationModal({ programSlug, editing, onClose }: { programSlug: strin
       onOk={() => submit(editing ? updateAnnotationAction : createAnnotationAction, onClose)}
       destroyOnHidden
     >
-      <FormProblem problem={problem} onClose={clearProblem} />
+      <FormProblem problem={conflict ? null : problem} onClose={clearProblem} />
+      <VersionConflict
+        conflict={conflict}
+        label={(f) => (t.has(`fields.${f}` as never) ? t(`fields.${f}` as never) : f)}
+        onReapply={reapply}
+        onDiscard={discard}
+        pending={isPending}
+      />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -178,7 +210,7 @@ export function AnnotationsTable({ programSlug, annotations, canManage }: Annota
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setModal({ editing: a })}>
             {t('edit')}
           </Button>
-          <Popconfirm title={t('deleteConfirm', { title: title(a) })} okButtonProps={{ danger: true }} onConfirm={() => run(deleteAnnotationAction, { id: a.id })}>
+          <Popconfirm title={t('deleteConfirm', { title: title(a) })} okButtonProps={{ danger: true }} onConfirm={() => run(deleteAnnotationAction, { id: a.id, version: a.version })}>
             <Button type="link" size="small" danger icon={<DeleteOutlined />} disabled={isPending}>
               {t('delete')}
             </Button>
