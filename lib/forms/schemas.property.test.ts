@@ -12,6 +12,7 @@ import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema 
 import { auditFiltersSchema, parseAuditParams } from '../audit/schema';
 import { createMilestoneSchema, deleteMilestoneSchema, markMilestoneDoneSchema, updateMilestoneSchema } from '../milestones/schema';
 import { createProgramSchema, replanTargetSchema, updateProgramSchema } from '../programs/schema';
+import { ROLES, createUserSchema, resetPasswordSchema, updateUserRoleSchema, userIdSchema } from '../users/schema';
 import { isIsoDate } from '../time';
 import { MAX_CALENDAR_DATE, MIN_CALENDAR_DATE, PROGRAM_SLUG_RE } from './fields';
 import { parseInput, type FieldIssue } from './validation';
@@ -368,6 +369,69 @@ describe('annotation schemas', () => {
       expect(v.id.length >= 1 && v.id.length <= 64).toBe(true);
       expect(Number.isSafeInteger(v.version) && v.version >= 1).toBe(true);
     });
+  });
+});
+
+describe('user schemas', () => {
+  const role = fc.oneof(fc.constantFrom(...ROLES), fc.constantFrom('admin', 'ROOT', ''), junk);
+  const password = fc.oneof(fc.string({ minLength: 8, maxLength: 140 }), fc.constantFrom('password', '12345678', 'Hutong-Demo-2021'), text(10));
+  const institution = fc.oneof(fc.constantFrom('ICBC', 'cmb', ' MIPAY ', '', 'X'.repeat(40)), fc.constant(null), junk);
+  const emailLike = fc.oneof(fc.emailAddress(), fc.constantFrom(' Li.Jing@Bank.CN ', 'no-at-sign', '@x', `${'a'.repeat(250)}@b.cn`), junk);
+  /** Roles with their institution as the schema wants them: partners have one, others none. */
+  const roleWithInstitution = fc.oneof(
+    fc.record({ role: fc.constant('PARTNER'), institutionCode: fc.constantFrom('ICBC', 'CMB', 'MIPAY') }),
+    fc.record({ role: fc.constantFrom('ADMIN', 'PROGRAM_MANAGER', 'EXECUTIVE'), institutionCode: fc.constantFrom(null, '') }),
+  );
+  const strongPassword = fc.string({ minLength: 12, maxLength: 128 }).map((p) => `Hx9!${p}`.slice(0, 128));
+  const access = (v: { role: string; institutionCode: string | null }) => {
+    expect(ROLES).toContain(v.role);
+    if (v.role === 'PARTNER') expect(v.institutionCode !== null && isTrimmedText(v.institutionCode, 1, 32) && v.institutionCode === v.institutionCode.toUpperCase()).toBe(true);
+    else expect(v.institutionCode).toBeNull();
+  };
+  const passwordLimits = (p: string) => expect(p.length >= 8 && p.length <= 128).toBe(true);
+
+  it('createUserSchema', () => {
+    checkSchema(
+      'users',
+      createUserSchema,
+      inputsFor(
+        fc
+          .tuple(fc.emailAddress(), fc.option(validText(100), { nil: undefined }), roleWithInstitution, strongPassword)
+          .map(([email, name, r, pw]) => ({ email, ...(name === undefined ? {} : { name }), ...r, password: pw })),
+        loose({ email: emailLike, name: text(100), role, institutionCode: institution, password }),
+      ),
+      (v) => {
+        expect(v.email === v.email.trim().toLowerCase() && v.email.length <= 254 && v.email.includes('@')).toBe(true);
+        expect(isOptionalText(v.name, 100)).toBe(true);
+        access(v);
+        passwordLimits(v.password);
+      },
+    );
+  });
+
+  it('updateUserRoleSchema, userIdSchema and resetPasswordSchema', () => {
+    const userId = fc.oneof(fc.string({ minLength: 1, maxLength: 70 }), junk);
+    checkSchema(
+      'users',
+      updateUserRoleSchema,
+      inputsFor(
+        fc.tuple(validId, roleWithInstitution).map(([id, r]) => ({ userId: id, ...r })),
+        loose({ userId, role, institutionCode: institution }),
+      ),
+      (v) => {
+        expect(v.userId.length >= 1 && v.userId.length <= 64).toBe(true);
+        access(v);
+      },
+    );
+    checkSchema('users', userIdSchema, inputsFor(fc.record({ userId: validId }), loose({ userId })), (v) => {
+      expect(v.userId.length >= 1 && v.userId.length <= 64).toBe(true);
+    });
+    checkSchema(
+      'users',
+      resetPasswordSchema,
+      inputsFor(fc.record({ userId: validId, password: strongPassword }), loose({ userId, password })),
+      (v) => passwordLimits(v.password),
+    );
   });
 });
 
