@@ -205,3 +205,49 @@ test('an import with bad rows shows each error in the preview and writes nothing
   expect(['4407', '4408'].map((code) => statusRow('city', CITIES, code))).toEqual(untouched);
   expect(statusRow('institution', BANKS, 'ICBC')).toEqual(icbc);
 });
+
+test('two people edit one annotation: the later save shows the other change, and reapplying keeps both', async ({ browser }) => {
+  const programPage = '/admin/programs/wechat-unionpay-offline';
+  const zh = 'E2E 冲突测试';
+  const manager = await sessionOf(browser, DEMO_USERS.pm, programPage);
+  const modal = (page: Page) => page.locator('.ant-modal').filter({ has: page.locator('form') });
+  const save = (page: Page) => modal(page).locator('.ant-modal-footer .ant-btn-primary').click();
+  const row = (page: Page) => page.getByTestId('annotations-table').locator('tbody tr[data-row-key]').filter({ hasText: zh });
+
+  // The manager adds an annotation of its own (deleted at the end).
+  await manager.getByTestId('annotation-add').click();
+  await modal(manager).getByLabel('日期').fill('2021-10-15');
+  await modal(manager).getByLabel('日期').press('Enter');
+  await modal(manager).getByLabel('中文标题').fill(zh);
+  await modal(manager).getByLabel('英文标题').fill('E2E conflict test');
+  await save(manager);
+  await expect(row(manager)).toHaveCount(1);
+
+  // The admin changes the English title from another browser.
+  const admin = await sessionOf(browser, DEMO_USERS.admin, programPage);
+  await row(admin).getByRole('button', { name: /编辑/ }).click();
+  await modal(admin).getByLabel('英文标题').fill('E2E conflict: theirs');
+  await save(admin);
+  await expect(modal(admin)).toHaveCount(0);
+
+  // The manager, on the page as it loaded before, changes the Chinese title: refused, with the admin's change shown.
+  await row(manager).getByRole('button', { name: /编辑/ }).click();
+  await modal(manager).getByLabel('中文标题').fill(`${zh}（我的）`);
+  await save(manager);
+  const conflict = manager.getByTestId('version-conflict');
+  await expect(conflict).toContainText('现为版本 2');
+  await expect(conflict).toContainText('E2E conflict: theirs');
+  await expect(conflict).toContainText(`${zh}（我的）`);
+  await conflict.getByTestId('version-conflict-reapply').click();
+  await expect(modal(manager)).toHaveCount(0);
+  await expect(row(manager)).toContainText(`${zh}（我的）`);
+  // Both changes are in: the manager's title, and the admin's English title it did not touch.
+  await row(manager).getByRole('button', { name: /编辑/ }).click();
+  await expect(modal(manager).getByLabel('英文标题')).toHaveValue('E2E conflict: theirs');
+  await modal(manager).locator('.ant-modal-footer .ant-btn').first().click();
+  await expect(modal(manager)).toHaveCount(0);
+
+  await row(manager).getByRole('button', { name: /删除/ }).click();
+  await manager.locator('.ant-popconfirm .ant-btn-primary').click();
+  await expect(row(manager)).toHaveCount(0);
+});
