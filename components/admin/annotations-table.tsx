@@ -1,7 +1,7 @@
 'use client';
 
 import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useLocale, useTranslations } from 'next-intl';
@@ -16,11 +16,10 @@ import {
 } from '@/lib/annotations/schema';
 import type { LastChangeDto } from '@/lib/audit/queries';
 import { MAX_URL_LENGTH } from '@/lib/forms/fields';
-import { FormProblem } from './form-problem';
 import { fromIsoDate, toIsoDate } from './dates';
 import { useRowAction } from './use-row-action';
 import { useSchemaForm } from './use-schema-form';
-import { VersionConflict } from './version-conflict';
+import { SchemaFormModal } from './schema-form-modal';
 
 export interface AnnotationRow extends EditableAnnotationDto {
   lastChange: LastChangeDto | null;
@@ -49,7 +48,6 @@ function hostOf(url: string): string {
 
 function AnnotationModal({ programSlug, editing, onClose }: { programSlug: string; editing: AnnotationRow | null; onClose: () => void }) {
   const t = useTranslations('annotations');
-  const tCommon = useTranslations('common');
   const [form] = Form.useForm<Values>();
   const fields = (v: Values) => ({
     date: toIsoDate(v.date),
@@ -59,7 +57,7 @@ function AnnotationModal({ programSlug, editing, onClose }: { programSlug: strin
     sourceUrl: v.sourceUrl ?? null,
     isIllustrative: v.isIllustrative ?? false,
   });
-  const { rule, submit, problem, clearProblem, isPending, conflict, reapply, discard } = useSchemaForm({
+  const state = useSchemaForm({
     form,
     schema: editing ? updateAnnotationSchema : createAnnotationSchema,
     namespace: 'annotations',
@@ -91,24 +89,13 @@ function AnnotationModal({ programSlug, editing, onClose }: { programSlug: strin
   });
 
   return (
-    <Modal
-      open
+    <SchemaFormModal
       title={editing ? t('editTitle') : t('addTitle')}
-      onCancel={onClose}
-      okText={tCommon('save')}
-      cancelText={tCommon('cancel')}
-      confirmLoading={isPending}
-      onOk={() => submit(editing ? updateAnnotationAction : createAnnotationAction, onClose)}
-      destroyOnHidden
+      onClose={onClose}
+      onSave={() => state.submit(editing ? updateAnnotationAction : createAnnotationAction, onClose)}
+      state={state}
+      label={(f) => (t.has(`fields.${f}` as never) ? t(`fields.${f}` as never) : f)}
     >
-      <FormProblem problem={conflict ? null : problem} onClose={clearProblem} />
-      <VersionConflict
-        conflict={conflict}
-        label={(f) => (t.has(`fields.${f}` as never) ? t(`fields.${f}` as never) : f)}
-        onReapply={reapply}
-        onDiscard={discard}
-        pending={isPending}
-      />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -125,26 +112,26 @@ function AnnotationModal({ programSlug, editing, onClose }: { programSlug: strin
             : { isIllustrative: false }
         }
       >
-        <Form.Item name="date" label={t('fields.date')} rules={[rule('date')]} required>
+        <Form.Item name="date" label={t('fields.date')} rules={[state.rule('date')]} required>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="titleZh" label={t('fields.titleZh')} rules={[rule('titleZh')]} required>
+        <Form.Item name="titleZh" label={t('fields.titleZh')} rules={[state.rule('titleZh')]} required>
           <Input maxLength={ANNOTATION_TITLE_MAX} showCount />
         </Form.Item>
-        <Form.Item name="titleEn" label={t('fields.titleEn')} rules={[rule('titleEn')]} required>
+        <Form.Item name="titleEn" label={t('fields.titleEn')} rules={[state.rule('titleEn')]} required>
           <Input maxLength={ANNOTATION_TITLE_MAX} showCount />
         </Form.Item>
-        <Form.Item name="sourceNote" label={t('fields.sourceNote')} rules={[rule('sourceNote')]}>
+        <Form.Item name="sourceNote" label={t('fields.sourceNote')} rules={[state.rule('sourceNote')]}>
           <Input placeholder={t('fields.sourceNotePlaceholder')} maxLength={ANNOTATION_SOURCE_NOTE_MAX} />
         </Form.Item>
-        <Form.Item name="sourceUrl" label={t('fields.sourceUrl')} extra={t('fields.sourceUrlHelp')} rules={[rule('sourceUrl')]}>
+        <Form.Item name="sourceUrl" label={t('fields.sourceUrl')} extra={t('fields.sourceUrlHelp')} rules={[state.rule('sourceUrl')]}>
           <Input placeholder="https://" inputMode="url" maxLength={MAX_URL_LENGTH} />
         </Form.Item>
         <Form.Item name="isIllustrative" valuePropName="checked">
           <Checkbox>{t('fields.isIllustrative')}</Checkbox>
         </Form.Item>
       </Form>
-    </Modal>
+    </SchemaFormModal>
   );
 }
 
