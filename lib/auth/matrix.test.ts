@@ -85,8 +85,8 @@ const MATRIX: MatrixRow[] = [
   op('import', 'previewImport', 'admin pm icbc cmb', async (db, ctx, who) => previewImport(db, ctx, await ownRowFile(db, who))),
   op('import', 'commitImport', 'admin pm icbc cmb', async (db, ctx, who) => commitImport(db, ctx, await ownRowFile(db, who))),
   op('programs', 'createProgram', 'admin', (db, ctx) => createProgram(db, ctx, { slug: `matrix-${next()}`, nameZh: '矩阵测试', nameEn: 'Matrix', directionZh: '测试', directionEn: 'Test', scopeRule: 'METRIC', startDate: '2026-01-01', targetDate: '2026-12-31', targetValue: 50 })),
-  op('programs', 'updateProgram', 'admin', async (db, ctx) => { const p = await program(db, METRIC); return updateProgram(db, ctx, { slug: p.slug, nameZh: p.nameZh, nameEn: `Matrix ${next()}`, directionZh: p.directionZh, directionEn: p.directionEn, staleAfterDays: p.staleAfterDays, targetValue: p.targetValue }); }),
-  op('programs', 'replanTarget', 'admin', async (db, ctx) => { const p = await program(db, CITIES); return replanTarget(db, ctx, { slug: CITIES, expectedTargetDate: p.targetDate, newTargetDate: addDays(p.targetDate, 1), reason: 'matrix re-plan' }); }),
+  op('programs', 'updateProgram', 'admin', async (db, ctx) => { const p = await program(db, METRIC); return updateProgram(db, ctx, { slug: p.slug, version: p.version, nameZh: p.nameZh, nameEn: `Matrix ${next()}`, directionZh: p.directionZh, directionEn: p.directionEn, staleAfterDays: p.staleAfterDays, targetValue: p.targetValue }); }),
+  op('programs', 'replanTarget', 'admin', async (db, ctx) => { const p = await program(db, CITIES); return replanTarget(db, ctx, { slug: CITIES, version: p.version, expectedTargetDate: p.targetDate, newTargetDate: addDays(p.targetDate, 1), reason: 'matrix re-plan' }); }),
   op('users', 'createUser', 'admin', (db, ctx) => createUser(db, ctx, { email: `matrix-${next()}@hutong.test`, role: 'EXECUTIVE', password: 'Matrix-Pass-2021!' })),
   op('users', 'updateUserRole', 'admin', (db, ctx) => updateUserRole(db, ctx, { userId: targetUserId, role: next() % 2 ? 'PROGRAM_MANAGER' : 'EXECUTIVE' })),
   op('users', 'disableUser', 'admin', (db, ctx) => disableUser(db, ctx, { userId: targetUserId })),
@@ -97,8 +97,8 @@ const MATRIX: MatrixRow[] = [
   op('milestones', 'markMilestoneDone', 'admin pm', async (db, ctx) => markMilestoneDone(db, ctx, { id: await newMilestone(db), version: 1 })),
   op('milestones', 'deleteMilestone', 'admin pm', async (db, ctx) => deleteMilestone(db, ctx, { id: await newMilestone(db), version: 1 })),
   op('annotations', 'createAnnotation', 'admin pm', (db, ctx) => createAnnotation(db, ctx, { programSlug: CITIES, date: '2021-10-02', titleZh: '矩阵', titleEn: 'Matrix' })),
-  op('annotations', 'updateAnnotation', 'admin pm', (db, ctx) => updateAnnotation(db, ctx, { id: annotationId, date: '2021-10-02', titleZh: '矩阵', titleEn: `Matrix ${next()}` })),
-  op('annotations', 'deleteAnnotation', 'admin pm', async (db, ctx) => deleteAnnotation(db, ctx, { id: await newAnnotation(db) })),
+  op('annotations', 'updateAnnotation', 'admin pm', async (db, ctx) => updateAnnotation(db, ctx, { id: annotationId, version: (await db.annotation.findUniqueOrThrow({ where: { id: annotationId } })).version, date: '2021-10-02', titleZh: '矩阵', titleEn: `Matrix ${next()}` })),
+  op('annotations', 'deleteAnnotation', 'admin pm', async (db, ctx) => deleteAnnotation(db, ctx, { id: await newAnnotation(db), version: 1 })),
 ];
 
 /** Reads that can leak another institution's data: the same check, outside mutations.ts. */
