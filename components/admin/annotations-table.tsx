@@ -1,7 +1,7 @@
 'use client';
 
 import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useLocale, useTranslations } from 'next-intl';
@@ -16,10 +16,10 @@ import {
 } from '@/lib/annotations/schema';
 import type { LastChangeDto } from '@/lib/audit/queries';
 import { MAX_URL_LENGTH } from '@/lib/forms/fields';
-import { FormProblem } from './form-problem';
 import { fromIsoDate, toIsoDate } from './dates';
 import { useRowAction } from './use-row-action';
 import { useSchemaForm } from './use-schema-form';
+import { SchemaFormModal } from './schema-form-modal';
 
 export interface AnnotationRow extends EditableAnnotationDto {
   lastChange: LastChangeDto | null;
@@ -48,7 +48,6 @@ function hostOf(url: string): string {
 
 function AnnotationModal({ programSlug, editing, onClose }: { programSlug: string; editing: AnnotationRow | null; onClose: () => void }) {
   const t = useTranslations('annotations');
-  const tCommon = useTranslations('common');
   const [form] = Form.useForm<Values>();
   const fields = (v: Values) => ({
     date: toIsoDate(v.date),
@@ -58,25 +57,45 @@ function AnnotationModal({ programSlug, editing, onClose }: { programSlug: strin
     sourceUrl: v.sourceUrl ?? null,
     isIllustrative: v.isIllustrative ?? false,
   });
-  const { rule, submit, problem, clearProblem, isPending } = useSchemaForm({
+  const state = useSchemaForm({
     form,
     schema: editing ? updateAnnotationSchema : createAnnotationSchema,
     namespace: 'annotations',
-    toPayload: (v: Values) => (editing ? { id: editing.id, ...fields(v) } : { programSlug, ...fields(v) }),
+    versioned: editing
+      ? {
+          loaded: {
+            version: editing.version,
+            values: {
+              date: editing.date,
+              titleZh: editing.titleZh,
+              titleEn: editing.titleEn,
+              sourceNote: editing.sourceNote,
+              sourceUrl: editing.sourceUrl,
+              isIllustrative: editing.isIllustrative,
+            },
+          },
+          toValues: (values) => {
+            const out: Partial<Values> = {};
+            for (const [key, value] of Object.entries(values)) {
+              if (key === 'date') out.date = fromIsoDate(typeof value === 'string' ? value : null);
+              else if (key === 'isIllustrative') out.isIllustrative = value === true;
+              else if (key === 'titleZh' || key === 'titleEn' || key === 'sourceNote' || key === 'sourceUrl') out[key] = typeof value === 'string' ? value : undefined;
+            }
+            return out;
+          },
+        }
+      : undefined,
+    toPayload: (v: Values, server) => (editing ? { id: editing.id, version: server.version, ...fields(v) } : { programSlug, ...fields(v) }),
   });
 
   return (
-    <Modal
-      open
+    <SchemaFormModal
       title={editing ? t('editTitle') : t('addTitle')}
-      onCancel={onClose}
-      okText={tCommon('save')}
-      cancelText={tCommon('cancel')}
-      confirmLoading={isPending}
-      onOk={() => submit(editing ? updateAnnotationAction : createAnnotationAction, onClose)}
-      destroyOnHidden
+      onClose={onClose}
+      onSave={() => state.submit(editing ? updateAnnotationAction : createAnnotationAction, onClose)}
+      state={state}
+      label={(f) => (t.has(`fields.${f}` as never) ? t(`fields.${f}` as never) : f)}
     >
-      <FormProblem problem={problem} onClose={clearProblem} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -93,26 +112,26 @@ function AnnotationModal({ programSlug, editing, onClose }: { programSlug: strin
             : { isIllustrative: false }
         }
       >
-        <Form.Item name="date" label={t('fields.date')} rules={[rule('date')]} required>
+        <Form.Item name="date" label={t('fields.date')} rules={[state.rule('date')]} required>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="titleZh" label={t('fields.titleZh')} rules={[rule('titleZh')]} required>
+        <Form.Item name="titleZh" label={t('fields.titleZh')} rules={[state.rule('titleZh')]} required>
           <Input maxLength={ANNOTATION_TITLE_MAX} showCount />
         </Form.Item>
-        <Form.Item name="titleEn" label={t('fields.titleEn')} rules={[rule('titleEn')]} required>
+        <Form.Item name="titleEn" label={t('fields.titleEn')} rules={[state.rule('titleEn')]} required>
           <Input maxLength={ANNOTATION_TITLE_MAX} showCount />
         </Form.Item>
-        <Form.Item name="sourceNote" label={t('fields.sourceNote')} rules={[rule('sourceNote')]}>
+        <Form.Item name="sourceNote" label={t('fields.sourceNote')} rules={[state.rule('sourceNote')]}>
           <Input placeholder={t('fields.sourceNotePlaceholder')} maxLength={ANNOTATION_SOURCE_NOTE_MAX} />
         </Form.Item>
-        <Form.Item name="sourceUrl" label={t('fields.sourceUrl')} extra={t('fields.sourceUrlHelp')} rules={[rule('sourceUrl')]}>
+        <Form.Item name="sourceUrl" label={t('fields.sourceUrl')} extra={t('fields.sourceUrlHelp')} rules={[state.rule('sourceUrl')]}>
           <Input placeholder="https://" inputMode="url" maxLength={MAX_URL_LENGTH} />
         </Form.Item>
         <Form.Item name="isIllustrative" valuePropName="checked">
           <Checkbox>{t('fields.isIllustrative')}</Checkbox>
         </Form.Item>
       </Form>
-    </Modal>
+    </SchemaFormModal>
   );
 }
 
@@ -178,7 +197,7 @@ export function AnnotationsTable({ programSlug, annotations, canManage }: Annota
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setModal({ editing: a })}>
             {t('edit')}
           </Button>
-          <Popconfirm title={t('deleteConfirm', { title: title(a) })} okButtonProps={{ danger: true }} onConfirm={() => run(deleteAnnotationAction, { id: a.id })}>
+          <Popconfirm title={t('deleteConfirm', { title: title(a) })} okButtonProps={{ danger: true }} onConfirm={() => run(deleteAnnotationAction, { id: a.id, version: a.version })}>
             <Button type="link" size="small" danger icon={<DeleteOutlined />} disabled={isPending}>
               {t('delete')}
             </Button>

@@ -1,7 +1,7 @@
 'use client';
 
 import { CheckOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useLocale, useTranslations } from 'next-intl';
@@ -10,7 +10,7 @@ import type { LastChangeDto } from '@/lib/audit/queries';
 import { createMilestoneAction, deleteMilestoneAction, markMilestoneDoneAction, updateMilestoneAction } from '@/lib/milestones/actions';
 import type { EditableMilestoneDto } from '@/lib/milestones/queries';
 import { MILESTONE_TITLE_MAX, createMilestoneSchema, updateMilestoneSchema } from '@/lib/milestones/schema';
-import { FormProblem } from './form-problem';
+import { SchemaFormModal } from './schema-form-modal';
 import { fromIsoDate, toIsoDate } from './dates';
 import { useRowAction } from './use-row-action';
 import { useSchemaForm } from './use-schema-form';
@@ -39,7 +39,6 @@ function MilestoneModal({
   onClose: () => void;
 }) {
   const t = useTranslations('milestones');
-  const tCommon = useTranslations('common');
   const [form] = Form.useForm<Values>();
   const fields = (v: Values) => ({
     titleZh: v.titleZh ?? '',
@@ -47,25 +46,37 @@ function MilestoneModal({
     dueDate: toIsoDate(v.dueDate),
     doneDate: toIsoDate(v.doneDate) ?? null,
   });
-  const { rule, submit, problem, clearProblem, isPending } = useSchemaForm({
+  const state = useSchemaForm({
     form,
     schema: editing ? updateMilestoneSchema : createMilestoneSchema,
     namespace: 'milestones',
-    toPayload: (v: Values) => (editing ? { id: editing.id, version: editing.version, ...fields(v) } : { programSlug, ...fields(v) }),
+    versioned: editing
+      ? {
+          loaded: {
+            version: editing.version,
+            values: { titleZh: editing.titleZh, titleEn: editing.titleEn, dueDate: editing.dueDate, doneDate: editing.doneDate },
+          },
+          toValues: (values) => {
+            const out: Partial<Values> = {};
+            for (const [key, value] of Object.entries(values)) {
+              if (key === 'dueDate' || key === 'doneDate') out[key] = fromIsoDate(typeof value === 'string' ? value : null);
+              else if (key === 'titleZh' || key === 'titleEn') out[key] = typeof value === 'string' ? value : undefined;
+            }
+            return out;
+          },
+        }
+      : undefined,
+    toPayload: (v: Values, server) => (editing ? { id: editing.id, version: server.version, ...fields(v) } : { programSlug, ...fields(v) }),
   });
 
   return (
-    <Modal
-      open
+    <SchemaFormModal
       title={editing ? t('editTitle') : t('addTitle')}
-      onCancel={onClose}
-      okText={tCommon('save')}
-      cancelText={tCommon('cancel')}
-      confirmLoading={isPending}
-      onOk={() => submit(editing ? updateMilestoneAction : createMilestoneAction, onClose)}
-      destroyOnHidden
+      onClose={onClose}
+      onSave={() => state.submit(editing ? updateMilestoneAction : createMilestoneAction, onClose)}
+      state={state}
+      label={(f) => (t.has(`fields.${f}` as never) ? t(`fields.${f}` as never) : f)}
     >
-      <FormProblem problem={problem} onClose={clearProblem} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -75,22 +86,22 @@ function MilestoneModal({
             : {}
         }
       >
-        <Form.Item name="titleZh" label={t('fields.titleZh')} rules={[rule('titleZh')]} required>
+        <Form.Item name="titleZh" label={t('fields.titleZh')} rules={[state.rule('titleZh')]} required>
           <Input maxLength={MILESTONE_TITLE_MAX} showCount />
         </Form.Item>
-        <Form.Item name="titleEn" label={t('fields.titleEn')} rules={[rule('titleEn')]} required>
+        <Form.Item name="titleEn" label={t('fields.titleEn')} rules={[state.rule('titleEn')]} required>
           <Input maxLength={MILESTONE_TITLE_MAX} showCount />
         </Form.Item>
         <Space wrap size="large" align="start">
-          <Form.Item name="dueDate" label={t('fields.dueDate')} rules={[rule('dueDate')]} required>
+          <Form.Item name="dueDate" label={t('fields.dueDate')} rules={[state.rule('dueDate')]} required>
             <DatePicker />
           </Form.Item>
-          <Form.Item name="doneDate" label={t('fields.doneDate')} extra={t('fields.doneDateHelp')} rules={[rule('doneDate')]}>
+          <Form.Item name="doneDate" label={t('fields.doneDate')} extra={t('fields.doneDateHelp')} rules={[state.rule('doneDate')]}>
             <DatePicker />
           </Form.Item>
         </Space>
       </Form>
-    </Modal>
+    </SchemaFormModal>
   );
 }
 

@@ -6,7 +6,8 @@ import { updateProgramAction } from '@/lib/programs/actions';
 import { LIMITS, updateProgramSchema } from '@/lib/programs/schema';
 import type { ProgramUnit } from '@/lib/generated/sqlite/enums';
 import { FormProblem } from './form-problem';
-import { useSchemaForm } from './use-schema-form';
+import { useSchemaForm, type ServerRow } from './use-schema-form';
+import { VersionConflict } from './version-conflict';
 
 export interface ProgramDetailsValues {
   nameZh: string;
@@ -21,19 +22,28 @@ export interface ProgramDetailsFormProps {
   slug: string;
   unit: ProgramUnit;
   initial: ProgramDetailsValues;
+  /** The program as loaded (version and values), for the optimistic version check. */
+  loaded: ServerRow;
 }
 
+const FIELDS = ['nameZh', 'nameEn', 'directionZh', 'directionEn', 'staleAfterDays', 'targetValue'] as const;
+
 /** The editable details of a program (admins only; the page shows them read-only to others). */
-export function ProgramDetailsForm({ slug, unit, initial }: ProgramDetailsFormProps) {
+export function ProgramDetailsForm({ slug, unit, initial, loaded }: ProgramDetailsFormProps) {
   const t = useTranslations('adminPrograms');
   const [form] = Form.useForm<ProgramDetailsValues>();
   const isPercent = unit === 'PERCENT';
-  const { rule, submit, problem, clearProblem, isPending } = useSchemaForm({
+  const { rule, submit, problem, clearProblem, isPending, conflict, reapply, discard } = useSchemaForm({
     form,
     schema: updateProgramSchema,
     namespace: 'adminPrograms',
-    toPayload: (v: ProgramDetailsValues) => ({
+    versioned: {
+      loaded,
+      toValues: (values) => Object.fromEntries(FIELDS.filter((f) => f in values).map((f) => [f, values[f]])) as Partial<ProgramDetailsValues>,
+    },
+    toPayload: (v: ProgramDetailsValues, server) => ({
       slug,
+      version: server.version,
       nameZh: v.nameZh ?? '',
       nameEn: v.nameEn ?? '',
       directionZh: v.directionZh ?? '',
@@ -45,7 +55,8 @@ export function ProgramDetailsForm({ slug, unit, initial }: ProgramDetailsFormPr
 
   return (
     <Form<ProgramDetailsValues> form={form} layout="vertical" initialValues={initial} data-testid="program-details-form">
-      <FormProblem problem={problem} onClose={clearProblem} />
+      <FormProblem problem={conflict ? null : problem} onClose={clearProblem} />
+      <VersionConflict conflict={conflict} label={(f) => t(`fields.${f as (typeof FIELDS)[number]}`)} onReapply={reapply} onDiscard={discard} pending={isPending} />
       <Form.Item name="nameZh" label={t('fields.nameZh')} rules={[rule('nameZh')]} required>
         <Input maxLength={LIMITS.name} showCount />
       </Form.Item>

@@ -7,7 +7,8 @@ import { replanTargetAction } from '@/lib/programs/actions';
 import { LIMITS, replanTargetSchema } from '@/lib/programs/schema';
 import { FormProblem } from './form-problem';
 import { toIsoDate } from './dates';
-import { useSchemaForm } from './use-schema-form';
+import { useSchemaForm, type ServerRow } from './use-schema-form';
+import { VersionConflict } from './version-conflict';
 
 interface Values {
   newTargetDate?: Dayjs | null;
@@ -15,19 +16,24 @@ interface Values {
 }
 
 /**
- * Moves the target date in force, with a reason. It sends the target the page showed: if someone
- * re-planned meanwhile the server refuses (CONFLICT) instead of overwriting their change.
+ * Moves the target date in force, with a reason. It sends the program's version and the target the
+ * page showed: if someone changed the program meanwhile the server refuses (CONFLICT) instead of
+ * overwriting their change, and the user can re-plan on top of it.
  */
-export function TargetReplanForm({ slug, currentTargetDate }: { slug: string; currentTargetDate: string }) {
+export function TargetReplanForm({ slug, loaded }: { slug: string; /** The program as loaded; `values.targetDate` is the target in force. */ loaded: ServerRow }) {
   const t = useTranslations('adminPrograms.target');
+  const tFields = useTranslations('adminPrograms.fields');
   const [form] = Form.useForm<Values>();
-  const { rule, submit, problem, clearProblem, isPending } = useSchemaForm({
+  const { rule, submit, problem, clearProblem, isPending, conflict, reapply, discard } = useSchemaForm({
     form,
     schema: replanTargetSchema,
     namespace: 'adminPrograms',
-    toPayload: (v: Values) => ({
+    // The new target and the reason are this user's alone: the other person's change never overwrites them.
+    versioned: { loaded, toValues: () => ({}) },
+    toPayload: (v: Values, server) => ({
       slug,
-      expectedTargetDate: currentTargetDate,
+      version: server.version,
+      expectedTargetDate: server.values.targetDate,
       newTargetDate: toIsoDate(v.newTargetDate),
       reason: v.reason ?? '',
     }),
@@ -35,7 +41,14 @@ export function TargetReplanForm({ slug, currentTargetDate }: { slug: string; cu
 
   return (
     <Form<Values> form={form} layout="vertical" data-testid="target-replan-form">
-      <FormProblem problem={problem} onClose={clearProblem} />
+      <FormProblem problem={conflict ? null : problem} onClose={clearProblem} />
+      <VersionConflict
+        conflict={conflict}
+        label={(f) => (tFields.has(f as never) ? tFields(f as never) : f)}
+        onReapply={reapply}
+        onDiscard={discard}
+        pending={isPending}
+      />
       <Form.Item name="newTargetDate" label={t('newTarget')} rules={[rule('newTargetDate')]} required>
         <DatePicker />
       </Form.Item>

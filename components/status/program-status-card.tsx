@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Card, Descriptions, Space, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
@@ -7,7 +8,7 @@ import { ExternalLink } from './external-link';
 import { StatusTag } from './status-tag';
 
 /** One city's or institution's status in one program: dates, evidence, freshness, verification. */
-export function ProgramStatusCard({ item }: { item: ProgramStatusDto }) {
+export function ProgramStatusCard({ item, actions }: { item: ProgramStatusDto; /** Links for viewers allowed to edit (none otherwise). */ actions?: ReactNode }) {
   const t = useTranslations('history.card');
   const format = useFormatter();
   const locale = useLocale();
@@ -90,6 +91,7 @@ export function ProgramStatusCard({ item }: { item: ProgramStatusDto }) {
         />
       )}
       <Descriptions column={1} size="small" items={items} />
+      {actions ? <div style={{ marginTop: 12 }}>{actions}</div> : null}
     </Card>
   );
 }

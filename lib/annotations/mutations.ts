@@ -3,17 +3,19 @@
  * drawn on charts and timelines. Every write is audited in its own transaction; refusals leave one
  * DENIED row and no change.
  *
- * Annotations carry no version column, so two people editing the same one at once: the later
- * save wins, and the audit trail keeps both.
+ * Edits and deletions are optimistic, like milestones: the form sends the version it loaded; a
+ * write against any other version is refused with CONFLICT carrying the annotation as it is now
+ * (lib/forms/version-conflict.ts), and an accepted edit raises the version by exactly 1.
  */
 import 'server-only';
 import { authorize } from '../auth/permissions';
 import type { RequestContext } from '../auth/viewer';
 import { auditRefusals, entityRefOf } from '../audit/guard';
 import { auditChange } from '../audit/write';
-import type { Db } from '../db';
+import type { Db, Tx } from '../db';
 import { AppError } from '../errors';
 import { validateInput } from '../forms/validate-input';
+import { versionConflict } from '../forms/version-conflict';
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from './schema';
 
 const ENTITY = 'Annotation';
@@ -27,7 +29,31 @@ const snapshotSelect = {
   sourceNote: true,
   sourceUrl: true,
   isIllustrative: true,
+  version: true,
 } as const;
+
+type Snapshot = {
+  id: string;
+  date: string;
+  titleZh: string;
+  titleEn: string;
+  sourceNote: string | null;
+  sourceUrl: string | null;
+  isIllustrative: boolean;
+  version: number;
+};
+
+/** CONFLICT with the annotation as it is now: the fields its form edits. */
+function annotationConflict(tx: Tx, row: Snapshot) {
+  const { id, version, date, titleZh, titleEn, sourceNote, sourceUrl, isIllustrative } = row;
+  return versionConflict(tx, { entityType: ENTITY, entityId: id }, { version, values: { date, titleZh, titleEn, sourceNote, sourceUrl, isIllustrative } });
+}
+
+/** After a version-checked write matched no row: gone (NOT_FOUND) or changed by someone else (CONFLICT). */
+async function lostRace(tx: Tx, id: string): Promise<AppError> {
+  const current = await tx.annotation.findUnique({ where: { id }, select: snapshotSelect });
+  return current ? annotationConflict(tx, current) : new AppError('NOT_FOUND', 'annotation not found');
+}
 
 /** A refused creation is recorded against the program it named (the new row has no id yet). */
 export async function createAnnotation(db: Db, ctx: RequestContext, input: unknown): Promise<{ id: string }> {
@@ -45,19 +71,23 @@ export async function createAnnotation(db: Db, ctx: RequestContext, input: unkno
 }
 
 /** `changed` is false when the form was saved unchanged (nothing written, nothing audited). */
-export async function updateAnnotation(db: Db, ctx: RequestContext, input: unknown): Promise<{ id: string; changed: boolean }> {
+export async function updateAnnotation(db: Db, ctx: RequestContext, input: unknown): Promise<{ id: string; version: number; changed: boolean }> {
   return auditRefusals(db, ctx, { action: 'annotation.update', entityType: ENTITY, entityId: entityRefOf(input, 'id') }, async () => {
     authorize(ctx.viewer, 'annotation.manage');
-    const { id, ...data } = validateInput(updateAnnotationSchema, input);
+    const { id, version, ...data } = validateInput(updateAnnotationSchema, input);
     return db.$transaction(async (tx) => {
       const before = await tx.annotation.findUnique({ where: { id }, select: snapshotSelect });
       if (!before) throw new AppError('NOT_FOUND', 'annotation not found');
+      if (before.version !== version) throw await annotationConflict(tx, before);
       const keys = Object.keys(data) as Array<keyof typeof data>;
-      // Saving an unchanged form is not a change: no write, no audit row.
-      if (keys.every((k) => data[k] === before[k])) return { id, changed: false };
-      const after = await tx.annotation.update({ where: { id }, data, select: snapshotSelect });
+      // Saving an unchanged form is not a change: no write, no new version, no audit row.
+      if (keys.every((k) => data[k] === before[k])) return { id, version, changed: false };
+      // Compare-and-set: a concurrent edit that committed after our read matches no row.
+      const written = await tx.annotation.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+      if (written.count !== 1) throw await lostRace(tx, id);
+      const after = await tx.annotation.findUniqueOrThrow({ where: { id }, select: snapshotSelect });
       await auditChange(tx, ctx, { action: 'annotation.update', entityType: ENTITY, entityId: id, before, after });
-      return { id, changed: true };
+      return { id, version: after.version, changed: true };
     });
   });
 }
@@ -65,11 +95,13 @@ export async function updateAnnotation(db: Db, ctx: RequestContext, input: unkno
 export async function deleteAnnotation(db: Db, ctx: RequestContext, input: unknown): Promise<{ id: string }> {
   return auditRefusals(db, ctx, { action: 'annotation.delete', entityType: ENTITY, entityId: entityRefOf(input, 'id') }, async () => {
     authorize(ctx.viewer, 'annotation.manage');
-    const { id } = validateInput(deleteAnnotationSchema, input);
+    const { id, version } = validateInput(deleteAnnotationSchema, input);
     return db.$transaction(async (tx) => {
       const before = await tx.annotation.findUnique({ where: { id }, select: snapshotSelect });
       if (!before) throw new AppError('NOT_FOUND', 'annotation not found');
-      await tx.annotation.delete({ where: { id } });
+      if (before.version !== version) throw await annotationConflict(tx, before);
+      const deleted = await tx.annotation.deleteMany({ where: { id, version } });
+      if (deleted.count !== 1) throw await lostRace(tx, id);
       // The audit row keeps the whole annotation: after deletion it is the only record of it.
       await auditChange(tx, ctx, { action: 'annotation.delete', entityType: ENTITY, entityId: id, before });
       return { id };

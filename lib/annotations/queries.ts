@@ -15,13 +15,15 @@ export interface EditableAnnotationDto {
   /** http(s) only (checked on write). */
   sourceUrl: string | null;
   isIllustrative: boolean;
+  /** Optimistic-locking version: the edit and delete forms send it back. */
+  version: number;
 }
 
 /** A program's annotations, newest first; an unknown program has none. Readable by every signed-in role. */
 export async function listEditableAnnotations(db: Db, programSlug: string): Promise<EditableAnnotationDto[]> {
   return db.annotation.findMany({
     where: { program: { slug: programSlug } },
-    select: { id: true, date: true, titleZh: true, titleEn: true, sourceNote: true, sourceUrl: true, isIllustrative: true },
+    select: { id: true, date: true, titleZh: true, titleEn: true, sourceNote: true, sourceUrl: true, isIllustrative: true, version: true },
     orderBy: [{ date: 'desc' }, { id: 'asc' }],
   });
 }

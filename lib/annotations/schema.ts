@@ -3,10 +3,19 @@
  * events on a program's charts). Shared by the form, the Server Action and the mutations; strict.
  *
  * Limits: titles 1-200 characters; date YYYY-MM-DD between 2000 and 2099; source note 0-500
- * characters; source URL http(s) only, at most 2,000 characters (blank = none).
+ * characters; source URL http(s) only, at most 2,000 characters (blank = none). Edits and deletions
+ * carry the `version` the form loaded (optimistic locking, as for milestones).
  */
 import { z } from 'zod';
-import { calendarDateSchema, idSchema, optionalHttpUrlSchema, optionalTextSchema, programSlugSchema, requiredTextSchema } from '../forms/fields';
+import {
+  calendarDateSchema,
+  idSchema,
+  optionalHttpUrlSchema,
+  optionalTextSchema,
+  programSlugSchema,
+  requiredTextSchema,
+  versionSchema,
+} from '../forms/fields';
 
 export const ANNOTATION_TITLE_MAX = 200;
 export const ANNOTATION_SOURCE_NOTE_MAX = 500;
@@ -24,8 +33,8 @@ const fields = {
 export const createAnnotationSchema = z.strictObject({ programSlug: programSlugSchema, ...fields });
 export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 
-export const updateAnnotationSchema = z.strictObject({ id: idSchema, ...fields });
+export const updateAnnotationSchema = z.strictObject({ id: idSchema, version: versionSchema, ...fields });
 export type UpdateAnnotationInput = z.input<typeof updateAnnotationSchema>;
 
-export const deleteAnnotationSchema = z.strictObject({ id: idSchema });
+export const deleteAnnotationSchema = z.strictObject({ id: idSchema, version: versionSchema });
 export type DeleteAnnotationInput = z.input<typeof deleteAnnotationSchema>;

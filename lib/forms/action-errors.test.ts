@@ -59,6 +59,12 @@ describe('formStateFromError', () => {
     expect(stale).toEqual({ ok: false, message: en.errors.conflict, fieldErrors: {}, errorId: null });
   });
 
+  it("hands a version conflict's current row to the form, so it can show the other change and reapply", () => {
+    const conflict = { version: 4, values: { titleEn: 'Theirs', isIllustrative: true }, changedBy: 'Wang Fang', changedAtShanghai: '2026-11-25 09:30:00' };
+    const state = formStateFromError(new AppError('CONFLICT', 'stale', { conflict }), translators('zh-CN', 'annotations'));
+    expect(state).toEqual({ ok: false, message: zhCN.errors.conflict, fieldErrors: {}, errorId: null, conflict });
+  });
+
   it('maps refusals to their own messages', () => {
     const t = translators('zh-CN', 'annotations');
     expect(formStateFromError(new AppError('FORBIDDEN', 'no'), t).message).toBe(zhCN.errors.forbidden);

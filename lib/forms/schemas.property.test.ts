@@ -12,6 +12,7 @@ import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema 
 import { auditFiltersSchema, parseAuditParams } from '../audit/schema';
 import { createMilestoneSchema, deleteMilestoneSchema, markMilestoneDoneSchema, updateMilestoneSchema } from '../milestones/schema';
 import { createProgramSchema, replanTargetSchema, updateProgramSchema } from '../programs/schema';
+import { ROLES, createUserSchema, resetPasswordSchema, updateUserRoleSchema, userIdSchema } from '../users/schema';
 import { isIsoDate } from '../time';
 import { MAX_CALENDAR_DATE, MIN_CALENDAR_DATE, PROGRAM_SLUG_RE } from './fields';
 import { parseInput, type FieldIssue } from './validation';
@@ -200,6 +201,7 @@ describe('program schemas', () => {
   it('updateProgramSchema', () => {
     const valid = fc.record({
       slug: validSlug,
+      version: validVersion,
       nameZh: validText(100),
       nameEn: validText(100),
       directionZh: validText(300),
@@ -214,6 +216,7 @@ describe('program schemas', () => {
         valid,
         loose({
           slug: slugLike,
+          version: numberLike,
           nameZh: text(100),
           nameEn: text(100),
           directionZh: text(300),
@@ -224,6 +227,7 @@ describe('program schemas', () => {
       ),
       (v) => {
         expect(v.slug).toMatch(PROGRAM_SLUG_RE);
+        expect(Number.isSafeInteger(v.version) && v.version >= 1).toBe(true);
         expect(isTrimmedText(v.nameZh, 1, 100) && isTrimmedText(v.nameEn, 1, 100)).toBe(true);
         expect(isTrimmedText(v.directionZh, 1, 300) && isTrimmedText(v.directionEn, 1, 300)).toBe(true);
         expect(Number.isInteger(v.staleAfterDays) && v.staleAfterDays >= 1 && v.staleAfterDays <= 365).toBe(true);
@@ -233,15 +237,16 @@ describe('program schemas', () => {
   });
 
   it('replanTargetSchema', () => {
-    const valid = fc.record({ slug: validSlug, expectedTargetDate: validDate, newTargetDate: validDate, reason: fc.string({ minLength: 5, maxLength: 500 }) });
+    const valid = fc.record({ slug: validSlug, version: validVersion, expectedTargetDate: validDate, newTargetDate: validDate, reason: fc.string({ minLength: 5, maxLength: 500 }) });
     checkSchema(
       'adminPrograms',
       replanTargetSchema,
       inputsFor(
         valid,
-        loose({ slug: slugLike, expectedTargetDate: dateLike, newTargetDate: dateLike, reason: fc.oneof(text(500), fc.string({ minLength: 5, maxLength: 600 })) }),
+        loose({ slug: slugLike, version: numberLike, expectedTargetDate: dateLike, newTargetDate: dateLike, reason: fc.oneof(text(500), fc.string({ minLength: 5, maxLength: 600 })) }),
       ),
       (v) => {
+        expect(Number.isSafeInteger(v.version) && v.version >= 1).toBe(true);
         expect(isCalendarDate(v.expectedTargetDate) && isCalendarDate(v.newTargetDate)).toBe(true);
         expect(v.newTargetDate).not.toBe(v.expectedTargetDate);
         expect(isTrimmedText(v.reason, 5, 500)).toBe(true);
@@ -354,12 +359,79 @@ describe('annotation schemas', () => {
     checkSchema(
       'annotations',
       updateAnnotationSchema,
-      inputsFor(fc.record({ id: validId, ...validFields }).map(clean), loose({ id, ...looseFields })),
-      limits,
+      inputsFor(fc.record({ id: validId, version: validVersion, ...validFields }).map(clean), loose({ id, version: numberLike, ...looseFields })),
+      (v) => {
+        limits(v);
+        expect(Number.isSafeInteger(v.version) && v.version >= 1).toBe(true);
+      },
     );
-    checkSchema('annotations', deleteAnnotationSchema, inputsFor(fc.record({ id: validId }), loose({ id })), (v) => {
+    checkSchema('annotations', deleteAnnotationSchema, inputsFor(fc.record({ id: validId, version: validVersion }), loose({ id, version: numberLike })), (v) => {
       expect(v.id.length >= 1 && v.id.length <= 64).toBe(true);
+      expect(Number.isSafeInteger(v.version) && v.version >= 1).toBe(true);
     });
+  });
+});
+
+describe('user schemas', () => {
+  const role = fc.oneof(fc.constantFrom(...ROLES), fc.constantFrom('admin', 'ROOT', ''), junk);
+  const password = fc.oneof(fc.string({ minLength: 8, maxLength: 140 }), fc.constantFrom('password', '12345678', 'Hutong-Demo-2021'), text(10));
+  const institution = fc.oneof(fc.constantFrom('ICBC', 'cmb', ' MIPAY ', '', 'X'.repeat(40)), fc.constant(null), junk);
+  const emailLike = fc.oneof(fc.emailAddress(), fc.constantFrom(' Li.Jing@Bank.CN ', 'no-at-sign', '@x', `${'a'.repeat(250)}@b.cn`), junk);
+  /** Roles with their institution as the schema wants them: partners have one, others none. */
+  const roleWithInstitution = fc.oneof(
+    fc.record({ role: fc.constant('PARTNER'), institutionCode: fc.constantFrom('ICBC', 'CMB', 'MIPAY') }),
+    fc.record({ role: fc.constantFrom('ADMIN', 'PROGRAM_MANAGER', 'EXECUTIVE'), institutionCode: fc.constantFrom(null, '') }),
+  );
+  const strongPassword = fc.string({ minLength: 12, maxLength: 128 }).map((p) => `Hx9!${p}`.slice(0, 128));
+  const access = (v: { role: string; institutionCode: string | null }) => {
+    expect(ROLES).toContain(v.role);
+    if (v.role === 'PARTNER') expect(v.institutionCode !== null && isTrimmedText(v.institutionCode, 1, 32) && v.institutionCode === v.institutionCode.toUpperCase()).toBe(true);
+    else expect(v.institutionCode).toBeNull();
+  };
+  const passwordLimits = (p: string) => expect(p.length >= 8 && p.length <= 128).toBe(true);
+
+  it('createUserSchema', () => {
+    checkSchema(
+      'users',
+      createUserSchema,
+      inputsFor(
+        fc
+          .tuple(fc.emailAddress(), fc.option(validText(100), { nil: undefined }), roleWithInstitution, strongPassword)
+          .map(([email, name, r, pw]) => ({ email, ...(name === undefined ? {} : { name }), ...r, password: pw })),
+        loose({ email: emailLike, name: text(100), role, institutionCode: institution, password }),
+      ),
+      (v) => {
+        expect(v.email === v.email.trim().toLowerCase() && v.email.length <= 254 && v.email.includes('@')).toBe(true);
+        expect(isOptionalText(v.name, 100)).toBe(true);
+        access(v);
+        passwordLimits(v.password);
+      },
+    );
+  });
+
+  it('updateUserRoleSchema, userIdSchema and resetPasswordSchema', () => {
+    const userId = fc.oneof(fc.string({ minLength: 1, maxLength: 70 }), junk);
+    checkSchema(
+      'users',
+      updateUserRoleSchema,
+      inputsFor(
+        fc.tuple(validId, roleWithInstitution).map(([id, r]) => ({ userId: id, ...r })),
+        loose({ userId, role, institutionCode: institution }),
+      ),
+      (v) => {
+        expect(v.userId.length >= 1 && v.userId.length <= 64).toBe(true);
+        access(v);
+      },
+    );
+    checkSchema('users', userIdSchema, inputsFor(fc.record({ userId: validId }), loose({ userId })), (v) => {
+      expect(v.userId.length >= 1 && v.userId.length <= 64).toBe(true);
+    });
+    checkSchema(
+      'users',
+      resetPasswordSchema,
+      inputsFor(fc.record({ userId: validId, password: strongPassword }), loose({ userId, password })),
+      (v) => passwordLimits(v.password),
+    );
   });
 });
 

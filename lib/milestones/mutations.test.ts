@@ -100,7 +100,9 @@ describe('milestones: versions and validation', () => {
       updateMilestone(t.db, as.admin, { id, version: 1, titleZh: '过期表单', titleEn: 'Stale form', dueDate: '2021-11-15', doneDate: null }),
       'CONFLICT',
     );
-    expect(error.details).toEqual({ currentVersion: 2 });
+    expect(error.details).toMatchObject({
+      conflict: { version: 2, values: { titleZh: '先到的修改', titleEn: 'First edit', dueDate: '2021-11-15', doneDate: null }, changedBy: as.pm.viewer.name },
+    });
     await refused(deleteMilestone(t.db, as.admin, { id, version: 1 }), 'CONFLICT');
     expect(await t.db.milestone.findUniqueOrThrow({ where: { id } })).toMatchObject({ titleEn: 'First edit', version: 2 });
     expect(await lastAudit('milestone.delete')).toMatchObject({ outcome: 'DENIED', reason: 'CONFLICT', entityId: id });

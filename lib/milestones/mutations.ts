@@ -1,7 +1,8 @@
 /**
  * Milestones of a program ('milestone.manage': ADMIN and PROGRAM_MANAGER). Edits are optimistic:
  * the form sends the version it loaded, and a write against any other version is refused with
- * CONFLICT instead of overwriting someone else's change. Every write is audited in its own
+ * CONFLICT (carrying the milestone as it is now, lib/forms/version-conflict.ts) instead of
+ * overwriting someone else's change. Every write is audited in its own
  * transaction; refusals leave one DENIED row and no change.
  */
 import 'server-only';
@@ -12,6 +13,7 @@ import { auditChange } from '../audit/write';
 import type { Db, Tx } from '../db';
 import { AppError } from '../errors';
 import { invalidField, validateInput } from '../forms/validate-input';
+import { versionConflict } from '../forms/version-conflict';
 import { todayInShanghai } from '../time';
 import { createMilestoneSchema, deleteMilestoneSchema, markMilestoneDoneSchema, updateMilestoneSchema } from './schema';
 
@@ -33,6 +35,18 @@ function checkDoneDate(doneDate: string | null, path = 'doneDate'): void {
   if (doneDate !== null && doneDate > todayInShanghai()) throw invalidField(path, 'doneInFuture');
 }
 
+/** CONFLICT with the milestone as it is now (the fields its form edits) and who changed it last. */
+function milestoneConflict(tx: Tx, row: Snapshot) {
+  const { id, version, titleZh, titleEn, dueDate, doneDate } = row;
+  return versionConflict(tx, { entityType: ENTITY, entityId: id }, { version, values: { titleZh, titleEn, dueDate, doneDate } });
+}
+
+/** After a version-checked write matched no row: gone (NOT_FOUND) or changed by someone else (CONFLICT). */
+async function lostRace(tx: Tx, id: string): Promise<AppError> {
+  const current = await tx.milestone.findUnique({ where: { id }, select: snapshotSelect });
+  return current ? milestoneConflict(tx, current) : new AppError('NOT_FOUND', 'milestone not found');
+}
+
 /**
  * Writes `data` if the row is still at `version`, raising the version by one; otherwise tells
  * NOT_FOUND (gone) from CONFLICT (changed by someone else since the form was loaded).
@@ -40,14 +54,13 @@ function checkDoneDate(doneDate: string | null, path = 'doneDate'): void {
 async function updateAtVersion(tx: Tx, id: string, version: number, data: Partial<Pick<Snapshot, 'titleZh' | 'titleEn' | 'dueDate' | 'doneDate'>>) {
   const before = await tx.milestone.findUnique({ where: { id }, select: snapshotSelect });
   if (!before) throw new AppError('NOT_FOUND', 'milestone not found');
-  const conflict = () => new AppError('CONFLICT', 'milestone changed since the form was loaded', { currentVersion: before.version });
-  if (before.version !== version) throw conflict();
+  if (before.version !== version) throw await milestoneConflict(tx, before);
   // Saving an unchanged form is not a change: no new version, no audit row.
   const keys = Object.keys(data) as Array<keyof typeof data>;
   if (keys.every((k) => data[k] === before[k])) return { before, after: before, changed: false };
   const written = await tx.milestone.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   // The version check above may be stale by now: the conditional update is what decides.
-  if (written.count !== 1) throw conflict();
+  if (written.count !== 1) throw await lostRace(tx, id);
   const after = await tx.milestone.findUniqueOrThrow({ where: { id }, select: snapshotSelect });
   return { before, after, changed: true };
 }
@@ -109,8 +122,9 @@ export async function deleteMilestone(db: Db, ctx: RequestContext, input: unknow
     return db.$transaction(async (tx) => {
       const before = await tx.milestone.findUnique({ where: { id }, select: snapshotSelect });
       if (!before) throw new AppError('NOT_FOUND', 'milestone not found');
+      if (before.version !== version) throw await milestoneConflict(tx, before);
       const deleted = await tx.milestone.deleteMany({ where: { id, version } });
-      if (deleted.count !== 1) throw new AppError('CONFLICT', 'milestone changed since the form was loaded', { currentVersion: before.version });
+      if (deleted.count !== 1) throw await lostRace(tx, id);
       // The audit row keeps the whole milestone: after deletion it is the only record of it.
       await auditChange(tx, ctx, { action: 'milestone.delete', entityType: ENTITY, entityId: id, before });
       return { id };

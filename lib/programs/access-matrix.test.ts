@@ -78,9 +78,10 @@ const MATRIX: Record<string, Record<string, Row>> = {
     updateProgram: {
       action: 'program.update',
       allowed: ADMIN_ONLY,
-      call: (db, ctx) =>
+      call: async (db, ctx) =>
         programMutations.updateProgram(db, ctx, {
           slug: SLUG,
+          version: (await db.program.findUniqueOrThrow({ where: { slug: SLUG } })).version,
           nameZh: `矩阵 ${++counter}`,
           nameEn: 'Matrix',
           directionZh: '方向',
@@ -96,6 +97,7 @@ const MATRIX: Record<string, Record<string, Row>> = {
         const p = await db.program.findUniqueOrThrow({ where: { slug: SLUG } });
         return programMutations.replanTarget(db, ctx, {
           slug: SLUG,
+          version: p.version,
           expectedTargetDate: p.targetDate,
           newTargetDate: p.targetDate === '2022-03-31' ? '2022-04-30' : '2022-03-31',
           reason: 'matrix test re-plan',
@@ -145,13 +147,16 @@ const MATRIX: Record<string, Record<string, Row>> = {
       allowed: MANAGERS,
       call: async (db, ctx) => {
         const a = await freshAnnotation(db);
-        return annotationMutations.updateAnnotation(db, ctx, { id: a.id, date: a.date, titleZh: '改', titleEn: 'Changed' });
+        return annotationMutations.updateAnnotation(db, ctx, { id: a.id, version: a.version, date: a.date, titleZh: '改', titleEn: 'Changed' });
       },
     },
     deleteAnnotation: {
       action: 'annotation.delete',
       allowed: MANAGERS,
-      call: async (db, ctx) => annotationMutations.deleteAnnotation(db, ctx, { id: (await freshAnnotation(db)).id }),
+      call: async (db, ctx) => {
+        const a = await freshAnnotation(db);
+        return annotationMutations.deleteAnnotation(db, ctx, { id: a.id, version: a.version });
+      },
     },
   },
   audit: {

@@ -10,10 +10,12 @@ import { formatShanghaiInstant, getLastChanges, type LastChangeDto } from '../au
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { InstitutionType } from '../generated/sqlite/enums';
-import type { ProgramDto } from './queries';
+import { programSelect, type ProgramDto } from './queries';
 
 export interface AdminProgramDto extends ProgramDto {
   id: string;
+  /** Optimistic-locking version: the settings and re-planning forms send it back. */
+  version: number;
   /** Status rows in the program's scope (cities or institutions); 0 for percent programs. */
   statusRows: number;
   milestones: number;
@@ -56,25 +58,14 @@ function requireProgramAdmin(viewer: Viewer): void {
 
 const adminSelect = {
   id: true,
-  slug: true,
-  nameZh: true,
-  nameEn: true,
-  unit: true,
-  directionZh: true,
-  directionEn: true,
-  scopeRule: true,
-  startDate: true,
-  baselineTargetDate: true,
-  targetDate: true,
-  targetValue: true,
-  staleAfterDays: true,
-  isIllustrative: true,
-  source: true,
+  ...programSelect,
+  version: true,
   _count: { select: { cityStatuses: true, institutionStatuses: true, milestones: true, annotations: true } },
 } as const;
 
 type AdminRow = {
   id: string;
+  version: number;
   _count: { cityStatuses: number; institutionStatuses: number; milestones: number; annotations: number };
 } & ProgramDto;
 

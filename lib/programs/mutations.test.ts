@@ -150,9 +150,14 @@ describe('createProgram', () => {
   });
 });
 
+async function versionOf(slug: string): Promise<number> {
+  return (await t.db.program.findUniqueOrThrow({ where: { slug } })).version;
+}
+
 describe('updateProgram', () => {
-  const edit = (overrides: Record<string, unknown> = {}) => ({
+  const edit = (version: number, overrides: Record<string, unknown> = {}) => ({
     slug: REVERSE,
+    version,
     nameZh: '云闪付付款码反扫（已更名）',
     nameEn: 'QuickPass payment code, reverse (renamed)',
     directionZh: '支付宝、微信扫描云闪付付款码',
@@ -164,35 +169,73 @@ describe('updateProgram', () => {
 
   it('an admin edits names and the staleness threshold; the audit row holds only what changed', async () => {
     const before = await t.db.program.findUniqueOrThrow({ where: { slug: REVERSE } });
-    const result = await updateProgram(t.db, as.admin, edit({ directionZh: before.directionZh, directionEn: before.directionEn }));
-    expect(result).toMatchObject({ changed: true, program: { nameEn: 'QuickPass payment code, reverse (renamed)', staleAfterDays: 14 } });
+    const result = await updateProgram(t.db, as.admin, edit(before.version, { directionZh: before.directionZh, directionEn: before.directionEn }));
+    expect(result).toMatchObject({ changed: true, program: { nameEn: 'QuickPass payment code, reverse (renamed)', staleAfterDays: 14, version: before.version + 1 } });
     const after = await t.db.program.findUniqueOrThrow({ where: { slug: REVERSE } });
-    expect(after).toMatchObject({ nameEn: 'QuickPass payment code, reverse (renamed)', staleAfterDays: 14, targetDate: before.targetDate });
+    expect(after).toMatchObject({ nameEn: 'QuickPass payment code, reverse (renamed)', staleAfterDays: 14, targetDate: before.targetDate, version: before.version + 1 });
     const [audit] = await auditRows('program.update', 'ALLOWED');
-    expect(audit?.before).toEqual({ nameZh: before.nameZh, nameEn: before.nameEn, staleAfterDays: before.staleAfterDays });
-    expect(audit?.after).toEqual({ nameZh: '云闪付付款码反扫（已更名）', nameEn: 'QuickPass payment code, reverse (renamed)', staleAfterDays: 14 });
+    expect(audit?.before).toEqual({ nameZh: before.nameZh, nameEn: before.nameEn, staleAfterDays: before.staleAfterDays, version: before.version });
+    expect(audit?.after).toEqual({ nameZh: '云闪付付款码反扫（已更名）', nameEn: 'QuickPass payment code, reverse (renamed)', staleAfterDays: 14, version: before.version + 1 });
   });
 
   it('saving an unchanged form writes nothing and audits nothing', async () => {
     const current = await t.db.program.findUniqueOrThrow({ where: { slug: REVERSE } });
     const rowsBefore = (await auditRows('program.update')).length;
-    const result = await updateProgram(t.db, as.admin, edit({ directionZh: current.directionZh, directionEn: current.directionEn }));
+    const result = await updateProgram(t.db, as.admin, edit(current.version, { directionZh: current.directionZh, directionEn: current.directionEn }));
     expect(result.changed).toBe(false);
     expect(await auditRows('program.update')).toHaveLength(rowsBefore);
+    expect(await versionOf(REVERSE)).toBe(current.version);
   });
 
   it.each(NOT_ADMINS)('%s is refused and nothing changes', async (who) => {
     const before = await snapshotOf(REVERSE);
-    await refused(updateProgram(t.db, as[who], edit({ nameEn: `hijacked by ${who}` })), 'FORBIDDEN');
+    await refused(updateProgram(t.db, as[who], edit(before!.version, { nameEn: `hijacked by ${who}` })), 'FORBIDDEN');
     expect(await snapshotOf(REVERSE)).toEqual(before);
     expect((await auditRows('program.update', 'DENIED')).at(-1)).toMatchObject({ actorId: as[who].viewer.id, reason: 'FORBIDDEN' });
   });
 
   it('a percent target only for percent programs; an unknown program is NOT_FOUND', async () => {
-    const error = await refused(updateProgram(t.db, as.admin, edit({ targetValue: 50 })), 'VALIDATION');
+    const version = await versionOf(REVERSE);
+    const error = await refused(updateProgram(t.db, as.admin, edit(version, { targetValue: 50 })), 'VALIDATION');
     expect(error.details).toEqual({ issues: [{ path: 'targetValue', key: 'targetValueOnlyForMetric' }] });
-    await refused(updateProgram(t.db, as.admin, edit({ slug: 'no-such-program' })), 'NOT_FOUND');
+    await refused(updateProgram(t.db, as.admin, edit(version, { slug: 'no-such-program' })), 'NOT_FOUND');
     expect((await auditRows('program.update', 'DENIED')).at(-1)).toMatchObject({ reason: 'NOT_FOUND', entityId: 'no-such-program' });
+  });
+  it('a stale version is a CONFLICT showing the other change and who made it; reapplying on the new version succeeds', async () => {
+    const loaded = await t.db.program.findUniqueOrThrow({ where: { slug: REVERSE } });
+    const base = { directionZh: loaded.directionZh, directionEn: loaded.directionEn, nameZh: loaded.nameZh, nameEn: loaded.nameEn, staleAfterDays: loaded.staleAfterDays };
+    // The manager's colleague saves first, from the same page.
+    await updateProgram(t.db, as.admin, edit(loaded.version, { ...base, staleAfterDays: 21 }));
+    const before = await snapshotOf(REVERSE);
+    const error = await refused(updateProgram(t.db, as.admin, edit(loaded.version, { ...base, nameEn: 'Mine, from an old page' })), 'CONFLICT');
+    expect(error.details).toMatchObject({
+      conflict: { version: loaded.version + 1, values: { staleAfterDays: 21, nameEn: loaded.nameEn }, changedBy: as.admin.viewer.name },
+    });
+    expect((error.details as { conflict: { changedAtShanghai: string } }).conflict.changedAtShanghai).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(await snapshotOf(REVERSE)).toEqual(before);
+    expect((await auditRows('program.update', 'DENIED')).at(-1)).toMatchObject({ reason: 'CONFLICT', entityId: REVERSE });
+    // Reapply: the user's change on top of the other one, with the version the conflict reported.
+    await updateProgram(t.db, as.admin, edit(loaded.version + 1, { ...base, staleAfterDays: 21, nameEn: 'Mine, from an old page' }));
+    expect(await t.db.program.findUniqueOrThrow({ where: { slug: REVERSE } })).toMatchObject({
+      staleAfterDays: 21,
+      nameEn: 'Mine, from an old page',
+      version: loaded.version + 2,
+    });
+  });
+
+  it('20 parallel edits with the same version: exactly 1 success, 19 conflicts, one audit row, version + 1', async () => {
+    const loaded = await t.db.program.findUniqueOrThrow({ where: { slug: REVERSE } });
+    const allowedBefore = (await auditRows('program.update', 'ALLOWED')).length;
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        updateProgram(t.db, as.admin, edit(loaded.version, { directionZh: loaded.directionZh, directionEn: loaded.directionEn, nameEn: `Parallel ${i}` })),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const reasons = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as AppError).code] : []));
+    expect(reasons).toEqual(Array.from({ length: 19 }, () => 'CONFLICT'));
+    expect(await auditRows('program.update', 'ALLOWED')).toHaveLength(allowedBefore + 1);
+    expect(await versionOf(REVERSE)).toBe(loaded.version + 1);
   });
 });
 
@@ -201,13 +244,15 @@ describe('replanTarget', () => {
     const before = await t.db.program.findUniqueOrThrow({ where: { slug: 'alipay-unionpay-offline' } });
     const result = await replanTarget(t.db, as.admin, {
       slug: 'alipay-unionpay-offline',
+      version: before.version,
       expectedTargetDate: before.targetDate,
       newTargetDate: '2022-06-30',
       reason: '  疫情影响，部分地市推迟验收  ',
     });
-    expect(result).toMatchObject({ fromDate: before.targetDate, toDate: '2022-06-30', reason: '疫情影响，部分地市推迟验收' });
+    expect(result).toMatchObject({ fromDate: before.targetDate, toDate: '2022-06-30', reason: '疫情影响，部分地市推迟验收', version: before.version + 1 });
     const after = await t.db.program.findUniqueOrThrow({ where: { slug: 'alipay-unionpay-offline' }, include: { targetChanges: true } });
     expect(after.targetDate).toBe('2022-06-30');
+    expect(after.version).toBe(before.version + 1);
     expect(after.baselineTargetDate).toBe(before.baselineTargetDate);
     expect(after.targetChanges).toEqual([
       expect.objectContaining({ fromDate: before.targetDate, toDate: '2022-06-30', reason: '疫情影响，部分地市推迟验收', changedById: as.admin.viewer.id }),
@@ -223,7 +268,7 @@ describe('replanTarget', () => {
     const before = await snapshotOf('alipay-bank-apps');
     for (const reason of ['', '    ', 'abc']) {
       const error = await refused(
-        replanTarget(t.db, as.admin, { slug: 'alipay-bank-apps', expectedTargetDate: before!.targetDate, newTargetDate: '2022-03-31', reason }),
+        replanTarget(t.db, as.admin, { slug: 'alipay-bank-apps', version: before!.version, expectedTargetDate: before!.targetDate, newTargetDate: '2022-03-31', reason }),
         'VALIDATION',
       );
       expect(error.details).toEqual({ issues: [{ path: 'reason', key: reason === 'abc' ? 'tooShort' : 'required', ...(reason === 'abc' ? { values: { min: 5 } } : {}) }] });
@@ -235,36 +280,57 @@ describe('replanTarget', () => {
     const before = await snapshotOf(REVERSE);
     expect(before!.targetDate).not.toBe('2026-06-30');
     await refused(
-      replanTarget(t.db, as.admin, { slug: REVERSE, expectedTargetDate: '2026-06-30', newTargetDate: '2027-12-31', reason: 'based on an old page' }),
+      replanTarget(t.db, as.admin, { slug: REVERSE, version: before!.version, expectedTargetDate: '2026-06-30', newTargetDate: '2027-12-31', reason: 'based on an old page' }),
       'CONFLICT',
     );
     expect(await snapshotOf(REVERSE)).toEqual(before);
     expect((await auditRows('program.replanTarget', 'DENIED')).at(-1)).toMatchObject({ reason: 'CONFLICT', entityId: REVERSE });
   });
 
-  it('two admins re-planning from the same page: one wins, the other gets CONFLICT', async () => {
+  it('20 admins re-planning from the same page: exactly 1 wins, 19 CONFLICTs, one TargetChange, version + 1', async () => {
     const before = await t.db.program.findUniqueOrThrow({ where: { slug: REVERSE }, include: { targetChanges: true } });
     const results = await Promise.allSettled(
-      ['2027-09-30', '2027-10-31'].map((newTargetDate) =>
-        replanTarget(t.db, as.admin, { slug: REVERSE, expectedTargetDate: before.targetDate, newTargetDate, reason: 'vendor slipped again' }),
+      Array.from({ length: 20 }, (_, i) => `2027-10-${String(i + 1).padStart(2, '0')}`).map((newTargetDate) =>
+        replanTarget(t.db, as.admin, { slug: REVERSE, version: before.version, expectedTargetDate: before.targetDate, newTargetDate, reason: 'vendor slipped again' }),
       ),
     );
-    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    const rejected = results.find((r) => r.status === 'rejected');
-    expect(rejected?.reason).toMatchObject({ code: 'CONFLICT' });
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const reasons = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as AppError).code] : []));
+    expect(reasons).toEqual(Array.from({ length: 19 }, () => 'CONFLICT'));
     const after = await t.db.program.findUniqueOrThrow({ where: { slug: REVERSE }, include: { targetChanges: true } });
     expect(after.targetChanges).toHaveLength(before.targetChanges.length + 1);
+    expect(after.version).toBe(before.version + 1);
+  });
+
+  it('a re-plan from a page loaded before a settings edit is a CONFLICT (one version for the whole program)', async () => {
+    const loaded = await t.db.program.findUniqueOrThrow({ where: { slug: 'wechat-unionpay-offline' } });
+    await updateProgram(t.db, as.admin, {
+      slug: loaded.slug,
+      version: loaded.version,
+      nameZh: loaded.nameZh,
+      nameEn: loaded.nameEn,
+      directionZh: loaded.directionZh,
+      directionEn: loaded.directionEn,
+      staleAfterDays: loaded.staleAfterDays + 1,
+      targetValue: null,
+    });
+    const error = await refused(
+      replanTarget(t.db, as.admin, { slug: loaded.slug, version: loaded.version, expectedTargetDate: loaded.targetDate, newTargetDate: '2031-01-01', reason: 'from an old page' }),
+      'CONFLICT',
+    );
+    expect(error.details).toMatchObject({ conflict: { version: loaded.version + 1, values: { targetDate: loaded.targetDate, staleAfterDays: loaded.staleAfterDays + 1 } } });
+    expect((await t.db.program.findUniqueOrThrow({ where: { slug: loaded.slug } })).targetDate).toBe(loaded.targetDate);
   });
 
   it('refuses a target before the start date or equal to the current one', async () => {
     const p = await t.db.program.findUniqueOrThrow({ where: { slug: 'wechat-unionpay-offline' } });
     const early = await refused(
-      replanTarget(t.db, as.admin, { slug: p.slug, expectedTargetDate: p.targetDate, newTargetDate: '2000-01-01', reason: 'typo in the year' }),
+      replanTarget(t.db, as.admin, { slug: p.slug, version: p.version, expectedTargetDate: p.targetDate, newTargetDate: '2000-01-01', reason: 'typo in the year' }),
       'VALIDATION',
     );
     expect(early.details).toEqual({ issues: [{ path: 'newTargetDate', key: 'targetBeforeStart' }] });
     const same = await refused(
-      replanTarget(t.db, as.admin, { slug: p.slug, expectedTargetDate: p.targetDate, newTargetDate: p.targetDate, reason: 'no change at all' }),
+      replanTarget(t.db, as.admin, { slug: p.slug, version: p.version, expectedTargetDate: p.targetDate, newTargetDate: p.targetDate, reason: 'no change at all' }),
       'VALIDATION',
     );
     expect(same.details).toEqual({ issues: [{ path: 'newTargetDate', key: 'targetUnchanged' }] });
@@ -273,7 +339,7 @@ describe('replanTarget', () => {
   it.each(NOT_ADMINS)('%s may not re-plan', async (who) => {
     const before = await snapshotOf('wechat-unionpay-offline');
     await refused(
-      replanTarget(t.db, as[who], { slug: 'wechat-unionpay-offline', expectedTargetDate: before!.targetDate, newTargetDate: '2030-01-01', reason: 'we want more time' }),
+      replanTarget(t.db, as[who], { slug: 'wechat-unionpay-offline', version: before!.version, expectedTargetDate: before!.targetDate, newTargetDate: '2030-01-01', reason: 'we want more time' }),
       'FORBIDDEN',
     );
     expect(await snapshotOf('wechat-unionpay-offline')).toEqual(before);

@@ -2,6 +2,10 @@
  * Creating, editing and re-planning programs (ADMIN, 'program.manage'). Each mutation authorises,
  * validates with a strict schema, then writes and audits in one transaction; a refusal writes one
  * DENIED audit row and changes nothing (lib/audit/guard.ts).
+ *
+ * Edits and re-plans are optimistic: the form sends the program's `version` as it loaded it; a
+ * write against any other version is refused with CONFLICT carrying the program as it is now
+ * (lib/forms/version-conflict.ts), and an accepted one raises the version by exactly 1.
  */
 import 'server-only';
 import { authorize } from '../auth/permissions';
@@ -11,6 +15,7 @@ import { auditChange } from '../audit/write';
 import type { Db, Tx } from '../db';
 import { AppError } from '../errors';
 import { invalidField, validateInput } from '../forms/validate-input';
+import { versionConflict } from '../forms/version-conflict';
 import type { ScopeRule } from '../generated/sqlite/enums';
 import {
   UNIT_OF_SCOPE,
@@ -141,6 +146,7 @@ export async function createProgram(db: Db, ctx: RequestContext, input: unknown)
 
 export interface ProgramDetails {
   slug: string;
+  version: number;
   nameZh: string;
   nameEn: string;
   directionZh: string;
@@ -163,7 +169,48 @@ const detailsSelect = {
   directionEn: true,
   staleAfterDays: true,
   targetValue: true,
+  version: true,
+  targetDate: true,
 } as const;
+
+type ProgramRow = {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  directionZh: string;
+  directionEn: string;
+  staleAfterDays: number;
+  targetValue: number | null;
+  targetDate: string;
+  version: number;
+};
+
+/** CONFLICT with the program as it is now: the fields its two forms edit. */
+function programConflict(tx: Tx, row: ProgramRow) {
+  return versionConflict(
+    tx,
+    { entityType: ENTITY, entityId: row.id },
+    {
+      version: row.version,
+      values: {
+        nameZh: row.nameZh,
+        nameEn: row.nameEn,
+        directionZh: row.directionZh,
+        directionEn: row.directionEn,
+        staleAfterDays: row.staleAfterDays,
+        targetValue: row.targetValue,
+        targetDate: row.targetDate,
+      },
+    },
+  );
+}
+
+/** The program again after a version-checked write matched no row (someone else's write won). */
+async function conflictAfterLostRace(tx: Tx, id: string): Promise<AppError> {
+  const current = await tx.program.findUnique({ where: { id }, select: detailsSelect });
+  if (!current) return new AppError('NOT_FOUND', 'program not found');
+  return programConflict(tx, current);
+}
 
 export interface UpdatedProgram {
   program: ProgramDetails;
@@ -179,6 +226,7 @@ export async function updateProgram(db: Db, ctx: RequestContext, input: unknown)
     return db.$transaction(async (tx) => {
       const current = await tx.program.findUnique({ where: { slug: data.slug }, select: detailsSelect });
       if (!current) throw new AppError('NOT_FOUND', 'program not found');
+      if (current.version !== data.version) throw await programConflict(tx, current);
       if (current.unit === 'PERCENT' && data.targetValue === null) {
         throw invalidField('targetValue', 'targetValueRequired');
       }
@@ -187,6 +235,7 @@ export async function updateProgram(db: Db, ctx: RequestContext, input: unknown)
       }
       const before: ProgramDetails = {
         slug: current.slug,
+        version: current.version,
         nameZh: current.nameZh,
         nameEn: current.nameEn,
         directionZh: current.directionZh,
@@ -194,12 +243,17 @@ export async function updateProgram(db: Db, ctx: RequestContext, input: unknown)
         staleAfterDays: current.staleAfterDays,
         targetValue: current.targetValue,
       };
-      const after: ProgramDetails = { ...data };
+      const after: ProgramDetails = { ...data, version: current.version + 1 };
       const changed = EDITABLE.filter((k) => after[k] !== before[k]);
-      // Saving an unchanged form is not a change: no write, no audit row.
+      // Saving an unchanged form is not a change: no write, no new version, no audit row.
       if (changed.length === 0) return { program: before, changed: false };
-      const pick = (source: ProgramDetails) => Object.fromEntries(changed.map((k) => [k, source[k]]));
-      await tx.program.update({ where: { id: current.id }, data: pick(after) });
+      const pick = (source: ProgramDetails) => ({ ...Object.fromEntries(changed.map((k) => [k, source[k]])), version: source.version });
+      // Compare-and-set: a concurrent edit that committed after our read matches no row.
+      const written = await tx.program.updateMany({
+        where: { id: current.id, version: current.version },
+        data: { ...Object.fromEntries(changed.map((k) => [k, after[k]])), version: { increment: 1 } },
+      });
+      if (written.count !== 1) throw await conflictAfterLostRace(tx, current.id);
       await auditChange(tx, ctx, {
         action: 'program.update',
         entityType: ENTITY,
@@ -214,6 +268,8 @@ export async function updateProgram(db: Db, ctx: RequestContext, input: unknown)
 
 export interface TargetChangeResult {
   id: string;
+  /** The program's version after the re-plan. */
+  version: number;
   fromDate: string;
   toDate: string;
   reason: string;
@@ -222,7 +278,7 @@ export interface TargetChangeResult {
 
 /**
  * Moves the target date in force and records why (a TargetChange row). The baseline never moves.
- * Refused with CONFLICT when the target is no longer the one the form showed.
+ * Refused with CONFLICT when the program (its version, or the target the form showed) changed since.
  */
 export async function replanTarget(db: Db, ctx: RequestContext, input: unknown): Promise<TargetChangeResult> {
   return auditRefusals(db, ctx, { action: 'program.replanTarget', entityType: ENTITY, entityId: entityRefOf(input, 'slug') }, async () => {
@@ -231,21 +287,21 @@ export async function replanTarget(db: Db, ctx: RequestContext, input: unknown):
     return db.$transaction(async (tx) => {
       const program = await tx.program.findUnique({
         where: { slug: data.slug },
-        select: { id: true, startDate: true, targetDate: true, baselineTargetDate: true },
+        select: { ...detailsSelect, startDate: true, baselineTargetDate: true },
       });
       if (!program) throw new AppError('NOT_FOUND', 'program not found');
-      if (program.targetDate !== data.expectedTargetDate) {
-        throw new AppError('CONFLICT', 'the target date changed since the form was loaded', { current: program.targetDate });
+      if (program.version !== data.version || program.targetDate !== data.expectedTargetDate) {
+        throw await programConflict(tx, program);
       }
       if (data.newTargetDate < program.startDate) {
         throw invalidField('newTargetDate', 'targetBeforeStart');
       }
-      // Compare-and-set: a concurrent re-plan that committed after our read matches no row.
+      // Compare-and-set: a concurrent edit or re-plan that committed after our read matches no row.
       const moved = await tx.program.updateMany({
-        where: { id: program.id, targetDate: data.expectedTargetDate },
-        data: { targetDate: data.newTargetDate },
+        where: { id: program.id, version: data.version, targetDate: data.expectedTargetDate },
+        data: { targetDate: data.newTargetDate, version: { increment: 1 } },
       });
-      if (moved.count !== 1) throw new AppError('CONFLICT', 'the target date changed since the form was loaded');
+      if (moved.count !== 1) throw await conflictAfterLostRace(tx, program.id);
       const change = await tx.targetChange.create({
         data: {
           programId: program.id,
@@ -260,11 +316,12 @@ export async function replanTarget(db: Db, ctx: RequestContext, input: unknown):
         action: 'program.replanTarget',
         entityType: ENTITY,
         entityId: program.id,
-        before: { targetDate: data.expectedTargetDate },
-        after: { targetDate: data.newTargetDate, reason: data.reason, baselineTargetDate: program.baselineTargetDate },
+        before: { targetDate: data.expectedTargetDate, version: data.version },
+        after: { targetDate: data.newTargetDate, reason: data.reason, baselineTargetDate: program.baselineTargetDate, version: data.version + 1 },
       });
       return {
         id: change.id,
+        version: data.version + 1,
         fromDate: data.expectedTargetDate,
         toDate: data.newTargetDate,
         reason: data.reason,

@@ -19,7 +19,8 @@ export interface ProgramDto {
   source: string | null;
 }
 
-const programSelect = {
+/** The columns of a ProgramDto (the admin queries add theirs to it). */
+export const programSelect = {
   slug: true,
   nameZh: true,
   nameEn: true,

@@ -7,6 +7,8 @@
  * dates YYYY-MM-DD between 2000 and 2099, target not before start; staleAfterDays 1-365 (whole
  * days); targetValue 0 < v <= 100 and only for METRIC (percent) programs; enrolled institutions
  * 1-200 distinct codes, only for ENROLLED_INSTITUTIONS; re-planning reason 5-500 characters.
+ * Edits and re-plans carry the program's `version` as the form loaded it (optimistic locking: a
+ * stale version is refused with CONFLICT, an accepted edit raises it by exactly 1).
  */
 import { z } from 'zod';
 import {
@@ -14,6 +16,7 @@ import {
   optionalTextSchema,
   programSlugSchema,
   requiredTextSchema,
+  versionSchema,
 } from '../forms/fields';
 import type { ProgramUnit, ScopeRule } from '../generated/sqlite/enums';
 
@@ -96,6 +99,7 @@ export type CreateProgramData = z.output<typeof createProgramSchema>;
  */
 export const updateProgramSchema = z.strictObject({
   slug: programSlugSchema,
+  version: versionSchema,
   nameZh: requiredTextSchema(LIMITS.name),
   nameEn: requiredTextSchema(LIMITS.name),
   directionZh: requiredTextSchema(LIMITS.direction),
@@ -114,6 +118,7 @@ export type UpdateProgramData = z.output<typeof updateProgramSchema>;
 export const replanTargetSchema = z
   .strictObject({
     slug: programSlugSchema,
+    version: versionSchema,
     expectedTargetDate: calendarDateSchema,
     newTargetDate: calendarDateSchema,
     reason: z.string().trim().min(LIMITS.reason.min).max(LIMITS.reason.max),

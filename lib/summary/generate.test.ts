@@ -3,9 +3,6 @@
  * database (SQLite, or PostgreSQL with HUTONG_TEST_DB=postgresql), with the archive in a
  * throw-away folder.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
 import { seedDatabase } from '../../prisma/seed';
@@ -25,18 +22,15 @@ const NOW = new Date('2026-11-25T04:00:00Z');
 
 let t: TestDb;
 let archive: SummaryArchive;
-let dir: string;
 
 beforeAll(async () => {
   t = await createTestDb();
   await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: NOW });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-summary-'));
-  archive = createSummaryArchive(t.db, { config: t.config, fileDir: dir });
+  archive = createSummaryArchive(t.db);
 }, 120_000);
 
 afterAll(async () => {
   await t.cleanup();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function cross(week: string): Promise<StoredSummary<CrossProgramSummary>> {

@@ -7,9 +7,8 @@
  * On start the scheduler catches up on the latest slot that has passed (a server that was down on
  * Monday morning mails when it comes back), then sleeps until the next slot.
  *
- * To be started from `instrumentation.ts`'s `register()` in the Node.js runtime only (Next sets
- * NEXT_RUNTIME to 'nodejs' there), by importing this module and calling
- * `startConfiguredSummarySchedule()`; not wired yet.
+ * Started by `register()` in instrumentation.ts (the Node.js server only), through
+ * `startConfiguredSummarySchedule()`.
  */
 import type { WeeklySchedule } from '../env';
 import { addDays, startOfShanghaiDay } from '../time';

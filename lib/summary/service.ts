@@ -1,11 +1,10 @@
 /**
- * The application's summary archive: on the configured database (see archive.ts for which store).
+ * The application's summary archive, on the application's database.
  * Pages, route handlers, the CLI and the schedule all get it here, so they share one archive.
  */
 import type { Db } from '../db';
-import { getEnv } from '../env';
 import { createSummaryArchive, type SummaryArchive } from './archive';
 
 export function getSummaryArchive(db: Db): SummaryArchive {
-  return createSummaryArchive(db, { config: getEnv().database });
+  return createSummaryArchive(db);
 }

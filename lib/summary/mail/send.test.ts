@@ -110,7 +110,7 @@ beforeAll(async () => {
     data: { email: 'retired@hutong.test', name: '退休高管', role: 'EXECUTIVE', passwordHash: 'not-used', disabled: true },
   });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-mail-'));
-  archive = createSummaryArchive(t.db, { config: t.config, fileDir: path.join(dir, 'archive') });
+  archive = createSummaryArchive(t.db);
   server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],

@@ -7,10 +7,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
 import { createTestDb, type TestDb } from '../../../tests/helpers/test-db';
 import { seedDatabase } from '../../../prisma/seed';
-import { fileArchiveDirFor } from '../../../lib/summary/archive';
 
 const root = path.resolve(__dirname, '../../..');
 let t: TestDb;
@@ -72,8 +70,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  // The CLI's file archive (until the WeeklySummary model exists); on PostgreSQL it is under ./data.
-  fs.rmSync(fileArchiveDirFor(t.config, root), { recursive: true, force: true });
   await t.cleanup();
 });
 

@@ -43,3 +43,10 @@ CREATE UNIQUE INDEX "SummaryDelivery_week_scope_recipient_key" ON "SummaryDelive
 -- CreateIndex
 CREATE INDEX "AuditLog_entityType_entityId_at_idx" ON "AuditLog"("entityType", "entityId", "at");
 
+
+-- A stored weekly summary is never changed (lib/summary/archive.ts); hand-written, as in 0001.
+CREATE TRIGGER "WeeklySummary_append_only" BEFORE UPDATE OR DELETE ON "WeeklySummary"
+    FOR EACH ROW EXECUTE FUNCTION "hutong_refuse_change"();
+
+CREATE TRIGGER "WeeklySummary_no_truncate" BEFORE TRUNCATE ON "WeeklySummary"
+    FOR EACH STATEMENT EXECUTE FUNCTION "hutong_refuse_change"();

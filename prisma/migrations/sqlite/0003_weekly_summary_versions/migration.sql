@@ -39,3 +39,14 @@ CREATE UNIQUE INDEX "SummaryDelivery_week_scope_recipient_key" ON "SummaryDelive
 -- CreateIndex
 CREATE INDEX "AuditLog_entityType_entityId_at_idx" ON "AuditLog"("entityType", "entityId", "at");
 
+
+-- A stored weekly summary is never changed (lib/summary/archive.ts); hand-written, as in 0001.
+CREATE TRIGGER "WeeklySummary_no_update" BEFORE UPDATE ON "WeeklySummary"
+BEGIN
+    SELECT RAISE(ABORT, 'WeeklySummary is append-only');
+END;
+
+CREATE TRIGGER "WeeklySummary_no_delete" BEFORE DELETE ON "WeeklySummary"
+BEGIN
+    SELECT RAISE(ABORT, 'WeeklySummary is append-only');
+END;

@@ -56,6 +56,19 @@ export default async function AdminProgramPage({ params }: PageProps) {
   const canManageProgram = can(viewer, 'program.manage');
   const name = locale === 'en' ? program.nameEn : program.nameZh;
   const shift = daysBetween(program.baselineTargetDate, program.targetDate);
+  // Both forms send the version back; a change by someone else in between is a conflict, not an overwrite.
+  const loadedProgram = {
+    version: program.version,
+    values: {
+      nameZh: program.nameZh,
+      nameEn: program.nameEn,
+      directionZh: program.directionZh,
+      directionEn: program.directionEn,
+      staleAfterDays: program.staleAfterDays,
+      targetValue: program.targetValue,
+      targetDate: program.targetDate,
+    },
+  };
   const lastChange = (change: LastChangeDto | null) =>
     change
       ? change.actorName
@@ -118,6 +131,7 @@ export default async function AdminProgramPage({ params }: PageProps) {
                   staleAfterDays: program.staleAfterDays,
                   targetValue: program.targetValue,
                 }}
+                loaded={loadedProgram}
               />
             )}
             <Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }} data-testid="program-last-change">
@@ -152,7 +166,7 @@ export default async function AdminProgramPage({ params }: PageProps) {
                 },
               ]}
             />
-            {canManageProgram && <TargetReplanForm slug={program.slug} currentTargetDate={program.targetDate} />}
+            {canManageProgram && <TargetReplanForm slug={program.slug} loaded={loadedProgram} />}
             <Title level={5} style={{ marginTop: 24 }}>
               {t('target.history')}
             </Title>

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../../../../../tests/helpers/test-db';
@@ -27,19 +24,16 @@ vi.mock('@/lib/summary/service', () => ({ getSummaryArchive: () => state.archive
 const { GET } = await import('./route');
 
 let t: TestDb;
-let dir: string;
 let signedIn: RequestContext;
 beforeAll(async () => {
   t = await createTestDb();
   await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123' });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-api-summary-'));
   state.db = t.db;
-  state.archive = createSummaryArchive(t.db, { config: t.config, fileDir: dir }) satisfies SummaryArchive;
+  state.archive = createSummaryArchive(t.db) satisfies SummaryArchive;
   signedIn = (await loadDemoContexts(t.db)).icbc;
 }, 120_000);
 afterAll(async () => {
   await t.cleanup();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
   session.requireRequestContext.mockReset();
