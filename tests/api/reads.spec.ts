@@ -48,6 +48,14 @@ test('coverage as of 2021-10-02: 49 of 337 cities, per province, with the projec
   expect(banks.body.provinces).toEqual([]);
 });
 
+test('coverage of a percentage program: the metric as of the date, no denominator', async ({ api }) => {
+  const res = await api.get<{ denominator: number; percent: number | null; metric: { value: number | null; date: string | null; target: number | null } | null }>(
+    `/api/v1/programs/${METRIC}/coverage?asOf=2021-10-02`,
+  );
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ denominator: 0, percent: null, metric: { value: 85, target: 85 } });
+});
+
 test('coverage defaults to today in Shanghai', async ({ api }) => {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   const res = await api.get<{ asOf: string }>(`/api/v1/programs/${CITIES}/coverage`);
