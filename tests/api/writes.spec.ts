@@ -91,6 +91,17 @@ test('a stale version: 409 with the current item, nothing written', async ({ api
   expect((await api.get<Item>(cityUrl)).body.version).toBe(current.version);
 });
 
+test('20 parallel writes with the same version: exactly one succeeds, 19 conflicts, one history entry', async ({ api, tokens }) => {
+  const since = new Date(Date.now() - 1000).toISOString();
+  const current = (await api.get<Item>(cityUrl)).body;
+  const replies = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => api.patch<Item | Err>(cityUrl, { version: current.version, note: `parallel ${i} ${Date.now()}` }, { token: tokens.pm })),
+  );
+  expect(replies.map((r) => r.status).sort()).toEqual([200, ...Array<number>(19).fill(409)]);
+  expect((await api.get<Item>(cityUrl)).body.version).toBe(current.version + 1);
+  expect((await historySince(api, CITIES, CITY, since)).filter((h) => h.version === current.version + 1)).toHaveLength(1);
+});
+
 test('bodies: unknown fields, bad values, no JSON: 422 and nothing written', async ({ api, tokens }) => {
   const current = (await api.get<Item>(cityUrl)).body;
   const cases: Array<[unknown, boolean?]> = [
