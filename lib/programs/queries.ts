@@ -19,7 +19,7 @@ export interface ProgramDto {
   source: string | null;
 }
 
-const programSelect = {
+export const programSelect = {
   slug: true,
   nameZh: true,
   nameEn: true,
