@@ -1,0 +1,61 @@
+'use client';
+
+import { useMemo } from 'react';
+import { Alert, Skeleton } from 'antd';
+import { useLocale, useTranslations } from 'next-intl';
+import { buildLiveLinesOption, toLiveLines } from '@/lib/charts/institutions-over-time';
+import type { LiveInstitutionsHistoryDto } from '@/lib/institutions/over-time';
+import { ChartDownloadButton } from './chart-download-button';
+import { useEChart } from './use-echart';
+
+interface Props {
+  programs: LiveInstitutionsHistoryDto[];
+  /** Last date of the lines (today, Shanghai). */
+  end: string;
+  downloadName: string;
+  height?: number;
+}
+
+/** Live institutions over time, one line per program, each with its denominator. */
+export default function InstitutionsOverTimeChart({ programs, end, downloadName, height = 320 }: Props) {
+  const t = useTranslations('institutions.overTime');
+  const locale = useLocale();
+  const lines = useMemo(
+    () => toLiveLines(programs.map((p) => ({ ...p, name: locale === 'en' ? p.nameEn : p.nameZh })), end),
+    [programs, locale, end],
+  );
+  const option = useMemo(
+    () =>
+      buildLiveLinesOption(lines, {
+        lineName: (l) => t('line', { name: l.name, live: l.final, denominator: l.denominator }),
+        denominator: (l) => t('denominator', { count: l.denominator }),
+        yAxis: t('yAxis'),
+        ariaLabel: t('aria'),
+      }),
+    [lines, t],
+  );
+  const { ref, state, chart } = useEChart(option);
+
+  return (
+    <div style={{ position: 'relative', height }}>
+      {state === 'ready' && <ChartDownloadButton chart={chart} filename={downloadName} />}
+      <div
+        ref={ref}
+        role="img"
+        aria-label={t('aria')}
+        data-testid="institutions-over-time"
+        data-state={state}
+        data-final={lines.map((l) => `${l.slug}:${l.final}/${l.denominator}`).join(' ')}
+        style={{ width: '100%', height: '100%' }}
+      />
+      {state === 'loading' && (
+        <div style={{ position: 'absolute', inset: 0 }}>
+          <Skeleton.Node active style={{ width: '100%', height }} />
+        </div>
+      )}
+      {state === 'error' && (
+        <Alert style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" showIcon title={t('loadError')} />
+      )}
+    </div>
+  );
+}
