@@ -1,6 +1,6 @@
 'use client';
 
-import { Card, Col, Row, Skeleton, Space, Tag } from 'antd';
+import { Col, Row, Skeleton, Space, Tag } from 'antd';
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
@@ -21,6 +21,7 @@ import type { ProgramDto } from '@/lib/programs/queries';
 import { daysBetween, isIsoDate } from '@/lib/time';
 import { ExternalLink } from '@/components/status/external-link';
 import { DataTable, type DataColumn } from './data-table';
+import { Panel } from './panel';
 import { HealthBadge, HealthRule } from './health-badge';
 import styles from './burnup-panel.module.css';
 
@@ -72,7 +73,7 @@ export function BurnupPanel({ source, initialAsOf, program, annotations }: Props
   const downloadName = `hutong-${program.slug}-burnup-${series.asOf}.png`;
 
   return (
-    <Card title={isMetric ? t('titleMetric') : t('title')} data-testid="burnup-panel">
+    <Panel title={isMetric ? t('titleMetric') : t('title')} data-testid="burnup-panel">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Row gutter={[24, 12]} align="top">
           <Col xs={24} lg={13}>
@@ -104,7 +105,7 @@ export function BurnupPanel({ source, initialAsOf, program, annotations }: Props
         {chartAnnotations.length > 0 && <AnnotationList annotations={chartAnnotations} />}
         {series.kind === 'METRIC' ? <MetricTable points={series.points} /> : <WeeklyTable points={series.points} denominator={series.denominator} asOf={series.asOf} />}
       </Space>
-    </Card>
+    </Panel>
   );
 }
 

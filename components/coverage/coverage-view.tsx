@@ -1,6 +1,6 @@
 'use client';
 
-import { Alert, Card, Col, Row, Skeleton, Space } from 'antd';
+import { Alert, Col, Row, Skeleton, Space } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useRouter, useSearchParams } from 'next/navigation';
@@ -17,6 +17,7 @@ import { KpiCards } from './kpi-cards';
 import { ProvinceTable } from './province-table';
 import { Timeline, type TimelineAnnotation } from './timeline';
 import styles from './coverage-view.module.css';
+import { Panel } from './panel';
 
 // Maps (ECharts + GeoJSON) load after the KPIs, timeline and tables have painted.
 const mapLoading = () => <Skeleton.Node active style={{ width: '100%', height: 480 }} />;
@@ -114,15 +115,15 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-loading={query.isFetching ? 'true' : 'false'}>
-      <Card size="small">
+      <Panel size="small">
         <Timeline steps={steps} value={asOf} annotations={annotations} onChange={(d) => setUrl({ asOf: d }, 'replace')} />
-      </Card>
+      </Panel>
       {query.isError && <Alert type="error" showIcon title={t('loadError')} />}
       <KpiCards coverage={coverage} />
       {program.unit === 'CITY' ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
-            <Card
+            <Panel
               title={
                 <div className={styles.title}>
                   <nav aria-label={t('breadcrumb')} data-testid="map-breadcrumb" className={styles.breadcrumb}>
@@ -201,11 +202,11 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
               <p className="muted map-hint">
                 {drill ? t('map.cityHint') : layer === 'cities' ? t('map.nationalCitiesHint') : t('map.provinceHint')}
               </p>
-            </Card>
+            </Panel>
           </Col>
           <Col xs={24} xl={10}>
             {drill ? (
-              <Card
+              <Panel
                 title={t('citiesTitle', { province: name(drill.province.name, drill.province.nameEn), live: drill.live, denominator: drill.denominator })}
                 extra={
                   <CsvDownloadButton
@@ -220,9 +221,9 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                   highlight={highlight}
                   editHref={canEditCities ? (code) => `/programs/${encodeURIComponent(program.slug)}/cities/${code}/edit` : undefined}
                 />
-              </Card>
+              </Panel>
             ) : (
-              <Card
+              <Panel
                 title={t('tableTitle')}
                 extra={
                   <CsvDownloadButton
@@ -237,7 +238,7 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                   onSelect={(code) => setUrl({ province: code, city: null }, 'push')}
                   hrefFor={(code) => hrefWith({ province: code, city: null })}
                 />
-              </Card>
+              </Panel>
             )}
           </Col>
         </Row>
