@@ -130,7 +130,6 @@ export function buildBurnupOption({ series, projection, annotations }: BurnupInp
   const healthColor = projection ? HEALTH_COLORS[projection.health] : HEALTH_COLORS.ON_TRACK;
 
   return {
-    aria: { enabled: true, label: { description: labels.ariaLabel } },
     animation: false,
     grid: { left: 56, right: 40, top: GRID_TOP_PX, bottom: 48, containLabel: true },
     legend: {

@@ -47,7 +47,6 @@ export function buildCityMapOption(
 ) {
   const byCode = new Map(data.map((d) => [d.name, d]));
   return {
-    aria: { enabled: true, label: { description: labels.ariaLabel } },
     tooltip: {
       trigger: 'item' as const,
       formatter: (params: { name: string }) => {

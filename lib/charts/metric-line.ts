@@ -103,7 +103,6 @@ export function buildMetricOption({ series, projection, annotations }: MetricInp
   const healthColor = projection ? HEALTH_COLORS[projection.health] : HEALTH_COLORS.ON_TRACK;
 
   return {
-    aria: { enabled: true, label: { description: labels.ariaLabel } },
     animation: false,
     grid: { left: 56, right: 40, top: GRID_TOP_PX, bottom: 48, containLabel: true },
     legend: { bottom: 0, data: [labels.metric, ...(line ? [labels.projection] : [])] },
