@@ -125,13 +125,19 @@ test('the national city layer colours every city for the timeline date, and a ci
 
   // A deep link reproduces the layer.
   await page.goto(page.url());
-  await expect(page.getByTestId('national-city-map')).toHaveAttribute('data-state', 'ready');
+  const again = page.getByTestId('national-city-map');
+  await expect(again).toHaveAttribute('data-state', 'ready');
+  await expect(again).toHaveAttribute('data-live', String(after.live));
 
   // The middle of the map is a prefecture city of north-west China: clicking it opens its page.
-  const box = await page.getByTestId('national-city-map').boundingBox();
+  // The canvas paints a frame after the data is set, so the click is retried until it lands; the
+  // city page is rendered on the server, which takes a few seconds on a busy machine.
+  const box = await again.boundingBox();
   if (!box) throw new Error('no map box');
-  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.55);
-  await expect(page).toHaveURL(/\/cities\/\d{4}$/);
+  await expect(async () => {
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.55);
+    await expect(page).toHaveURL(/\/cities\/\d{4}$/, { timeout: 8_000 });
+  }).toPass({ timeout: 30_000 });
 });
 
 test('the burn-up follows the timeline date without reloading the page', async ({ page }) => {
