@@ -2,9 +2,7 @@ import type { Metadata } from 'next';
 // Deep imports: antd's barrel is a 'use client' module, so a Server Component importing from
 // 'antd' makes every page load one chunk with all antd components any Server Component uses.
 import Alert from 'antd/es/alert';
-import Card from 'antd/es/card';
 import Empty from 'antd/es/empty';
-import Result from 'antd/es/result';
 import Space from 'antd/es/space';
 import Tag from 'antd/es/tag';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -22,6 +20,7 @@ import { todayInShanghai } from '@/lib/time';
 import { versionedGeoUrl } from '@/lib/coverage/geo-assets';
 import { CoverageView } from '@/components/coverage/coverage-view';
 import { ProgramPicker } from '@/components/coverage/program-picker';
+import { Panel } from '@/components/coverage/panel';
 
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,7 +43,7 @@ export default async function DashboardPage({ searchParams }: PageProps) {
 
   if (programs.length === 0) {
     return (
-      <Card>
+      <Panel>
         <Empty
           description={
             <Space orientation="vertical">
@@ -53,7 +52,7 @@ export default async function DashboardPage({ searchParams }: PageProps) {
             </Space>
           }
         />
-      </Card>
+      </Panel>
     );
   }
 
@@ -70,12 +69,11 @@ export default async function DashboardPage({ searchParams }: PageProps) {
   ]);
   if (!coverage) {
     return (
-      <Result
-        status="404"
-        title={t('programNotFound', { slug })}
-        subTitle={t('programNotFoundHint')}
-        extra={<ProgramPicker programs={programs} value={programs[0]!.slug} />}
-      />
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        <h1 className="page-title">{t('title')}</h1>
+        <Alert type="warning" showIcon title={t('programNotFound', { slug })} description={t('programNotFoundHint')} />
+        <ProgramPicker programs={programs} value={programs[0]!.slug} />
+      </Space>
     );
   }
   const { program } = coverage;
