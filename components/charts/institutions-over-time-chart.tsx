@@ -1,11 +1,10 @@
 'use client';
 
 import { useMemo } from 'react';
-import { Alert, Skeleton } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
 import { buildLiveLinesOption, toLiveLines } from '@/lib/charts/institutions-over-time';
 import type { LiveInstitutionsHistoryDto } from '@/lib/institutions/over-time';
-import { ChartDownloadButton } from './chart-download-button';
+import { ChartFrame } from './chart-frame';
 import { useEChart } from './use-echart';
 
 interface Props {
@@ -37,25 +36,16 @@ export default function InstitutionsOverTimeChart({ programs, end, downloadName,
   const { ref, state, chart } = useEChart(option);
 
   return (
-    <div style={{ position: 'relative', height }}>
-      {state === 'ready' && <ChartDownloadButton chart={chart} filename={downloadName} />}
-      <div
-        ref={ref}
-        role="img"
-        aria-label={t('aria')}
-        data-testid="institutions-over-time"
-        data-state={state}
-        data-final={lines.map((l) => `${l.slug}:${l.final}/${l.denominator}`).join(' ')}
-        style={{ width: '100%', height: '100%' }}
-      />
-      {state === 'loading' && (
-        <div style={{ position: 'absolute', inset: 0 }}>
-          <Skeleton.Node active style={{ width: '100%', height }} />
-        </div>
-      )}
-      {state === 'error' && (
-        <Alert style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" showIcon title={t('loadError')} />
-      )}
-    </div>
+    <ChartFrame
+      chartRef={ref}
+      chart={chart}
+      state={state}
+      height={height}
+      ariaLabel={t('aria')}
+      errorText={t('loadError')}
+      testId="institutions-over-time"
+      downloadName={downloadName}
+      data={{ 'data-final': lines.map((l) => `${l.slug}:${l.final}/${l.denominator}`).join(' ') }}
+    />
   );
 }

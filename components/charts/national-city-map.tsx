@@ -1,12 +1,11 @@
 'use client';
 
 import { useMemo } from 'react';
-import { Alert, Skeleton } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
 import type { CityCoverageDto } from '@/lib/coverage/queries';
 import { buildCityMapOption, toCityMapData } from '@/lib/charts/city-map';
 import { ROLLOUT_STATUSES } from '@/lib/coverage/summarise';
-import { ChartDownloadButton } from './chart-download-button';
+import { ChartFrame } from './chart-frame';
 import { NATIONAL_CITIES_MAP } from './map-names';
 import { useEChart } from './use-echart';
 
@@ -47,26 +46,16 @@ export default function NationalCityMap({ cities, geoUrl, onCityClick, downloadN
   const state = chartState === 'ready' && !cities ? 'loading' : chartState;
 
   return (
-    <div style={{ position: 'relative', height }}>
-      {state === 'ready' && <ChartDownloadButton chart={chart} filename={downloadName} />}
-      <div
-        ref={ref}
-        role="img"
-        aria-label={t('nationalCitiesAria')}
-        data-testid="national-city-map"
-        data-state={state}
-        data-cities={cities?.length ?? 0}
-        data-live={cities?.filter((c) => c.status === 'LIVE').length ?? 0}
-        style={{ width: '100%', height: '100%' }}
-      />
-      {state === 'loading' && (
-        <div style={{ position: 'absolute', inset: 0 }}>
-          <Skeleton.Node active style={{ width: '100%', height }} />
-        </div>
-      )}
-      {state === 'error' && (
-        <Alert style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" showIcon title={t('loadError')} />
-      )}
-    </div>
+    <ChartFrame
+      chartRef={ref}
+      chart={chart}
+      state={state}
+      height={height}
+      ariaLabel={t('nationalCitiesAria')}
+      errorText={t('loadError')}
+      testId="national-city-map"
+      downloadName={downloadName}
+      data={{ 'data-cities': cities?.length ?? 0, 'data-live': cities?.filter((c) => c.status === 'LIVE').length ?? 0 }}
+    />
   );
 }
