@@ -1,4 +1,7 @@
-import { Button, Result } from 'antd';
+// Deep imports: antd's barrel is a 'use client' module, so a Server Component importing from
+// 'antd' makes every page load one chunk with all antd components any Server Component uses.
+import Button from 'antd/es/button';
+import Result from 'antd/es/result';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 

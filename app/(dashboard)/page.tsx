@@ -1,18 +1,26 @@
 import type { Metadata } from 'next';
-import { Alert, Card, Empty, Result, Space, Tag } from 'antd';
+// Deep imports: antd's barrel is a 'use client' module, so a Server Component importing from
+// 'antd' makes every page load one chunk with all antd components any Server Component uses.
+import Alert from 'antd/es/alert';
+import Empty from 'antd/es/empty';
+import Space from 'antd/es/space';
+import Tag from 'antd/es/tag';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getCoverageAsOf, getLastChangeDate, getProvinceCitiesAsOf } from '@/lib/coverage/queries';
 import { listPrograms } from '@/lib/programs/queries';
 import { listAnnotations } from '@/lib/programs/annotations';
-import { getCoverageSeries, projectSeries } from '@/lib/coverage/series';
+import { getCoverageSeriesSource } from '@/lib/coverage/series';
 import { BurnupPanel } from '@/components/coverage/burnup-panel';
 import { parseDashboardParams } from '@/lib/coverage/view-params';
 import { timelineEnd, timelineSteps } from '@/lib/coverage/timeline';
 import { todayInShanghai } from '@/lib/time';
+import { versionedGeoUrl } from '@/lib/coverage/geo-assets';
 import { CoverageView } from '@/components/coverage/coverage-view';
 import { ProgramPicker } from '@/components/coverage/program-picker';
+import { Panel } from '@/components/coverage/panel';
 
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +33,7 @@ interface PageProps {
 }
 
 export default async function DashboardPage({ searchParams }: PageProps) {
-  await requireViewer();
+  const viewer = await requireViewer();
   const t = await getTranslations('dashboard');
   const locale = await getLocale();
   const db = await getDb();
@@ -35,7 +43,7 @@ export default async function DashboardPage({ searchParams }: PageProps) {
 
   if (programs.length === 0) {
     return (
-      <Card>
+      <Panel>
         <Empty
           description={
             <Space orientation="vertical">
@@ -44,26 +52,28 @@ export default async function DashboardPage({ searchParams }: PageProps) {
             </Space>
           }
         />
-      </Card>
+      </Panel>
     );
   }
 
   const slug = params.program ?? programs[0]!.slug;
-  const [coverage, drill, lastChange, annotations, series] = await Promise.all([
+  // The burn-up is built in the browser for whichever date the timeline shows, from data up to the
+  // timeline's last possible date (today) or the URL's date when that is later.
+  const seriesEnd = params.asOf > today ? params.asOf : today;
+  const [coverage, drill, lastChange, annotations, seriesSource] = await Promise.all([
     getCoverageAsOf(db, slug, params.asOf),
     params.province ? getProvinceCitiesAsOf(db, slug, params.province, params.asOf) : null,
     getLastChangeDate(db, slug),
     listAnnotations(db, slug),
-    getCoverageSeries(db, slug, { asOf: params.asOf }),
+    getCoverageSeriesSource(db, slug, { end: seriesEnd }),
   ]);
   if (!coverage) {
     return (
-      <Result
-        status="404"
-        title={t('programNotFound', { slug })}
-        subTitle={t('programNotFoundHint')}
-        extra={<ProgramPicker programs={programs} value={programs[0]!.slug} />}
-      />
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        <h1 className="page-title">{t('title')}</h1>
+        <Alert type="warning" showIcon title={t('programNotFound', { slug })} description={t('programNotFoundHint')} />
+        <ProgramPicker programs={programs} value={programs[0]!.slug} />
+      </Space>
     );
   }
   const { program } = coverage;
@@ -101,16 +111,12 @@ export default async function DashboardPage({ searchParams }: PageProps) {
         initialProvince={drill ? params.province : null}
         rejectedProvince={drill ? null : params.province}
         steps={steps}
+        canEditCities={can(viewer, 'cityStatus.update')}
+        citiesGeoUrl={versionedGeoUrl('china-cities.json')}
         annotations={annotations.map((a) => ({ date: a.date, title: locale === 'en' ? a.titleEn : a.titleZh }))}
       />
-      {series && (
-        <BurnupPanel
-          key={`${slug}-${params.asOf}`}
-          series={series}
-          projection={projectSeries(series)}
-          program={program}
-          annotations={annotations}
-        />
+      {seriesSource && (
+        <BurnupPanel key={slug} source={seriesSource} initialAsOf={params.asOf} program={program} annotations={annotations} />
       )}
     </Space>
   );

@@ -1,13 +1,12 @@
 'use client';
 
 import { useMemo } from 'react';
-import { Alert, Skeleton } from 'antd';
 import { useTranslations } from 'next-intl';
 import type { Projection } from '@/lib/coverage/projection';
 import type { CountSeriesDto } from '@/lib/coverage/series';
 import { buildBurnupOption } from '@/lib/charts/burnup';
 import type { ChartAnnotation } from '@/lib/charts/timeline-marks';
-import { ChartDownloadButton } from './chart-download-button';
+import { ChartFrame } from './chart-frame';
 import { openAnnotationSource } from './open-annotation-source';
 import { useEChart } from './use-echart';
 
@@ -64,26 +63,16 @@ export default function BurnupChart({ series, projection, annotations, programNa
   }, [option]);
 
   return (
-    <div style={{ position: 'relative', height }}>
-      {state === 'ready' && downloadName && <ChartDownloadButton chart={chart} filename={downloadName} />}
-      <div
-        ref={ref}
-        role="img"
-        aria-label={aria}
-        data-testid="burnup-chart"
-        data-state={state}
-        data-series={drawn.series}
-        data-lines={drawn.lines}
-        style={{ width: '100%', height: '100%' }}
-      />
-      {state === 'loading' && (
-        <div style={{ position: 'absolute', inset: 0 }}>
-          <Skeleton.Node active style={{ width: '100%', height }} />
-        </div>
-      )}
-      {state === 'error' && (
-        <Alert style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" showIcon title={t('loadError')} />
-      )}
-    </div>
+    <ChartFrame
+      chartRef={ref}
+      chart={chart}
+      state={state}
+      height={height}
+      ariaLabel={aria}
+      errorText={t('loadError')}
+      testId="burnup-chart"
+      downloadName={downloadName}
+      data={{ 'data-series': drawn.series, 'data-lines': drawn.lines }}
+    />
   );
 }

@@ -1,12 +1,11 @@
 'use client';
 
 import { useMemo } from 'react';
-import { Alert, Skeleton } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
 import type { CityCoverageDto } from '@/lib/coverage/queries';
 import { buildCityMapOption, provinceMapName, toCityMapData } from '@/lib/charts/city-map';
 import { ROLLOUT_STATUSES } from '@/lib/coverage/summarise';
-import { ChartDownloadButton } from './chart-download-button';
+import { ChartFrame } from './chart-frame';
 import { useEChart } from './use-echart';
 
 interface Props {
@@ -37,24 +36,15 @@ export default function CityMap({ provinceCode, cities, highlight, onCityClick, 
   });
 
   return (
-    <div style={{ position: 'relative', height }}>
-      {state === 'ready' && <ChartDownloadButton chart={chart} filename={downloadName} />}
-      <div
-        ref={ref}
-        role="img"
-        aria-label={t('cityAria')}
-        data-testid="city-map"
-        data-state={state}
-        style={{ width: '100%', height: '100%' }}
-      />
-      {state === 'loading' && (
-        <div style={{ position: 'absolute', inset: 0 }}>
-          <Skeleton.Node active style={{ width: '100%', height }} />
-        </div>
-      )}
-      {state === 'error' && (
-        <Alert style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" showIcon title={t('loadError')} />
-      )}
-    </div>
+    <ChartFrame
+      chartRef={ref}
+      chart={chart}
+      state={state}
+      height={height}
+      ariaLabel={t('cityAria')}
+      errorText={t('loadError')}
+      testId="city-map"
+      downloadName={downloadName}
+    />
   );
 }

@@ -1,13 +1,12 @@
 'use client';
 
 import { useMemo } from 'react';
-import { Alert, Skeleton } from 'antd';
 import { useTranslations } from 'next-intl';
 import type { Projection } from '@/lib/coverage/projection';
 import type { MetricSeriesDto } from '@/lib/coverage/series';
 import { buildMetricOption } from '@/lib/charts/metric-line';
 import type { ChartAnnotation } from '@/lib/charts/timeline-marks';
-import { ChartDownloadButton } from './chart-download-button';
+import { ChartFrame } from './chart-frame';
 import { openAnnotationSource } from './open-annotation-source';
 import { useEChart } from './use-echart';
 
@@ -50,24 +49,15 @@ export default function MetricChart({ series, projection, annotations, programNa
   const { ref, state, chart } = useEChart(option, { onClick: openAnnotationSource });
 
   return (
-    <div style={{ position: 'relative', height }}>
-      {state === 'ready' && downloadName && <ChartDownloadButton chart={chart} filename={downloadName} />}
-      <div
-        ref={ref}
-        role="img"
-        aria-label={aria}
-        data-testid="metric-chart"
-        data-state={state}
-        style={{ width: '100%', height: '100%' }}
-      />
-      {state === 'loading' && (
-        <div style={{ position: 'absolute', inset: 0 }}>
-          <Skeleton.Node active style={{ width: '100%', height }} />
-        </div>
-      )}
-      {state === 'error' && (
-        <Alert style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" showIcon title={tc('loadError')} />
-      )}
-    </div>
+    <ChartFrame
+      chartRef={ref}
+      chart={chart}
+      state={state}
+      height={height}
+      ariaLabel={aria}
+      errorText={tc('loadError')}
+      testId="metric-chart"
+      downloadName={downloadName}
+    />
   );
 }

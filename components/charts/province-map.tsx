@@ -1,12 +1,11 @@
 'use client';
 
 import { useMemo } from 'react';
-import { Alert, Skeleton } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ProvinceCoverageDto } from '@/lib/coverage/queries';
 import { buildProvinceMapOption, toProvinceMapData } from '@/lib/charts/province-map';
 import { NATIONAL_MAP } from './map-names';
-import { ChartDownloadButton } from './chart-download-button';
+import { ChartFrame } from './chart-frame';
 import { useEChart } from './use-echart';
 
 interface Props {
@@ -46,24 +45,15 @@ export default function ProvinceMap({ provinces, onProvinceClick, downloadName, 
   });
 
   return (
-    <div style={{ position: 'relative', height }}>
-      {state === 'ready' && <ChartDownloadButton chart={chart} filename={downloadName} />}
-      <div
-        ref={ref}
-        role="img"
-        aria-label={t('aria')}
-        data-testid="province-map"
-        data-state={state}
-        style={{ width: '100%', height: '100%' }}
-      />
-      {state === 'loading' && (
-        <div style={{ position: 'absolute', inset: 0 }}>
-          <Skeleton.Node active style={{ width: '100%', height }} />
-        </div>
-      )}
-      {state === 'error' && (
-        <Alert style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" showIcon title={t('loadError')} />
-      )}
-    </div>
+    <ChartFrame
+      chartRef={ref}
+      chart={chart}
+      state={state}
+      height={height}
+      ariaLabel={t('aria')}
+      errorText={t('loadError')}
+      testId="province-map"
+      downloadName={downloadName}
+    />
   );
 }

@@ -1,19 +1,29 @@
 'use client';
 
-import { Card, Col, Collapse, Row, Skeleton, Space, Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Col, Row, Skeleton, Space, Tag } from 'antd';
 import dynamic from 'next/dynamic';
+import { useSearchParams } from 'next/navigation';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { ChartAnnotation } from '@/lib/charts/timeline-marks';
 import type { Projection } from '@/lib/coverage/projection';
-import type { BurnupPointDto, CoverageSeriesDto, MetricPointDto } from '@/lib/coverage/series';
+import {
+  buildCoverageSeries,
+  projectSeries,
+  type BurnupPointDto,
+  type CoverageSeriesDto,
+  type MetricPointDto,
+  type SeriesSourceDto,
+} from '@/lib/coverage/series-model';
 import { toPercent } from '@/lib/coverage/summarise';
 import type { AnnotationDto } from '@/lib/programs/annotations';
 import type { ProgramDto } from '@/lib/programs/queries';
-import { daysBetween } from '@/lib/time';
+import { daysBetween, isIsoDate } from '@/lib/time';
 import { ExternalLink } from '@/components/status/external-link';
+import { DataTable, type DataColumn } from './data-table';
+import { Panel } from './panel';
 import { HealthBadge, HealthRule } from './health-badge';
+import styles from './burnup-panel.module.css';
 
 const CHART_HEIGHT = 420;
 const chartLoading = () => <Skeleton.Node active style={{ width: '100%', height: CHART_HEIGHT }} />;
@@ -22,9 +32,10 @@ const BurnupChart = dynamic(() => import('@/components/charts/burnup-chart'), { 
 const MetricChart = dynamic(() => import('@/components/charts/metric-chart'), { ssr: false, loading: chartLoading });
 
 interface Props {
-  series: CoverageSeriesDto;
-  /** From getProjection / projectSeries; null when there is nothing to project toward. */
-  projection: Projection | null;
+  /** Everything up to the timeline's last date; the series for the date shown is built from it. */
+  source: SeriesSourceDto;
+  /** The date the server rendered; the URL's `asOf` wins once the user scrubs the timeline. */
+  initialAsOf: string;
   program: ProgramDto;
   /** The program's annotations; those after the as-of date are left out here. */
   annotations: AnnotationDto[];
@@ -35,9 +46,16 @@ interface Props {
  * with the pace it comes from, the burn-up (or metric) chart, the events marked on it, and the
  * same numbers as a table so nothing is only in the chart.
  */
-export function BurnupPanel({ series, projection, program, annotations }: Props) {
+export function BurnupPanel({ source, initialAsOf, program, annotations }: Props) {
   const t = useTranslations('burnup');
   const locale = useLocale();
+  // Follows the timeline: the slider rewrites `asOf` in the URL (history.replaceState), and the
+  // series and projection for that date are rebuilt here from data already loaded, with no request.
+  const urlAsOf = useSearchParams().get('asOf');
+  const wanted = urlAsOf && isIsoDate(urlAsOf) ? urlAsOf : initialAsOf;
+  const asOf = wanted > source.end ? source.end : wanted;
+  const series = useMemo(() => buildCoverageSeries(source, asOf), [source, asOf]);
+  const projection = useMemo(() => projectSeries(series), [series]);
   const isMetric = series.kind === 'METRIC';
   const programName = locale === 'en' ? program.nameEn : program.nameZh;
   const shown = useMemo(() => annotations.filter((a) => a.date <= series.asOf), [annotations, series.asOf]);
@@ -55,7 +73,7 @@ export function BurnupPanel({ series, projection, program, annotations }: Props)
   const downloadName = `hutong-${program.slug}-burnup-${series.asOf}.png`;
 
   return (
-    <Card title={isMetric ? t('titleMetric') : t('title')} data-testid="burnup-panel">
+    <Panel title={isMetric ? t('titleMetric') : t('title')} data-testid="burnup-panel">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Row gutter={[24, 12]} align="top">
           <Col xs={24} lg={13}>
@@ -87,7 +105,7 @@ export function BurnupPanel({ series, projection, program, annotations }: Props)
         {chartAnnotations.length > 0 && <AnnotationList annotations={chartAnnotations} />}
         {series.kind === 'METRIC' ? <MetricTable points={series.points} /> : <WeeklyTable points={series.points} denominator={series.denominator} asOf={series.asOf} />}
       </Space>
-    </Card>
+    </Panel>
   );
 }
 
@@ -181,12 +199,11 @@ function AnnotationList({ annotations }: { annotations: ChartAnnotation[] }) {
 function WeeklyTable({ points, denominator, asOf }: { points: BurnupPointDto[]; denominator: number; asOf: string }) {
   const t = useTranslations('burnup.table');
   const rows = useMemo(() => [...points].reverse(), [points]);
-  const columns: ColumnsType<BurnupPointDto> = [
+  const columns: DataColumn<BurnupPointDto>[] = [
     {
       title: t('date'),
-      dataIndex: 'date',
       key: 'date',
-      render: (date: string) => (
+      render: ({ date }) => (
         <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
           {date}
           {date === asOf && (
@@ -197,13 +214,13 @@ function WeeklyTable({ points, denominator, asOf }: { points: BurnupPointDto[]; 
         </span>
       ),
     },
-    { title: t('live'), dataIndex: 'live', key: 'live', align: 'right' },
-    { title: t('plan'), dataIndex: 'plan', key: 'plan', align: 'right' },
+    { title: t('live'), key: 'live', align: 'right', render: (row) => row.live },
+    { title: t('plan'), key: 'plan', align: 'right', render: (row) => row.plan },
     {
       title: t('gap'),
       key: 'gap',
       align: 'right',
-      render: (_: unknown, row) => {
+      render: (row) => {
         const gap = row.live - row.plan;
         return <span style={{ color: gap < 0 ? '#cf1322' : undefined }}>{gap > 0 ? `+${gap}` : gap}</span>;
       },
@@ -212,43 +229,36 @@ function WeeklyTable({ points, denominator, asOf }: { points: BurnupPointDto[]; 
       title: t('percent'),
       key: 'percent',
       align: 'right',
-      render: (_: unknown, row) => t('percentOf', { percent: toPercent(row.live, denominator) ?? 0, live: row.live, denominator }),
+      render: (row) => t('percentOf', { percent: toPercent(row.live, denominator) ?? 0, live: row.live, denominator }),
     },
   ];
   return (
-    <Collapse
-      size="small"
-      items={[
-        {
-          key: 'table',
-          label: `${t('toggle', { count: rows.length })} · ${t('dateHint')}`,
-          children: (
-            <Table<BurnupPointDto>
-              data-testid="burnup-table"
-              rowKey="date"
-              size="small"
-              columns={columns}
-              dataSource={rows}
-              pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-              locale={{ emptyText: t('empty') }}
-            />
-          ),
-        },
-      ]}
-    />
+    <details className={styles.details}>
+      <summary>{`${t('toggle', { count: rows.length })} · ${t('dateHint')}`}</summary>
+      <DataTable<BurnupPointDto>
+        data-testid="burnup-table"
+        label={t('toggle', { count: rows.length })}
+        sortLabel={(column) => column}
+        rowKey={(row) => row.date}
+        columns={columns}
+        rows={rows}
+        emptyText={t('empty')}
+        scroll
+      />
+    </details>
   );
 }
 
 function MetricTable({ points }: { points: MetricPointDto[] }) {
   const t = useTranslations('burnup.table');
   const rows = useMemo(() => [...points].reverse(), [points]);
-  const columns: ColumnsType<MetricPointDto> = [
-    { title: t('date'), dataIndex: 'date', key: 'date', render: (d: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{d}</span> },
-    { title: t('value'), dataIndex: 'value', key: 'value', align: 'right', render: (v: number) => `${v}%` },
+  const columns: DataColumn<MetricPointDto>[] = [
+    { title: t('date'), key: 'date', render: ({ date }) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{date}</span> },
+    { title: t('value'), key: 'value', align: 'right', render: ({ value }) => `${value}%` },
     {
       title: t('source'),
       key: 'source',
-      render: (_: unknown, row) => (
+      render: (row) => (
         <span>
           {row.sourceNote ?? ''}
           {row.sourceUrl && (
@@ -267,25 +277,18 @@ function MetricTable({ points }: { points: MetricPointDto[] }) {
     },
   ];
   return (
-    <Collapse
-      size="small"
-      items={[
-        {
-          key: 'table',
-          label: t('toggleMetric', { count: rows.length }),
-          children: (
-            <Table<MetricPointDto>
-              data-testid="burnup-table"
-              rowKey="date"
-              size="small"
-              columns={columns}
-              dataSource={rows}
-              pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-              locale={{ emptyText: t('empty') }}
-            />
-          ),
-        },
-      ]}
-    />
+    <details className={styles.details}>
+      <summary>{t('toggleMetric', { count: rows.length })}</summary>
+      <DataTable<MetricPointDto>
+        data-testid="burnup-table"
+        label={t('toggleMetric', { count: rows.length })}
+        sortLabel={(column) => column}
+        rowKey={(row) => row.date}
+        columns={columns}
+        rows={rows}
+        emptyText={t('empty')}
+        scroll
+      />
+    </details>
   );
 }

@@ -1,49 +1,96 @@
 'use client';
 
-import { Badge, Table } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
+import { useId, useState } from 'react';
 import type { CityCoverageDto } from '@/lib/coverage/queries';
+import type { RolloutStatus } from '@/lib/generated/sqlite/client';
 import { STATUS_COLORS } from '@/lib/charts/colours';
 import { ROLLOUT_STATUSES } from '@/lib/coverage/summarise';
+import { DataTable, dataTableStyles, type DataColumn } from './data-table';
+
+interface Props {
+  cities: CityCoverageDto[];
+  highlight?: string | null;
+  /** Link target of each row's edit link; absent for viewers who may not edit city statuses. */
+  editHref?: (code: string) => string;
+}
 
 /** A province's cities with their status: the drilled map's accessible alternative. */
-export function CityTable({ cities, highlight }: { cities: CityCoverageDto[]; highlight?: string | null }) {
+export function CityTable({ cities, highlight, editHref }: Props) {
   const t = useTranslations('dashboard.table');
   const ts = useTranslations('status');
   const locale = useLocale();
-  const columns: ColumnsType<CityCoverageDto> = [
+  const filterId = useId();
+  const [filter, setFilter] = useState<RolloutStatus | ''>('');
+  const shown = filter ? cities.filter((c) => c.status === filter) : cities;
+  const columns: DataColumn<CityCoverageDto>[] = [
     {
       title: t('city'),
-      dataIndex: 'name',
       key: 'name',
-      render: (_: unknown, row) => <Link href={`/cities/${row.code}`}>{locale === 'en' ? row.nameEn : row.name}</Link>,
+      render: (row) => <Link href={`/cities/${row.code}`}>{locale === 'en' ? row.nameEn : row.name}</Link>,
       sorter: (a, b) => a.code.localeCompare(b.code),
     },
-    { title: t('code'), dataIndex: 'code', key: 'code', width: 72 },
+    { title: t('code'), key: 'code', width: 72, render: (row) => row.code },
     {
       title: t('status'),
-      dataIndex: 'status',
       key: 'status',
-      render: (_: unknown, row) => <Badge color={STATUS_COLORS[row.status]} text={ts(row.status)} />,
+      render: (row) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <span className={dataTableStyles.dot} style={{ background: STATUS_COLORS[row.status] }} aria-hidden />
+          {ts(row.status)}
+        </span>
+      ),
       sorter: (a, b) => ROLLOUT_STATUSES.indexOf(a.status) - ROLLOUT_STATUSES.indexOf(b.status),
-      filters: ROLLOUT_STATUSES.map((s) => ({ text: ts(s), value: s })),
-      onFilter: (value, row) => row.status === value,
     },
+    ...(editHref
+      ? [
+          {
+            title: <span className="visually-hidden">{t('actions')}</span>,
+            key: 'edit',
+            render: (row: CityCoverageDto) => (
+              <Link
+                href={editHref(row.code)}
+                data-testid={`edit-city-${row.code}`}
+                aria-label={t('editCity', { city: locale === 'en' ? row.nameEn : row.name })}
+              >
+                {t('edit')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
-    <Table<CityCoverageDto>
-      data-testid="city-table"
-      rowKey="code"
-      size="small"
-      columns={columns}
-      dataSource={cities}
-      pagination={false}
-      scroll={{ y: 480 }}
-      rowClassName={(row) => (row.code === highlight ? 'row-highlight' : '')}
-      onRow={(row) => ({ 'data-city': row.code }) as React.HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: t('empty') }}
-    />
+    <>
+      <div className={dataTableStyles.toolbar}>
+        <label htmlFor={filterId}>{t('statusFilter')}</label>
+        <select
+          id={filterId}
+          className={dataTableStyles.select}
+          value={filter}
+          data-testid="city-status-filter"
+          onChange={(e) => setFilter(e.target.value as RolloutStatus | '')}
+        >
+          <option value="">{t('allStatuses')}</option>
+          {ROLLOUT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {ts(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <DataTable<CityCoverageDto>
+        data-testid="city-table"
+        label={t('cityLabel')}
+        sortLabel={(column) => t('sortBy', { column })}
+        rowKey={(row) => row.code}
+        columns={columns}
+        rows={shown}
+        rowProps={(row) => ({ 'data-city': row.code, className: row.code === highlight ? 'row-highlight' : undefined })}
+        emptyText={t('empty')}
+        scroll
+      />
+    </>
   );
 }

@@ -1,15 +1,14 @@
 'use client';
 
-import { Alert, Breadcrumb, Card, Col, Row, Space } from 'antd';
+import { Alert, Col, Row, Skeleton, Space } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback } from 'react';
-import { Skeleton } from 'antd';
-import type { CoverageDto, ProvinceDrillDto } from '@/lib/coverage/queries';
+import type { CityCoverageDto, CoverageDto, ProvinceDrillDto } from '@/lib/coverage/queries';
 import type { ProgramDto } from '@/lib/programs/queries';
-import { coverageKeys, coverageUrl } from '@/lib/coverage/query-keys';
+import { coverageKeys, coverageUrl, type MapLayer } from '@/lib/coverage/query-keys';
 import { isIsoDate } from '@/lib/time';
 import { CityTable } from './city-table';
 import { CsvDownloadButton } from './csv-download-button';
@@ -17,15 +16,20 @@ import { DivisionSearch } from './division-search';
 import { KpiCards } from './kpi-cards';
 import { ProvinceTable } from './province-table';
 import { Timeline, type TimelineAnnotation } from './timeline';
+import styles from './coverage-view.module.css';
+import { Panel } from './panel';
 
 // Maps (ECharts + GeoJSON) load after the KPIs, timeline and tables have painted.
 const mapLoading = () => <Skeleton.Node active style={{ width: '100%', height: 480 }} />;
 const ProvinceMap = dynamic(() => import('@/components/charts/province-map'), { ssr: false, loading: mapLoading });
 const CityMap = dynamic(() => import('@/components/charts/city-map'), { ssr: false, loading: mapLoading });
+const NationalCityMap = dynamic(() => import('@/components/charts/national-city-map'), { ssr: false, loading: mapLoading });
 
 export interface CoverageViewData {
   coverage: CoverageDto;
   drill: ProvinceDrillDto | null;
+  /** Every city's status, only when the national city layer asked for it. */
+  cities?: CityCoverageDto[] | null;
 }
 
 interface Props {
@@ -38,10 +42,14 @@ interface Props {
   rejectedProvince: string | null;
   steps: string[];
   annotations: TimelineAnnotation[];
+  /** The viewer may edit city statuses: the city table links each row to its edit page. */
+  canEditCities?: boolean;
+  /** Versioned URL of the national city map data (lib/coverage/geo-assets.ts). */
+  citiesGeoUrl: string;
 }
 
-async function fetchView(program: string, asOf: string, province: string | null): Promise<CoverageViewData> {
-  const res = await fetch(coverageUrl(program, asOf, province));
+async function fetchView(program: string, asOf: string, province: string | null, layer: MapLayer): Promise<CoverageViewData> {
+  const res = await fetch(coverageUrl(program, asOf, province, layer));
   if (!res.ok) throw new Error(`coverage ${res.status}`);
   return (await res.json()) as CoverageViewData;
 }
@@ -52,7 +60,7 @@ async function fetchView(program: string, asOf: string, province: string | null)
  * scrubbing updates it with history.replaceState (no server round trip per step), drilling with
  * pushState so Back returns to the nation.
  */
-export function CoverageView({ program, initial, initialAsOf, initialProvince, rejectedProvince, steps, annotations }: Props) {
+export function CoverageView({ program, initial, initialAsOf, initialProvince, rejectedProvince, steps, annotations, canEditCities = false, citiesGeoUrl }: Props) {
   const t = useTranslations('dashboard');
   const locale = useLocale();
   const router = useRouter();
@@ -63,6 +71,9 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
   const province =
     program.unit === 'CITY' && urlProvince && /^\d{2}$/.test(urlProvince) && urlProvince !== rejectedProvince ? urlProvince : null;
   const highlight = searchParams.get('city');
+  // The national city layer: every prefecture city at once. Its data (and the 214 kB map file) load
+  // only when asked for, after the province map, which stays the default.
+  const layer: MapLayer = program.unit === 'CITY' && !province && searchParams.get('layer') === 'cities' ? 'cities' : 'provinces';
 
   const setUrl = useCallback(
     (changes: Record<string, string | null>, mode: 'push' | 'replace') => {
@@ -87,52 +98,70 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
     return `?${params.toString()}`;
   };
 
-  const isInitial = asOf === initialAsOf && province === initialProvince;
+  const isInitial = asOf === initialAsOf && province === initialProvince && layer === 'provinces';
   const query = useQuery({
-    queryKey: coverageKeys.view(program.slug, asOf, province),
-    queryFn: () => fetchView(program.slug, asOf, province),
+    queryKey: coverageKeys.view(program.slug, asOf, province, layer),
+    queryFn: () => fetchView(program.slug, asOf, province, layer),
     initialData: isInitial ? initial : undefined,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
   const data = query.data ?? initial;
   const { coverage, drill } = data;
+  // While another date loads, the previous date's cities stay on the map (keepPreviousData).
+  const cities = layer === 'cities' ? (data.cities ?? null) : null;
   const name = (zh: string, en: string) => (locale === 'en' ? en : zh);
   const fileBase = `hutong-${program.slug}-${asOf}${drill ? `-${drill.province.code}` : ''}`;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-loading={query.isFetching ? 'true' : 'false'}>
-      <Card size="small">
+      <Panel size="small">
         <Timeline steps={steps} value={asOf} annotations={annotations} onChange={(d) => setUrl({ asOf: d }, 'replace')} />
-      </Card>
+      </Panel>
       {query.isError && <Alert type="error" showIcon title={t('loadError')} />}
       <KpiCards coverage={coverage} />
       {program.unit === 'CITY' ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
-            <Card
+            <Panel
               title={
-                <Breadcrumb
-                  data-testid="map-breadcrumb"
-                  items={[
-                    drill
-                      ? {
-                          title: (
-                            <a
-                              href={hrefWith({ province: null, city: null })}
-                              onClick={(e) => {
-                                e.preventDefault();
-                                setUrl({ province: null, city: null }, 'push');
-                              }}
-                            >
-                              {t('nation')}
-                            </a>
-                          ),
-                        }
-                      : { title: t('nation') },
-                    ...(drill ? [{ title: name(drill.province.name, drill.province.nameEn) }] : []),
-                  ]}
-                />
+                <div className={styles.title}>
+                  <nav aria-label={t('breadcrumb')} data-testid="map-breadcrumb" className={styles.breadcrumb}>
+                    <ol>
+                      <li>
+                        {drill ? (
+                          <a
+                            href={hrefWith({ province: null, city: null })}
+                            onClick={(e) => {
+                              e.preventDefault();
+                              setUrl({ province: null, city: null }, 'push');
+                            }}
+                          >
+                            {t('nation')}
+                          </a>
+                        ) : (
+                          <span aria-current="page">{t('nation')}</span>
+                        )}
+                      </li>
+                      {drill && <li aria-current="page">{name(drill.province.name, drill.province.nameEn)}</li>}
+                    </ol>
+                  </nav>
+                  {!drill && (
+                    <div role="group" aria-label={t('layer.label')} className={styles.layerSwitch} data-testid="map-layer">
+                      {(['provinces', 'cities'] as const).map((l) => (
+                        <button
+                          key={l}
+                          type="button"
+                          aria-pressed={layer === l}
+                          data-testid={`map-layer-${l}`}
+                          onClick={() => setUrl({ layer: l === 'cities' ? 'cities' : null }, 'push')}
+                        >
+                          {t(`layer.${l}`)}
+                        </button>
+                      ))}
+                    </div>
+                  )}
+                </div>
               }
               extra={
                 <DivisionSearch
@@ -156,6 +185,13 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                   onCityClick={(code) => router.push(`/cities/${code}`)}
                   downloadName={`${fileBase}.png`}
                 />
+              ) : layer === 'cities' ? (
+                <NationalCityMap
+                  cities={cities}
+                  geoUrl={citiesGeoUrl}
+                  onCityClick={(code) => router.push(`/cities/${code}`)}
+                  downloadName={`${fileBase}-cities.png`}
+                />
               ) : (
                 <ProvinceMap
                   provinces={coverage.provinces}
@@ -163,12 +199,14 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                   downloadName={`${fileBase}.png`}
                 />
               )}
-              <p className="muted map-hint">{drill ? t('map.cityHint') : t('map.provinceHint')}</p>
-            </Card>
+              <p className="muted map-hint">
+                {drill ? t('map.cityHint') : layer === 'cities' ? t('map.nationalCitiesHint') : t('map.provinceHint')}
+              </p>
+            </Panel>
           </Col>
           <Col xs={24} xl={10}>
             {drill ? (
-              <Card
+              <Panel
                 title={t('citiesTitle', { province: name(drill.province.name, drill.province.nameEn), live: drill.live, denominator: drill.denominator })}
                 extra={
                   <CsvDownloadButton
@@ -178,10 +216,14 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                   />
                 }
               >
-                <CityTable cities={drill.cities} highlight={highlight} />
-              </Card>
+                <CityTable
+                  cities={drill.cities}
+                  highlight={highlight}
+                  editHref={canEditCities ? (code) => `/programs/${encodeURIComponent(program.slug)}/cities/${code}/edit` : undefined}
+                />
+              </Panel>
             ) : (
-              <Card
+              <Panel
                 title={t('tableTitle')}
                 extra={
                   <CsvDownloadButton
@@ -196,7 +238,7 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                   onSelect={(code) => setUrl({ province: code, city: null }, 'push')}
                   hrefFor={(code) => hrefWith({ province: code, city: null })}
                 />
-              </Card>
+              </Panel>
             )}
           </Col>
         </Row>

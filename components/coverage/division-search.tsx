@@ -1,10 +1,10 @@
 'use client';
 
-import { AutoComplete, Input } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { coverageKeys } from '@/lib/coverage/query-keys';
+import styles from './division-search.module.css';
 
 export interface DivisionHit {
   kind: 'province' | 'city';
@@ -14,12 +14,19 @@ export interface DivisionHit {
   provinceCode: string;
 }
 
-/** Finds a province or city by Chinese name, pinyin or code (server-side search). */
+/**
+ * Finds a province or city by Chinese name, pinyin or code (server-side search). An ARIA 1.2
+ * combobox (input + listbox, arrow keys, Enter, Escape) rather than antd's AutoComplete, which
+ * brings the whole of rc-select and its virtual list to the dashboard.
+ */
 export function DivisionSearch({ onSelect }: { onSelect: (hit: DivisionHit) => void }) {
   const t = useTranslations('dashboard.search');
   const locale = useLocale();
+  const listId = useId();
   const [text, setText] = useState('');
   const [debounced, setDebounced] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(text.trim()), 200);
     return () => clearTimeout(timer);
@@ -36,28 +43,80 @@ export function DivisionSearch({ onSelect }: { onSelect: (hit: DivisionHit) => v
     staleTime: 60_000,
   });
 
-  const hits = data?.items ?? [];
+  const hits = debounced ? (data?.items ?? []) : [];
+  const showList = open && debounced.length > 0;
+  const choose = (hit: DivisionHit) => {
+    onSelect(hit);
+    setText('');
+    setOpen(false);
+    setActive(-1);
+  };
+  const optionId = (i: number) => `${listId}-${i}`;
+
   return (
-    <AutoComplete
-      style={{ width: 240 }}
-      value={text}
-      onChange={setText}
-      options={hits.map((h) => ({
-        value: `${h.kind}:${h.code}`,
-        label: (
-          <span data-testid={`search-hit-${h.code}`}>
-            {locale === 'en' ? h.nameEn : h.name} <span className="muted">{h.code}</span>
-          </span>
-        ),
-      }))}
-      onSelect={(value: string) => {
-        const hit = hits.find((h) => `${h.kind}:${h.code}` === value);
-        if (hit) onSelect(hit);
-        setText('');
-      }}
-      notFoundContent={debounced && !isFetching ? (isError ? t('error') : t('none')) : null}
-    >
-      <Input.Search aria-label={t('label')} placeholder={t('placeholder')} loading={isFetching} data-testid="division-search" />
-    </AutoComplete>
+    <div className={styles.box} data-testid="division-search">
+      <input
+        type="search"
+        role="combobox"
+        className={styles.input}
+        aria-label={t('label')}
+        aria-autocomplete="list"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
+        aria-busy={isFetching}
+        placeholder={t('placeholder')}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onFocus={() => setOpen(true)}
+        // Delay so a click on an option lands before the list disappears.
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setOpen(true);
+            setActive((i) => Math.min(hits.length - 1, i + 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((i) => Math.max(0, i - 1));
+          } else if (e.key === 'Enter') {
+            const hit = hits[active >= 0 ? active : 0];
+            if (hit) {
+              e.preventDefault();
+              choose(hit);
+            }
+          } else if (e.key === 'Escape') {
+            setOpen(false);
+          }
+        }}
+      />
+      {showList && (
+        <ul id={listId} role="listbox" aria-label={t('label')} className={styles.list}>
+          {hits.map((h, i) => (
+            <li
+              key={`${h.kind}:${h.code}`}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? `${styles.option} ${styles.active}` : styles.option}
+              data-testid={`search-hit-${h.code}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(h)}
+            >
+              {locale === 'en' ? h.nameEn : h.name} <span className="muted">{h.code}</span>
+            </li>
+          ))}
+          {hits.length === 0 && !isFetching && (
+            <li className={styles.note} role="presentation">
+              {isError ? t('error') : t('none')}
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
   );
 }

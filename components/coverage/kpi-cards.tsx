@@ -1,9 +1,10 @@
 'use client';
 
-import { Card, Col, Progress, Row, Statistic, Tooltip } from 'antd';
+import { Col, Row, Tooltip } from 'antd';
 import { useTranslations } from 'next-intl';
 import { daysBetween } from '@/lib/time';
 import type { CoverageDto } from '@/lib/coverage/queries';
+import { Kpi, KpiBar, Panel } from './panel';
 
 /** Live / denominator, percent with its denominator, as-of date and target: the numbers people quote. */
 export function KpiCards({ coverage }: { coverage: CoverageDto }) {
@@ -16,27 +17,27 @@ export function KpiCards({ coverage }: { coverage: CoverageDto }) {
   return (
     <Row gutter={[16, 16]} data-testid="kpis">
       <Col xs={24} sm={12} lg={6}>
-        <Card>
+        <Panel>
           {isMetric ? (
-            <Statistic
+            <Kpi
               title={t('metricValue')}
               value={percent ?? '—'}
               suffix={percent === null ? undefined : '%'}
               data-testid="kpi-metric"
             />
           ) : (
-            <Statistic
+            <Kpi
               title={t('live', { unit: unitLabel })}
               value={coverage.live}
               suffix={`/ ${coverage.denominator}`}
               data-testid="kpi-live"
             />
           )}
-        </Card>
+        </Panel>
       </Col>
       <Col xs={24} sm={12} lg={6}>
-        <Card>
-          <Statistic
+        <Panel>
+          <Kpi
             title={isMetric ? t('metricTarget') : t('percent')}
             value={isMetric ? (coverage.metric?.target ?? '—') : (coverage.percent ?? '—')}
             suffix="%"
@@ -44,7 +45,7 @@ export function KpiCards({ coverage }: { coverage: CoverageDto }) {
           />
           {!isMetric && (
             <>
-              <Progress percent={coverage.percent ?? 0} showInfo={false} size="small" />
+              <KpiBar percent={coverage.percent ?? 0} />
               <span className="kpi-denominator" data-testid="kpi-denominator">
                 {t('denominator', { denominator: coverage.denominator, unit: unitLabel })}
               </span>
@@ -53,16 +54,16 @@ export function KpiCards({ coverage }: { coverage: CoverageDto }) {
           {isMetric && coverage.metric?.date && (
             <span className="kpi-denominator">{t('metricDate', { date: coverage.metric.date })}</span>
           )}
-        </Card>
+        </Panel>
       </Col>
       <Col xs={24} sm={12} lg={6}>
-        <Card>
-          <Statistic title={t('asOf')} value={coverage.asOf} data-testid="kpi-as-of" />
+        <Panel>
+          <Kpi title={t('asOf')} value={coverage.asOf} data-testid="kpi-as-of" />
           <span className="kpi-denominator">{t('timezone')}</span>
-        </Card>
+        </Panel>
       </Col>
       <Col xs={24} sm={12} lg={6}>
-        <Card>
+        <Panel>
           <Tooltip
             title={
               program.baselineTargetDate !== program.targetDate
@@ -70,7 +71,7 @@ export function KpiCards({ coverage }: { coverage: CoverageDto }) {
                 : undefined
             }
           >
-            <Statistic title={t('target')} value={program.targetDate} data-testid="kpi-target" />
+            <Kpi title={t('target')} value={program.targetDate} data-testid="kpi-target" />
           </Tooltip>
           <span className="kpi-denominator">
             {program.baselineTargetDate !== program.targetDate
@@ -79,7 +80,7 @@ export function KpiCards({ coverage }: { coverage: CoverageDto }) {
                 ? t('daysToTarget', { days: daysBetween(coverage.asOf, program.targetDate) })
                 : t('daysPastTarget', { days: daysBetween(program.targetDate, coverage.asOf) })}
           </span>
-        </Card>
+        </Panel>
       </Col>
     </Row>
   );

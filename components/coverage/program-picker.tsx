@@ -1,9 +1,9 @@
 'use client';
 
-import { Select, Tag } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTransition } from 'react';
+import styles from './program-picker.module.css';
 
 export interface ProgramOption {
   slug: string;
@@ -12,6 +12,7 @@ export interface ProgramOption {
   isIllustrative: boolean;
 }
 
+/** A native select: a handful of programs needs no search, and antd's Select costs ~40 kB of JS. */
 export function ProgramPicker({ programs, value }: { programs: ProgramOption[]; value: string }) {
   const t = useTranslations('dashboard');
   const locale = useLocale();
@@ -21,30 +22,24 @@ export function ProgramPicker({ programs, value }: { programs: ProgramOption[]; 
   const [isPending, startTransition] = useTransition();
 
   return (
-    <Select
+    <select
       aria-label={t('programPicker')}
       data-testid="program-picker"
+      className={styles.select}
       value={value}
-      loading={isPending}
-      style={{ minWidth: 320, maxWidth: '100%' }}
-      onChange={(slug: string) => {
+      aria-busy={isPending}
+      onChange={(e) => {
         const params = new URLSearchParams(searchParams.toString());
-        params.set('program', slug);
+        params.set('program', e.target.value);
         startTransition(() => router.push(`${pathname}?${params.toString()}`));
       }}
-      options={programs.map((p) => ({
-        value: p.slug,
-        label: (
-          <span>
-            {locale === 'en' ? p.nameEn : p.nameZh}
-            {p.isIllustrative && (
-              <Tag style={{ marginInlineStart: 8 }} color="default">
-                {t('illustrative')}
-              </Tag>
-            )}
-          </span>
-        ),
-      }))}
-    />
+    >
+      {programs.map((p) => (
+        <option key={p.slug} value={p.slug}>
+          {locale === 'en' ? p.nameEn : p.nameZh}
+          {p.isIllustrative ? ` (${t('illustrative')})` : ''}
+        </option>
+      ))}
+    </select>
   );
 }

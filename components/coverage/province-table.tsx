@@ -1,9 +1,8 @@
 'use client';
 
-import { Progress, Table } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ProvinceCoverageDto } from '@/lib/coverage/queries';
+import { DataTable, PercentBar, type DataColumn } from './data-table';
 
 /** The same numbers as the map, readable without it (and the map's accessible alternative). */
 export function ProvinceTable({
@@ -18,12 +17,11 @@ export function ProvinceTable({
 }) {
   const t = useTranslations('dashboard.table');
   const locale = useLocale();
-  const columns: ColumnsType<ProvinceCoverageDto> = [
+  const columns: DataColumn<ProvinceCoverageDto>[] = [
     {
       title: t('province'),
-      dataIndex: 'name',
       key: 'name',
-      render: (_: unknown, row) =>
+      render: (row) =>
         onSelect ? (
           <a
             href={hrefFor?.(row.code)}
@@ -42,46 +40,39 @@ export function ProvinceTable({
         ),
       sorter: (a, b) => a.code.localeCompare(b.code),
     },
-    { title: t('code'), dataIndex: 'code', key: 'code', width: 64 },
-    {
-      title: t('live'),
-      dataIndex: 'live',
-      key: 'live',
-      align: 'right',
-      sorter: (a, b) => a.live - b.live,
-    },
+    { title: t('code'), key: 'code', width: 64, render: (row) => row.code },
+    { title: t('live'), key: 'live', align: 'right', render: (row) => row.live, sorter: (a, b) => a.live - b.live },
     {
       title: t('denominator'),
-      dataIndex: 'denominator',
       key: 'denominator',
       align: 'right',
+      render: (row) => row.denominator,
       sorter: (a, b) => a.denominator - b.denominator,
     },
     {
       title: t('percent'),
-      dataIndex: 'percent',
       key: 'percent',
-      defaultSortOrder: 'descend',
       sorter: (a, b) => (a.percent ?? 0) - (b.percent ?? 0) || a.code.localeCompare(b.code),
-      render: (_: unknown, row) => (
+      render: (row) => (
         <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8, whiteSpace: 'nowrap' }}>
-          <Progress percent={row.percent ?? 0} showInfo={false} size="small" style={{ width: 56, margin: 0 }} />
+          <PercentBar percent={row.percent ?? 0} />
           <span>{t('percentOf', { percent: row.percent ?? 0, live: row.live, denominator: row.denominator })}</span>
         </span>
       ),
     },
   ];
   return (
-    <Table<ProvinceCoverageDto>
+    <DataTable<ProvinceCoverageDto>
       data-testid="province-table"
-      rowKey="code"
-      size="small"
+      label={t('provinceLabel')}
+      sortLabel={(column) => t('sortBy', { column })}
+      rowKey={(row) => row.code}
       columns={columns}
-      dataSource={provinces}
-      pagination={false}
-      scroll={{ y: 480 }}
-      onRow={(row) => ({ 'data-province': row.code }) as React.HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: t('empty') }}
+      rows={provinces}
+      defaultSort={{ key: 'percent', order: 'descend' }}
+      rowProps={(row) => ({ 'data-province': row.code })}
+      emptyText={t('empty')}
+      scroll
     />
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 
 import { CaretRightOutlined, PauseOutlined } from '@ant-design/icons';
-import { Button, Slider, Space, Tooltip } from 'antd';
+import { Button, Space } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { stepIndexOf } from '@/lib/coverage/timeline';
+import styles from './timeline.module.css';
 
 export interface TimelineAnnotation {
   date: string;
@@ -45,21 +46,15 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
     return () => clearInterval(timer);
   }, [playing, last, steps, onChange]);
 
-  const marks = useMemo(() => {
-    const m: Record<number, React.ReactNode> = {};
-    for (const a of annotations) {
-      const i = stepIndexOf(steps, a.date);
-      if (a.date < steps[0]! || a.date > steps[last]!) continue;
-      m[i] = (
-        <Tooltip title={`${a.date} ${a.title}`}>
-          <span className="timeline-mark" aria-label={`${a.date} ${a.title}`}>
-            ◆
-          </span>
-        </Tooltip>
-      );
-    }
-    return m;
-  }, [annotations, steps, last]);
+  // Annotations as marks under the track: a native tooltip (title) and a click that jumps there.
+  const marks = useMemo(
+    () =>
+      annotations
+        .filter((a) => a.date >= steps[0]! && a.date <= steps[last]!)
+        .map((a) => ({ ...a, index: stepIndexOf(steps, a.date) })),
+    [annotations, steps, last],
+  );
+  const position = (i: number) => (last > 0 ? (i / last) * 100 : 0);
 
   return (
     <div className="timeline" data-testid="timeline">
@@ -78,20 +73,43 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
           {t('showing', { date: value })}
         </span>
       </Space>
-      <Slider
-        min={0}
-        max={last}
-        step={1}
-        value={index}
-        marks={marks}
-        aria-label={t('slider')}
-        tooltip={{ formatter: (i) => (i === undefined ? '' : steps[i]) }}
-        onChange={(i: number) => {
-          setPlaying(false);
-          const date = steps[i];
-          if (date) onChange(date);
-        }}
-      />
+      {/* A native range input: keyboard (arrows, Home/End, Page keys) and screen readers for free. */}
+      <div className={styles.track}>
+        <input
+          type="range"
+          className={styles.range}
+          min={0}
+          max={last}
+          step={1}
+          value={index}
+          aria-label={t('slider')}
+          aria-valuetext={steps[index]}
+          title={steps[index]}
+          onChange={(e) => {
+            setPlaying(false);
+            const date = steps[Number(e.target.value)];
+            if (date) onChange(date);
+          }}
+        />
+        <div className={styles.marks}>
+          {marks.map((m) => (
+            <button
+              key={`${m.date}-${m.title}`}
+              type="button"
+              className={`timeline-mark ${styles.mark}`}
+              style={{ insetInlineStart: `${position(m.index)}%` }}
+              title={`${m.date} ${m.title}`}
+              aria-label={`${m.date} ${m.title}`}
+              onClick={() => {
+                setPlaying(false);
+                onChange(steps[m.index]!);
+              }}
+            >
+              ◆
+            </button>
+          ))}
+        </div>
+      </div>
       <div className="timeline-range">
         <span>{steps[0]}</span>
         <span>{steps[last]}</span>

@@ -77,6 +77,11 @@ export function InstitutionMatrix({ programs, rows }: InstitutionMatrixProps) {
         title: (
           <Space size={4} wrap>
             <span>{locale === 'en' ? p.nameEn : p.nameZh}</span>
+            {p.isRolloutComplete && (
+              <Tag color="success" data-testid={`rollout-complete-${p.slug}`}>
+                {t('rolloutComplete')}
+              </Tag>
+            )}
           </Space>
         ),
         key: p.slug,

@@ -1,7 +1,7 @@
 'use client';
 
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { Avatar, Button, Space, Tag, Tooltip } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
 import { useFormStatus } from 'react-dom';
 import { signOut } from '@/lib/auth/actions';
@@ -46,15 +46,15 @@ export function UserMenu({ user }: UserMenuProps) {
     <Space size={8} className="app-user-menu" aria-label={t('label', { name: user.name })} role="group">
       <Avatar size="small" icon={<UserOutlined />} aria-hidden />
       <Tooltip title={user.email}>
-        <Typography.Text data-testid="user-menu-name">{user.name}</Typography.Text>
+        <span data-testid="user-menu-name">{user.name}</span>
       </Tooltip>
       <Tag color={ROLE_COLORS[user.role]} data-testid="user-menu-role" style={{ marginInlineEnd: 0 }}>
         {tRoles(user.role)}
       </Tag>
       {user.role === 'PARTNER' && (institution ?? user.institutionCode) ? (
-        <Typography.Text type="secondary" data-testid="user-menu-institution">
+        <span className="muted" data-testid="user-menu-institution">
           {institution ?? user.institutionCode}
-        </Typography.Text>
+        </span>
       ) : null}
       <form action={signOut}>
         <SignOutButton />

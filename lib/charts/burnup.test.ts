@@ -210,9 +210,4 @@ describe('buildBurnupOption', () => {
     expect(html).toBe('<strong>2021-03-08</strong><br/>*Cities &lt;live&gt;: 6 cities<br/>*Plan: 9 cities');
     expect(formatAxisTooltip([], labels)).toBe('');
   });
-
-  it('carries the accessible description', () => {
-    const o = buildBurnupOption({ series, projection, annotations: [] }, labels);
-    expect(o.aria).toEqual({ enabled: true, label: { description: 'Burn-up chart' } });
-  });
 });

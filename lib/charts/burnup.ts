@@ -15,7 +15,6 @@ import { STATUS_COLORS } from './colours';
 import {
   HEALTH_COLORS,
   annotationMarkPoint,
-  GRID_TOP_PX,
   asOfMarks,
   annotationPins,
   chartEndDate,
@@ -28,6 +27,10 @@ import {
   type AnnotationLabels,
   type ChartAnnotation,
   type TargetDateLabels,
+  projectionSeries,
+  referenceLinesSeries,
+  TIMELINE_GRID,
+  timeXAxis,
 } from './timeline-marks';
 
 export const ACTUAL_COLOR = STATUS_COLORS.LIVE;
@@ -130,9 +133,8 @@ export function buildBurnupOption({ series, projection, annotations }: BurnupInp
   const healthColor = projection ? HEALTH_COLORS[projection.health] : HEALTH_COLORS.ON_TRACK;
 
   return {
-    aria: { enabled: true, label: { description: labels.ariaLabel } },
     animation: false,
-    grid: { left: 56, right: 40, top: GRID_TOP_PX, bottom: 48, containLabel: true },
+    grid: TIMELINE_GRID,
     legend: {
       bottom: 0,
       data: [labels.actual, labels.plan, ...(line ? [labels.projection] : [])],
@@ -142,12 +144,7 @@ export function buildBurnupOption({ series, projection, annotations }: BurnupInp
       axisPointer: { type: 'line' as const },
       formatter: (params: AxisParam[] | AxisParam) => formatAxisTooltip(params, labels),
     },
-    xAxis: {
-      type: 'time' as const,
-      min: firstDate,
-      max: axisEnd,
-      axisLabel: { hideOverlap: true },
-    },
+    xAxis: timeXAxis(firstDate, axisEnd),
     yAxis: {
       type: 'value' as const,
       name: labels.yAxis,
@@ -180,54 +177,16 @@ export function buildBurnupOption({ series, projection, annotations }: BurnupInp
         itemStyle: { color: PLAN_COLOR },
         z: 2,
       },
-      ...(line
-        ? [
-            {
-              id: SERIES_IDS.projection,
-              name: labels.projection,
-              type: 'line' as const,
-              data: line.data,
-              showSymbol: true,
-              symbol: 'circle',
-              symbolSize: 7,
-              lineStyle: { color: healthColor, width: 2, type: 'dotted' as const },
-              itemStyle: { color: healthColor },
-              label: {
-                show: true,
-                position: 'top' as const,
-                color: healthColor,
-                fontWeight: 'bold' as const,
-                // Only the end point is labelled; the start is the last actual point.
-                formatter: (p: { dataIndex: number }) =>
-                  p.dataIndex === 1 ? (line.isClipped ? labels.projectedBeyond : labels.projectedCompletion) : '',
-              },
-              tooltip: { show: false },
-              z: 4,
-            },
-          ]
-        : []),
-      {
-        // Reference lines live on an empty series so hiding "actual" in the legend keeps them.
-        id: SERIES_IDS.marks,
-        name: 'marks',
-        type: 'line' as const,
-        data: [],
-        silent: true,
-        markLine: {
-          silent: true,
-          symbol: ['none', 'none'],
-          animation: false,
-          data: [
-            {
-              yAxis: denominator,
-              name: labels.denominator,
-              label: { formatter: labels.denominator, position: 'insideStartTop' as const, color: DENOMINATOR_COLOR },
-              lineStyle: { color: DENOMINATOR_COLOR, type: 'solid' as const, width: 1.5 },
-            },
-            ...verticalMarks,
-          ],
+      ...(line ? [projectionSeries(line, healthColor, labels, 'circle')] : []),
+      referenceLinesSeries([
+        {
+          yAxis: denominator,
+          name: labels.denominator,
+          label: { formatter: labels.denominator, position: 'insideStartTop' as const, color: DENOMINATOR_COLOR },
+          lineStyle: { color: DENOMINATOR_COLOR, type: 'solid' as const, width: 1.5 },
         },
-      },
+        ...verticalMarks,
+      ]),
     ],
   };
 }

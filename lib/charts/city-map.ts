@@ -29,10 +29,24 @@ export interface CityMapLabels {
   ariaLabel: string;
 }
 
-export function buildCityMapOption(mapName: string, data: CityMapDatum[], labels: CityMapLabels, highlight?: string | null) {
+/** Where the map sits in its box; the national layer is drawn larger with thinner borders. */
+export interface CityMapLayout {
+  layoutCenter: [string, string];
+  layoutSize: string;
+  borderWidth: number;
+}
+
+const PROVINCE_LAYOUT: CityMapLayout = { layoutCenter: ['50%', '50%'], layoutSize: '95%', borderWidth: 0.8 };
+
+export function buildCityMapOption(
+  mapName: string,
+  data: CityMapDatum[],
+  labels: CityMapLabels,
+  highlight?: string | null,
+  layout: CityMapLayout = PROVINCE_LAYOUT,
+) {
   const byCode = new Map(data.map((d) => [d.name, d]));
   return {
-    aria: { enabled: true, label: { description: labels.ariaLabel } },
     tooltip: {
       trigger: 'item' as const,
       formatter: (params: { name: string }) => {
@@ -62,9 +76,9 @@ export function buildCityMapOption(mapName: string, data: CityMapDatum[], labels
         // No dot at each region's centre: the colour is the value.
         showLegendSymbol: false,
         selectedMode: false as const,
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '95%',
-        itemStyle: { areaColor: OUT_OF_SCOPE_COLOR, borderColor: '#ffffff', borderWidth: 0.8 },
+        layoutCenter: layout.layoutCenter,
+        layoutSize: layout.layoutSize,
+        itemStyle: { areaColor: OUT_OF_SCOPE_COLOR, borderColor: '#ffffff', borderWidth: layout.borderWidth },
         emphasis: {
           label: { show: true, formatter: (p: { name: string }) => byCode.get(p.name)?.label ?? '' },
           itemStyle: { areaColor: '#ffd666' },

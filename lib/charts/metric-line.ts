@@ -12,7 +12,6 @@ import {
   HEALTH_COLORS,
   TARGET_LINE_COLOR,
   annotationMarkPoint,
-  GRID_TOP_PX,
   asOfMarks,
   annotationPins,
   chartEndDate,
@@ -24,6 +23,10 @@ import {
   type AnnotationLabels,
   type ChartAnnotation,
   type TargetDateLabels,
+  projectionSeries,
+  referenceLinesSeries,
+  TIMELINE_GRID,
+  timeXAxis,
 } from './timeline-marks';
 
 export const METRIC_COLOR = '#1f5fae';
@@ -103,15 +106,14 @@ export function buildMetricOption({ series, projection, annotations }: MetricInp
   const healthColor = projection ? HEALTH_COLORS[projection.health] : HEALTH_COLORS.ON_TRACK;
 
   return {
-    aria: { enabled: true, label: { description: labels.ariaLabel } },
     animation: false,
-    grid: { left: 56, right: 40, top: GRID_TOP_PX, bottom: 48, containLabel: true },
+    grid: TIMELINE_GRID,
     legend: { bottom: 0, data: [labels.metric, ...(line ? [labels.projection] : [])] },
     tooltip: {
       trigger: 'item' as const,
       formatter: (params: { data?: { tooltipHtml?: string } }) => params.data?.tooltipHtml ?? '',
     },
-    xAxis: { type: 'time' as const, min: firstDate, max: axisEnd, axisLabel: { hideOverlap: true } },
+    xAxis: timeXAxis(firstDate, axisEnd),
     yAxis: {
       type: 'value' as const,
       name: labels.yAxis,
@@ -132,55 +134,20 @@ export function buildMetricOption({ series, projection, annotations }: MetricInp
         z: 3,
         markPoint: annotationMarkPoint(pins),
       },
-      ...(line
-        ? [
-            {
-              id: 'projection',
-              name: labels.projection,
-              type: 'line' as const,
-              data: line.data,
-              showSymbol: true,
-              symbolSize: 7,
-              lineStyle: { color: healthColor, width: 2, type: 'dotted' as const },
-              itemStyle: { color: healthColor },
-              label: {
-                show: true,
-                position: 'top' as const,
-                color: healthColor,
-                fontWeight: 'bold' as const,
-                formatter: (p: { dataIndex: number }) =>
-                  p.dataIndex === 1 ? (line.isClipped ? labels.projectedBeyond : labels.projectedCompletion) : '',
+      ...(line ? [projectionSeries(line, healthColor, labels)] : []),
+      referenceLinesSeries([
+        ...(goal !== null
+          ? [
+              {
+                yAxis: goal,
+                name: labels.targetValue,
+                label: { formatter: labels.targetValue, position: 'insideStartTop' as const, color: TARGET_LINE_COLOR },
+                lineStyle: { color: TARGET_LINE_COLOR, type: 'dashed' as const, width: 1.5 },
               },
-              tooltip: { show: false },
-              z: 4,
-            },
-          ]
-        : []),
-      {
-        id: 'marks',
-        name: 'marks',
-        type: 'line' as const,
-        data: [],
-        silent: true,
-        markLine: {
-          silent: true,
-          symbol: ['none', 'none'],
-          animation: false,
-          data: [
-            ...(goal !== null
-              ? [
-                  {
-                    yAxis: goal,
-                    name: labels.targetValue,
-                    label: { formatter: labels.targetValue, position: 'insideStartTop' as const, color: TARGET_LINE_COLOR },
-                    lineStyle: { color: TARGET_LINE_COLOR, type: 'dashed' as const, width: 1.5 },
-                  },
-                ]
-              : []),
-            ...verticalMarks,
-          ],
-        },
-      },
+            ]
+          : []),
+        ...verticalMarks,
+      ]),
     ],
   };
 }

@@ -39,7 +39,6 @@ export interface ProvinceMapLabels {
 export function buildProvinceMapOption(mapName: string, data: ProvinceMapDatum[], labels: ProvinceMapLabels) {
   const byCode = new Map(data.map((d) => [d.name, d]));
   return {
-    aria: { enabled: true, label: { description: labels.ariaLabel } },
     tooltip: {
       trigger: 'item' as const,
       formatter: (params: { name: string }) => {

@@ -210,3 +210,59 @@ export function chartEndDate(fixed: readonly string[], projected: string | null)
   const cap = addDays(end, PROJECTION_VIEW_DAYS_PAST_TARGET);
   return projected < cap ? projected : cap;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Option pieces shared by the burn-up and the metric chart.
+
+/** Room for the stacked vertical labels above, the legend below, the axis names at the sides. */
+export const TIMELINE_GRID = { left: 56, right: 40, top: GRID_TOP_PX, bottom: 48, containLabel: true };
+
+export function timeXAxis(min: string, max: string) {
+  return { type: 'time' as const, min, max, axisLabel: { hideOverlap: true } };
+}
+
+export interface ProjectionLabels {
+  projection: string;
+  projectedCompletion: string;
+  projectedBeyond: string;
+}
+
+/** The dotted projection from the last actual point to the projected completion, labelled at its end. */
+export function projectionSeries(line: ProjectionLine, color: string, labels: ProjectionLabels, symbol?: 'circle') {
+  return {
+    id: 'projection',
+    name: labels.projection,
+    type: 'line' as const,
+    data: line.data,
+    showSymbol: true,
+    ...(symbol ? { symbol } : {}),
+    symbolSize: 7,
+    lineStyle: { color, width: 2, type: 'dotted' as const },
+    itemStyle: { color },
+    label: {
+      show: true,
+      position: 'top' as const,
+      color,
+      fontWeight: 'bold' as const,
+      // Only the end point is labelled; the start is the last actual point.
+      formatter: (p: { dataIndex: number }) => (p.dataIndex === 1 ? (line.isClipped ? labels.projectedBeyond : labels.projectedCompletion) : ''),
+    },
+    tooltip: { show: false },
+    z: 4,
+  };
+}
+
+/**
+ * Reference lines (targets, as-of, denominator) on an empty series of their own, so hiding a data
+ * series in the legend keeps them.
+ */
+export function referenceLinesSeries(data: readonly object[]) {
+  return {
+    id: 'marks',
+    name: 'marks',
+    type: 'line' as const,
+    data: [],
+    silent: true,
+    markLine: { silent: true, symbol: ['none', 'none'], animation: false, data: [...data] },
+  };
+}

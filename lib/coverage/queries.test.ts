@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
 import { seedDatabase } from '../../prisma/seed';
 import { EXPECTED } from '../../prisma/seed/demo';
-import { getCoverageAsOf, getProvinceCitiesAsOf } from './queries';
+import { getGeography } from './geography';
+import { getCoverageAsOf, getNationalCitiesAsOf, getProvinceCitiesAsOf } from './queries';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -80,5 +81,32 @@ describe('drilling into a province', () => {
   it('is null for an unknown province or a program that does not count cities', async () => {
     expect(await getProvinceCitiesAsOf(t.db, 'alipay-unionpay-offline', '99', '2021-10-02')).toBeNull();
     expect(await getProvinceCitiesAsOf(t.db, 'alipay-bank-apps', '44', '2021-10-02')).toBeNull();
+  });
+});
+
+describe('the national city layer', () => {
+  it('every in-scope city with its status on the date, agreeing with the province totals', async () => {
+    const cities = await getNationalCitiesAsOf(t.db, 'alipay-unionpay-offline', '2021-10-02');
+    const coverage = await getCoverageAsOf(t.db, 'alipay-unionpay-offline', '2021-10-02');
+    expect(cities).toHaveLength(337);
+    expect(cities?.filter((c) => c.status === 'LIVE')).toHaveLength(EXPECTED.alipayUnionpayLiveOn20211002);
+    expect(cities?.find((c) => c.code === '4403')).toMatchObject({ name: '深圳市', status: 'LIVE' });
+    for (const p of coverage?.provinces ?? []) {
+      const inProvince = cities?.filter((c) => c.code.startsWith(p.code)) ?? [];
+      expect([p.code, inProvince.filter((c) => c.status === 'LIVE').length]).toEqual([p.code, p.live]);
+    }
+  });
+
+  it('is null for a program that does not count cities, or an unknown one', async () => {
+    expect(await getNationalCitiesAsOf(t.db, 'alipay-bank-apps', '2021-10-02')).toBeNull();
+    expect(await getNationalCitiesAsOf(t.db, 'no-such-program', '2021-10-02')).toBeNull();
+  });
+
+  it('reads the geography once per client and keeps it (reference data)', async () => {
+    const first = getGeography(t.db);
+    expect(getGeography(t.db)).toBe(first);
+    expect((await first).provinceOfCity.get('4403')).toBe('44');
+    // After the time to live it is read again.
+    expect(getGeography(t.db, Date.now() + 11 * 60 * 1000)).not.toBe(first);
   });
 });

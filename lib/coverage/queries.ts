@@ -3,7 +3,8 @@
  */
 import type { Db } from '../db';
 import type { RolloutStatus } from '../generated/sqlite/client';
-import { getProgramBySlug, type ProgramDto } from '../programs/queries';
+import { programSelect, type ProgramDto } from '../programs/queries';
+import { getGeography } from './geography';
 import { endOfShanghaiDay, toShanghaiDate } from '../time';
 import { queryStatusesAsOf } from './as-of-sql';
 import { countStatuses, groupCoverage, ratio, type Ratio, type StatusCounts } from './summarise';
@@ -36,10 +37,10 @@ export interface CoverageDto extends Ratio {
 }
 
 export async function getCoverageAsOf(db: Db, slug: string, asOf: string): Promise<CoverageDto | null> {
-  const program = await db.program.findUnique({ where: { slug }, select: { id: true } });
-  if (!program) return null;
-  const dto = await getProgramBySlug(db, slug);
-  if (!dto) return null;
+  const found = await db.program.findUnique({ where: { slug }, select: { id: true, ...programSelect } });
+  if (!found) return null;
+  const { id, ...dto } = found;
+  const program = { id };
   const before = endOfShanghaiDay(asOf);
 
   if (dto.unit === 'PERCENT') {
@@ -75,19 +76,15 @@ export async function getCoverageAsOf(db: Db, slug: string, asOf: string): Promi
     return { program: dto, asOf, counts, provinces: [], metric: null, ...ratio(counts.LIVE, rows.length) };
   }
 
-  const [rows, asOfStatuses, provinces] = await Promise.all([
-    db.cityStatus.findMany({
-      where: { programId: program.id },
-      select: { cityCode: true, city: { select: { provinceCode: true } } },
-    }),
+  const [rows, asOfStatuses, geography] = await Promise.all([
+    db.cityStatus.findMany({ where: { programId: program.id }, select: { cityCode: true } }),
     queryStatusesAsOf(db, program.id, 'CITY', before),
-    db.province.findMany({ select: { code: true, name: true, nameEn: true } }),
+    getGeography(db),
   ]);
-  const provinceOf = new Map(rows.map((r) => [r.cityCode, r.city.provinceCode]));
   const entities = rows.map((r) => ({ code: r.cityCode, status: asOfStatuses.get(r.cityCode) ?? 'NOT_STARTED' }));
   const counts = countStatuses(entities.map((e) => e.status));
-  const names = new Map(provinces.map((p) => [p.code, p]));
-  const byProvince = groupCoverage(entities, (code) => provinceOf.get(code) ?? '').map((g) => ({
+  const names = geography.provinces;
+  const byProvince = groupCoverage(entities, (code) => geography.provinceOfCity.get(code) ?? '').map((g) => ({
     ...g,
     name: names.get(g.code)?.name ?? g.code,
     nameEn: names.get(g.code)?.nameEn ?? g.code,
@@ -147,4 +144,27 @@ export async function getLastChangeDate(db: Db, slug: string): Promise<string | 
   if (!point) return fromChange;
   if (!fromChange) return point.date;
   return point.date > fromChange ? point.date : fromChange;
+}
+
+/**
+ * Every in-scope city of a CITY program with its status as of the date, for the national city
+ * layer (all prefecture cities coloured at once). Null for an unknown or non-CITY program.
+ */
+export async function getNationalCitiesAsOf(db: Db, slug: string, asOf: string): Promise<CityCoverageDto[] | null> {
+  const program = await db.program.findUnique({ where: { slug }, select: { id: true, unit: true } });
+  if (!program || program.unit !== 'CITY') return null;
+  const [rows, asOfStatuses, geography] = await Promise.all([
+    db.cityStatus.findMany({ where: { programId: program.id }, select: { cityCode: true }, orderBy: { cityCode: 'asc' } }),
+    queryStatusesAsOf(db, program.id, 'CITY', endOfShanghaiDay(asOf)),
+    getGeography(db),
+  ]);
+  return rows.map(({ cityCode }) => {
+    const city = geography.cities.get(cityCode);
+    return {
+      code: cityCode,
+      name: city?.name ?? cityCode,
+      nameEn: city?.nameEn ?? cityCode,
+      status: asOfStatuses.get(cityCode) ?? 'NOT_STARTED',
+    };
+  });
 }

@@ -11,6 +11,8 @@ export const coverageQuery = z
     program: programSlug,
     asOf: isoDate,
     province: provinceCode.optional(),
+    /** `cities`: also every city's status, for the national city layer. */
+    layer: z.enum(['provinces', 'cities']).optional(),
   })
   .strict();
 

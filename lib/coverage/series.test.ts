@@ -6,7 +6,9 @@ import type { RolloutStatus } from '../generated/sqlite/client';
 import { listAnnotations, listMilestones } from '../programs/annotations';
 import { getCoverageAsOf } from './queries';
 import {
+  buildCoverageSeries,
   countPlannedBy,
+  getCoverageSeriesSource,
   findCompletedOn,
   getCoverageSeries,
   getProjection,
@@ -111,6 +113,18 @@ describe('getCoverageSeries on the demo data', () => {
     expect(s.completedOn).toBeNull();
     // Nothing after the as-of date leaks into the actual line.
     expect(s.steps.every((x) => x.date <= '2021-10-02')).toBe(true);
+  });
+
+  it('built in the browser from a later source, a series equals the one read for that date', async () => {
+    // The dashboard loads the source once up to today and rebuilds the series as the timeline
+    // moves: it must be exactly what the server would have computed for each date.
+    for (const slug of ['alipay-unionpay-offline', 'alipay-bank-apps', 'quickpass-payment-code-reverse']) {
+      const source = await getCoverageSeriesSource(t.db, slug, { end: '2026-11-25' });
+      if (!source) throw new Error(`no source for ${slug}`);
+      for (const date of ['2021-03-01', '2021-10-02', '2021-12-02', '2026-08-15']) {
+        expect(buildCoverageSeries(source, date)).toEqual(await getCoverageSeries(t.db, slug, { asOf: date }));
+      }
+    }
   });
 
   it('agrees with getCoverageAsOf at every sampled week (the same replay rule)', async () => {

@@ -5,8 +5,9 @@ import type { AppLocale } from './config';
 /** The Chinese file is the reference: it is the default locale and what most users see. */
 export type AppMessages = typeof zhCN;
 
-// Both catalogues are small; importing them statically keeps loading synchronous, which the
-// global error page needs because it renders without the root layout's providers.
+// Server-side: both catalogues, loaded synchronously per request. Client code must not import this
+// module (it would bundle both files into the page); app/global-error.tsx loads its locale's file
+// on demand instead.
 const catalogues: Record<AppLocale, AppMessages> = {
   'zh-CN': zhCN,
   en,

@@ -30,18 +30,27 @@ describe('getInstitutionMatrix', () => {
     expect(cgb?.cells[BANK_APPS]).toMatchObject({ status: 'LIVE', liveDate: '2021-12-02', verified: true });
   });
 
-  it('marks rows stale relative to the injected today (30 days for this program)', async () => {
-    const m = await getInstitutionMatrix(t.db, { today: '2021-12-15' });
-    // Confirmed on 2021-12-02 (CGB, Mi Pay) and 2021-11-24 (Huawei Pay): fresh. The others went
-    // live by 2021-11-05, more than 30 days before.
-    const fresh = m.rows.filter((r) => r.cells[BANK_APPS]?.isStale === false).map((r) => r.code).sort();
-    expect(fresh).toEqual(['CGB', 'HUAWEIPAY', 'MIPAY']);
-    expect(m.rows.find((r) => r.code === 'CQRCB')?.cells[BANK_APPS]).toMatchObject({ isStale: true, daysSinceConfirmed: 40 });
-    // The boundary: 30 days after the confirmation is fresh, 31 is stale.
-    const day30 = await getInstitutionMatrix(t.db, { today: '2022-01-01' });
-    const day31 = await getInstitutionMatrix(t.db, { today: '2022-01-02' });
-    expect(day30.rows.find((r) => r.code === 'CGB')?.cells[BANK_APPS]).toMatchObject({ isStale: false, daysSinceConfirmed: 30 });
-    expect(day31.rows.find((r) => r.code === 'CGB')?.cells[BANK_APPS]).toMatchObject({ isStale: true, daysSinceConfirmed: 31 });
+  it('measures staleness at the date viewed (30 days for this program) while the rollout is in flight', async () => {
+    // 2021-11-20: 25 of 28 live, so the rollout is not complete and the age rule applies.
+    const m = await getInstitutionMatrix(t.db, { asOf: '2021-11-20', today: '2026-11-26' });
+    expect(m.programs.find((p) => p.slug === BANK_APPS)?.isRolloutComplete).toBe(false);
+    // CQRCB went live on 2021-11-05: 15 days before, fresh although 2021 is long ago today.
+    expect(m.rows.find((r) => r.code === 'CQRCB')?.cells[BANK_APPS]).toMatchObject({ isStale: false, daysSinceConfirmed: 15 });
+    // ICBC was confirmed (went live) before 2021-10-01: more than 30 days before the viewed date.
+    const icbc = m.rows.find((r) => r.code === 'ICBC')?.cells[BANK_APPS];
+    expect(icbc).toMatchObject({ status: 'LIVE', isStale: true });
+    expect(icbc?.daysSinceConfirmed).toBeGreaterThan(30);
+  });
+
+  it('does not flag LIVE rows once every institution is live (the rollout is complete)', async () => {
+    // Every row has been LIVE since 2021-12-02; confirmed years ago, but nothing is left to report.
+    const m = await getInstitutionMatrix(t.db, { today: '2026-11-26' });
+    expect(m.programs.find((p) => p.slug === BANK_APPS)?.isRolloutComplete).toBe(true);
+    const cells = m.rows.map((r) => r.cells[BANK_APPS]).filter((c) => c != null);
+    expect(cells).toHaveLength(28);
+    expect(cells.every((c) => c.status === 'LIVE' && !c.isStale)).toBe(true);
+    // The age is still reported.
+    expect(m.rows.find((r) => r.code === 'CGB')?.cells[BANK_APPS]?.daysSinceConfirmed).toBeGreaterThan(1800);
   });
 
   it('filters by type but counts every type', async () => {

@@ -6,7 +6,7 @@
 import 'server-only';
 import type { Db } from '../db';
 import type { InstitutionType, RolloutStatus } from '../generated/sqlite/client';
-import { assessStaleness, toShanghaiIso } from '../history/format';
+import { toShanghaiIso } from '../history/format';
 import {
   findLastChanges,
   statusRowSelect,
@@ -14,6 +14,7 @@ import {
   type ProgramStatusDto,
 } from '../history/program-status';
 import { readSnapshot } from '../history/snapshot';
+import { assessRowStaleness, isRolloutComplete, type RowStaleness } from './staleness';
 import { endOfShanghaiDay, isIsoDate, todayInShanghai } from '../time';
 
 /** Display order of the types: large state-owned banks first, as the sources list them. */
@@ -78,6 +79,8 @@ export interface MatrixProgramDto {
   nameEn: string;
   staleAfterDays: number;
   isIllustrative: boolean;
+  /** Every enrolled institution is LIVE on the reference date: its LIVE rows are never stale. */
+  isRolloutComplete: boolean;
 }
 
 export interface MatrixCellDto {
@@ -137,6 +140,10 @@ interface CellSource {
   liveDate: string | null;
   lastConfirmedAt: Date | null;
   verified: boolean;
+}
+
+function staleness({ daysSinceConfirmed, isStale }: RowStaleness): Pick<MatrixCellDto, 'daysSinceConfirmed' | 'isStale'> {
+  return { daysSinceConfirmed, isStale };
 }
 
 const NOTHING_YET: CellSource = { status: 'NOT_STARTED', plannedDate: null, liveDate: null, lastConfirmedAt: null, verified: true };
@@ -203,26 +210,43 @@ export async function getInstitutionMatrix(
   const replayed = asOf ? await replayCells(db, programRows.map((p) => p.id), asOf) : null;
 
   const current = new Map(statusRows.map((r) => [`${r.programId}|${r.institutionCode}`, r]));
+  const sourceOf = (key: string): CellSource | undefined => {
+    // Enrolment is the status row; the history only says what the row looked like back then.
+    const row = current.get(key);
+    if (!row) return undefined;
+    return replayed ? (replayed.get(key) ?? NOTHING_YET) : row;
+  };
+  const completeByProgram = new Map(
+    programRows.map((p) => [
+      p.id,
+      isRolloutComplete(
+        statusRows.filter((r) => r.programId === p.id).map((r) => sourceOf(`${p.id}|${r.institutionCode}`)!.status),
+      ),
+    ]),
+  );
   const typeOrder = (t: InstitutionType) => INSTITUTION_TYPES.indexOf(t);
   const allRows: MatrixRowDto[] = institutions
     .sort((a, b) => typeOrder(a.type) - typeOrder(b.type) || a.code.localeCompare(b.code))
     .map((inst) => {
       const cells: Record<string, MatrixCellDto | null> = {};
       for (const p of programRows) {
-        const key = `${p.id}|${inst.code}`;
-        // Enrolment is the status row; the history only says what the row looked like back then.
-        const row = current.get(key);
-        if (!row) {
+        const source = sourceOf(`${p.id}|${inst.code}`);
+        if (!source) {
           cells[p.slug] = null;
           continue;
         }
-        const source: CellSource = replayed ? (replayed.get(key) ?? NOTHING_YET) : row;
         cells[p.slug] = {
           status: source.status,
           plannedDate: source.plannedDate,
           liveDate: source.liveDate,
           lastConfirmedAt: source.lastConfirmedAt ? toShanghaiIso(source.lastConfirmedAt) : null,
-          ...assessStaleness(source.lastConfirmedAt, p.staleAfterDays, staleReferenceDate),
+          ...staleness(
+            assessRowStaleness(
+              source,
+              { staleAfterDays: p.staleAfterDays, isRolloutComplete: completeByProgram.get(p.id) ?? false },
+              staleReferenceDate,
+            ),
+          ),
           verified: source.verified,
         };
       }
@@ -245,6 +269,7 @@ export async function getInstitutionMatrix(
       nameEn: p.nameEn,
       staleAfterDays: p.staleAfterDays,
       isIllustrative: p.isIllustrative,
+      isRolloutComplete: completeByProgram.get(p.id) ?? false,
     })),
     rows: options.type ? allRows.filter((r) => r.type === options.type) : allRows,
     typeCounts,

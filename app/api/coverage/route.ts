@@ -3,7 +3,7 @@ import { authorize } from '@/lib/auth/permissions';
 import { requireRequestContext } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { getCoverageAsOf, getProvinceCitiesAsOf } from '@/lib/coverage/queries';
+import { getCoverageAsOf, getNationalCitiesAsOf, getProvinceCitiesAsOf } from '@/lib/coverage/queries';
 import { coverageQuery } from '@/lib/coverage/schema';
 import { errorResponse, jsonOk } from '@/lib/http/respond';
 
@@ -16,13 +16,15 @@ export async function GET(request: NextRequest) {
     authorize(ctx.viewer, 'coverage.read');
     const query = coverageQuery.parse(Object.fromEntries(request.nextUrl.searchParams));
     const db = await getDb();
-    const [coverage, drill] = await Promise.all([
+    const wantsCities = query.layer === 'cities' && !query.province;
+    const [coverage, drill, cities] = await Promise.all([
       getCoverageAsOf(db, query.program, query.asOf),
       query.province ? getProvinceCitiesAsOf(db, query.program, query.province, query.asOf) : null,
+      wantsCities ? getNationalCitiesAsOf(db, query.program, query.asOf) : null,
     ]);
     if (!coverage) throw new AppError('NOT_FOUND', 'program not found');
     if (query.province && !drill) throw new AppError('NOT_FOUND', 'province not found');
-    return jsonOk({ coverage, drill });
+    return jsonOk({ coverage, drill, cities });
   } catch (error) {
     return errorResponse(error);
   }

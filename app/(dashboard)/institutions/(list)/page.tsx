@@ -1,5 +1,11 @@
 import type { Metadata } from 'next';
-import { Alert, Card, Empty, Space, Statistic } from 'antd';
+// Deep imports: antd's barrel is a 'use client' module, so a Server Component importing from
+// 'antd' makes every page load one chunk with all antd components any Server Component uses.
+import Alert from 'antd/es/alert';
+import Card from 'antd/es/card';
+import Empty from 'antd/es/empty';
+import Space from 'antd/es/space';
+import Statistic from 'antd/es/statistic';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
@@ -7,6 +13,9 @@ import { getInstitutionMatrix, isInstitutionType } from '@/lib/institutions/quer
 import type { InstitutionType } from '@/lib/generated/sqlite/client';
 import { InstitutionMatrix } from '@/components/institutions/institution-matrix';
 import { TypeFilter } from '@/components/institutions/type-filter';
+import { InstitutionsOverTime } from '@/components/institutions/institutions-over-time';
+import { listLiveInstitutionsOverTime } from '@/lib/institutions/over-time';
+import { todayInShanghai } from '@/lib/time';
 
 // This page sits in the (list) route group so that its loading.tsx does not wrap
 // /institutions/[code], whose layout must answer unknown codes before anything streams.
@@ -27,18 +36,15 @@ function parseType(raw: string | string[] | undefined): { type: InstitutionType 
   return isInstitutionType(value) ? { type: value, invalid: null } : { type: null, invalid: value.slice(0, 40) };
 }
 
-/**
- * LEAD: the "live institutions over time" burn-up chart (built by another engineer) goes here.
- * Replace this slot with the chart component; it needs no data from this page.
- */
-function LiveInstitutionsBurnUpSlot() {
-  return null;
-}
-
 export default async function InstitutionsPage({ searchParams }: PageProps) {
   await requireViewer();
   const { type, invalid } = parseType((await searchParams).type);
-  const matrix = await getInstitutionMatrix(await getDb(), type ? { type } : {});
+  const db = await getDb();
+  const today = todayInShanghai();
+  const [matrix, overTime] = await Promise.all([
+    getInstitutionMatrix(db, type ? { type, today } : { today }),
+    listLiveInstitutionsOverTime(db, today),
+  ]);
   const t = await getTranslations('institutions');
   const tType = await getTranslations('institutionType');
   const locale = await getLocale();
@@ -66,7 +72,7 @@ export default async function InstitutionsPage({ searchParams }: PageProps) {
         </Card>
       ) : (
         <>
-          <LiveInstitutionsBurnUpSlot />
+          {overTime.length > 0 && <InstitutionsOverTime programs={overTime} end={today} />}
           <Card>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               <TypeFilter
@@ -93,6 +99,9 @@ export default async function InstitutionsPage({ searchParams }: PageProps) {
                   ? t('shownOfType', { type: tType(matrix.type), shown: matrix.rows.length, total: matrix.total })
                   : t('shownAll', { total: matrix.total })}
               </div>
+              <p className="muted" style={{ margin: 0, fontSize: 12 }} data-testid="stale-rule">
+                {t('staleRule')}
+              </p>
               <InstitutionMatrix programs={matrix.programs} rows={matrix.rows} />
             </Space>
           </Card>
