@@ -8,6 +8,7 @@ import type { CityLevel } from '../generated/sqlite/client';
 import {
   findLastChanges,
   statusRowSelect,
+  findCompletePrograms,
   toProgramStatusDtos,
   type ProgramStatusDto,
 } from '../history/program-status';
@@ -57,7 +58,8 @@ export async function getCityDetail(
     db.cityStatus.findMany({ where: { cityCode: code }, select: statusRowSelect }),
     findLastChanges(db, 'CITY', code),
   ]);
-  return { ...city, programs: toProgramStatusDtos(rows, lastChanges, today), today };
+  const complete = await findCompletePrograms(db, 'CITY', rows.map((r) => r.programId));
+  return { ...city, programs: toProgramStatusDtos(rows, lastChanges, today, complete), today };
 }
 
 // ---------------------------------------------------------------------------------------------

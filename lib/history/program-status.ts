@@ -5,7 +5,8 @@
 import 'server-only';
 import type { Db } from '../db';
 import type { ChangeSource, EntityType, ProgramUnit, RolloutStatus } from '../generated/sqlite/client';
-import { assessStaleness, toShanghaiIso } from './format';
+import { assessRowStaleness } from '../institutions/staleness';
+import { toShanghaiIso } from './format';
 import { toActorDto, type ActorDto } from './queries';
 
 export interface ProgramSummaryDto {
@@ -107,11 +108,16 @@ export async function findLastChanges(
   return latest;
 }
 
-/** Rows in program order (sortOrder, then slug), each with staleness relative to `today`. */
+/**
+ * Rows in program order (sortOrder, then slug), each with staleness at `today` by the rule of
+ * lib/institutions/staleness.ts (the one the institutions matrix states): a LIVE row of a program
+ * whose rollout is complete (`completePrograms`, by programId) is not flagged.
+ */
 export function toProgramStatusDtos(
   rows: StatusRow[],
   lastChanges: Map<string, LastChangeDto>,
   today: string,
+  completePrograms: ReadonlySet<string>,
 ): ProgramStatusDto[] {
   return [...rows]
     .sort((a, b) => a.program.sortOrder - b.program.sortOrder || a.program.slug.localeCompare(b.program.slug))
@@ -125,10 +131,39 @@ export function toProgramStatusDtos(
         evidenceUrl: r.evidenceUrl,
         note: r.note,
         lastConfirmedAt: r.lastConfirmedAt ? toShanghaiIso(r.lastConfirmedAt) : null,
-        ...assessStaleness(r.lastConfirmedAt, r.program.staleAfterDays, today),
+        ...pickStaleness(
+          assessRowStaleness(
+            r,
+            { staleAfterDays, isRolloutComplete: completePrograms.has(r.programId) },
+            today,
+          ),
+        ),
         verified: r.verified,
         version: r.version,
         lastChange: lastChanges.get(r.programId) ?? null,
       };
     });
+}
+
+function pickStaleness({ daysSinceConfirmed, isStale }: { daysSinceConfirmed: number | null; isStale: boolean }) {
+  return { daysSinceConfirmed, isStale };
+}
+
+/**
+ * The programs among `programIds` whose rollout is complete now: no enrolled row of `entityType`
+ * is anything but LIVE.
+ */
+export async function findCompletePrograms(
+  db: Db,
+  entityType: EntityType,
+  programIds: readonly string[],
+): Promise<Set<string>> {
+  if (programIds.length === 0) return new Set();
+  const where = { programId: { in: [...programIds] }, status: { not: 'LIVE' as const } };
+  const unfinished =
+    entityType === 'CITY'
+      ? await db.cityStatus.groupBy({ by: ['programId'], where })
+      : await db.institutionStatus.groupBy({ by: ['programId'], where });
+  const open = new Set(unfinished.map((r) => r.programId));
+  return new Set(programIds.filter((id) => !open.has(id)));
 }

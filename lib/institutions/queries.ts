@@ -10,6 +10,7 @@ import { toShanghaiIso } from '../history/format';
 import {
   findLastChanges,
   statusRowSelect,
+  findCompletePrograms,
   toProgramStatusDtos,
   type ProgramStatusDto,
 } from '../history/program-status';
@@ -67,7 +68,8 @@ export async function getInstitutionDetail(
     db.institutionStatus.findMany({ where: { institutionCode: code }, select: statusRowSelect }),
     findLastChanges(db, 'INSTITUTION', code),
   ]);
-  return { ...institution, programs: toProgramStatusDtos(rows, lastChanges, today), today };
+  const complete = await findCompletePrograms(db, 'INSTITUTION', rows.map((r) => r.programId));
+  return { ...institution, programs: toProgramStatusDtos(rows, lastChanges, today, complete), today };
 }
 
 // ---------------------------------------------------------------------------------------------
