@@ -20,13 +20,15 @@ interface Props {
   downloadName?: string;
   /** What is drawn, as data-* attributes, for tests and tools that cannot read the canvas. */
   data?: Record<`data-${string}`, string | number>;
+  /** Shown instead of the skeleton while loading: the same chart as the server drew it (SVG). */
+  placeholderSvg?: string | null;
 }
 
 /**
  * The box around every chart: the drawing surface (role=img, data-testid, data-state), a skeleton
  * while ECharts and the data load, an error alert, and the PNG download once it is drawn.
  */
-export function ChartFrame({ chartRef, chart, state, height, ariaLabel, errorText, testId, downloadName, data }: Props) {
+export function ChartFrame({ chartRef, chart, state, height, ariaLabel, errorText, testId, downloadName, data, placeholderSvg }: Props) {
   return (
     <div style={{ position: 'relative', height }}>
       {state === 'ready' && downloadName && <ChartDownloadButton chart={chart} filename={downloadName} />}
@@ -39,11 +41,14 @@ export function ChartFrame({ chartRef, chart, state, height, ariaLabel, errorTex
         {...data}
         style={{ width: '100%', height: '100%' }}
       />
-      {state === 'loading' && (
-        <div style={{ position: 'absolute', inset: 0 }}>
-          <Skeleton.Node active style={{ width: '100%', height }} />
-        </div>
-      )}
+      {state === 'loading' &&
+        (placeholderSvg ? (
+          <div aria-hidden="true" style={{ position: 'absolute', inset: 0 }} dangerouslySetInnerHTML={{ __html: placeholderSvg }} />
+        ) : (
+          <div style={{ position: 'absolute', inset: 0 }}>
+            <Skeleton.Node active style={{ width: '100%', height }} />
+          </div>
+        ))}
       {state === 'error' && (
         <Alert style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" showIcon title={errorText} />
       )}

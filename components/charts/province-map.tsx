@@ -14,9 +14,13 @@ interface Props {
   /** File name of the PNG download. */
   downloadName: string;
   height?: number;
+  /** The same map as the server drew it, shown while ECharts loads. */
+  placeholderSvg?: string | null;
 }
 
-export default function ProvinceMap({ provinces, onProvinceClick, downloadName, height = 480 }: Props) {
+export type ProvinceMapProps = Props;
+
+export default function ProvinceMap({ provinces, onProvinceClick, downloadName, height = 480, placeholderSvg }: Props) {
   const t = useTranslations('dashboard.map');
   const locale = useLocale();
   const option = useMemo(() => {
@@ -54,6 +58,7 @@ export default function ProvinceMap({ provinces, onProvinceClick, downloadName, 
       errorText={t('loadError')}
       testId="province-map"
       downloadName={downloadName}
+      placeholderSvg={placeholderSvg}
     />
   );
 }
