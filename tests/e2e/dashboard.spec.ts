@@ -25,8 +25,19 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
   await expect(page.getByTestId('kpi-live')).toContainText(`/ ${expected.denominator}`);
   await expect(page.getByTestId('kpi-as-of')).toContainText(asOf);
 
-  // The map drew: ECharts reports ready and painted a canvas of real size.
+  // The server drew the map (SVG, no chart code yet), coloured per province: Beijing is live.
   const map = page.getByTestId('province-map');
+  await expect(map).toHaveAttribute('data-state', 'static');
+  expect(await map.locator('svg path[data-code]').count()).toBeGreaterThanOrEqual(31);
+  const liveCode = Object.entries(expected.provinces).find(([, p]) => p.live > 0)![0];
+  const emptyCode = Object.entries(expected.provinces).find(([, p]) => p.live === 0)![0];
+  const liveFill = await map.locator(`svg path[data-code="${liveCode}"]`).first().getAttribute('fill');
+  const emptyFill = await map.locator(`svg path[data-code="${emptyCode}"]`).first().getAttribute('fill');
+  expect(liveFill).toMatch(/^#/);
+  expect(liveFill).not.toBe(emptyFill);
+  // Pointing at it loads the browser's chart (tooltips, PNG download): ECharts reports ready and
+  // painted a canvas of real size.
+  await map.hover();
   await expect(map).toHaveAttribute('data-state', 'ready');
   const box = await map.locator('canvas').first().boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(300);
@@ -43,6 +54,18 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
   }
   await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
   expect(problems).toEqual([]);
+});
+
+test('a click on a province of the server-drawn map drills down', async ({ page }) => {
+  await signIn(page, DEMO_USERS.pm);
+  await page.goto('/?program=alipay-unionpay-offline&asOf=2021-10-02');
+  const map = page.getByTestId('province-map');
+  await expect(map).toHaveAttribute('data-state', 'static');
+  // Sichuan: one compact shape, so the middle of its box is on it.
+  await map.locator('svg path[data-code="51"]').first().click();
+  await expect(page).toHaveURL(/province=51/);
+  await expect(page.getByTestId('map-breadcrumb')).toContainText('四川省');
+  await expect(page.getByTestId('city-map')).toHaveAttribute('data-state', 'ready');
 });
 
 test('an unknown program and a bad date get clear messages, not an error page', async ({ page }) => {
