@@ -1,5 +1,6 @@
 'use client';
 
+import { Skeleton } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 interface Props {
@@ -33,5 +34,9 @@ export function WhenVisible({ children, height, testId, margin = '200px' }: Prop
   }, [visible, margin]);
 
   if (visible) return <>{children}</>;
-  return <div ref={ref} data-testid={testId} data-state="deferred" style={{ width: '100%', height }} />;
+  return (
+    <div ref={ref} data-testid={testId} data-state="deferred" style={{ width: '100%', height }}>
+      <Skeleton.Node style={{ width: '100%', height }} />
+    </div>
+  );
 }

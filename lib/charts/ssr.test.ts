@@ -35,7 +35,7 @@ describe('server-rendered province map', () => {
     for (const p of provinces) {
       const fills = fillsOf(svg, p.code);
       expect(fills.length).toBeGreaterThan(0);
-      for (const fill of fills) expect(fill.toLowerCase()).toBe(binOf(p.percent).color.toLowerCase());
+      for (const fill of fills) expect(fill.toLowerCase()).toBe(binOf(p.percent ?? 0).color.toLowerCase());
     }
   });
 

@@ -52,6 +52,10 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
     await expect(row.locator('td').nth(2)).toHaveText(String(p.live));
     await expect(row.locator('td').nth(3)).toHaveText(String(p.total));
   }
+  // The burn-up below draws as it scrolls into view; the full-page picture shows it drawn.
+  const burnup = page.getByTestId('burnup-chart');
+  await burnup.scrollIntoViewIfNeeded();
+  await expect(burnup).toHaveAttribute('data-state', 'ready');
   await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
   expect(problems).toEqual([]);
 });
