@@ -8,6 +8,11 @@ interface Props {
   svg: string;
   onProvinceClick?: (code: string) => void;
   height?: number;
+  /**
+   * Shown under the browser's chart while it loads (components/charts/chart-frame.tsx): hidden from
+   * assistive tech and tests, but a click still drills down.
+   */
+  placeholder?: boolean;
 }
 
 /**
@@ -16,14 +21,13 @@ interface Props {
  * download come with the browser's chart, which loads as soon as the pointer or focus reaches the
  * map's panel (components/coverage/coverage-view.tsx).
  */
-export function StaticProvinceMap({ svg, onProvinceClick, height = 480 }: Props) {
+export function StaticProvinceMap({ svg, onProvinceClick, height = 480, placeholder = false }: Props) {
   const t = useTranslations('dashboard.map');
   return (
     <div
-      role="img"
-      aria-label={t('aria')}
-      data-testid="province-map"
-      data-state="static"
+      {...(placeholder
+        ? { 'aria-hidden': true }
+        : { role: 'img', 'aria-label': t('aria'), 'data-testid': 'province-map', 'data-state': 'static' })}
       className={styles.map}
       style={{ width: '100%', height }}
       onClick={(e) => {

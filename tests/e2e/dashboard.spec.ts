@@ -72,6 +72,24 @@ test('a click on a province of the server-drawn map drills down', async ({ page 
   await expect(page.getByTestId('city-map')).toHaveAttribute('data-state', 'ready');
 });
 
+test('while the browser chart loads, the server-drawn map under it still drills down on click', async ({ page }) => {
+  await signIn(page, DEMO_USERS.pm);
+  // Hold ECharts (the chunk that registers maps) back, as a slow network would.
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes('registerMap')) await new Promise((r) => setTimeout(r, 4000));
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto('/?program=alipay-unionpay-offline&asOf=2021-10-02');
+  const map = page.getByTestId('province-map');
+  await expect(map).toHaveAttribute('data-state', 'static');
+  await map.hover();
+  await expect(map).toHaveAttribute('data-state', 'loading');
+  await page.locator('svg path[data-code="51"]').first().click();
+  await expect(page).toHaveURL(/province=51/);
+});
+
 test('an unknown program and a bad date get clear messages, not an error page', async ({ page }) => {
   await signIn(page, DEMO_USERS.pm);
   await page.goto('/?program=no-such-program');
