@@ -118,7 +118,9 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
   // or focus reaches the map's panel, or the view leaves the one the server drew. Until then the
   // server's SVG stands in (it drills down on click too).
   const [mapWanted, setMapWanted] = useState(false);
-  const wantsLiveMap = mapWanted || !isInitial || !initialMapSvg;
+  // Not for programs without a map. Once the view has left the server's, the province map's code
+  // loads too (ECharts is loading for the other maps anyway), so Back to the nation draws at once.
+  const wantsLiveMap = program.unit === 'CITY' && (mapWanted || !isInitial || !initialMapSvg);
   const [ProvinceMap, setProvinceMap] = useState<ComponentType<ProvinceMapProps> | null>(null);
   useEffect(() => {
     if (!wantsLiveMap || ProvinceMap) return;
