@@ -21,6 +21,7 @@ import { versionedGeoUrl } from '@/lib/coverage/geo-assets';
 import { CoverageView } from '@/components/coverage/coverage-view';
 import { ProgramPicker } from '@/components/coverage/program-picker';
 import { Panel } from '@/components/coverage/panel';
+import { renderProvinceMapSvg } from '@/lib/charts/ssr';
 
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,7 +40,8 @@ export default async function DashboardPage({ searchParams }: PageProps) {
   const db = await getDb();
   const programs = await listPrograms(db);
   const today = todayInShanghai();
-  const params = parseDashboardParams(await searchParams, today);
+  const rawParams = await searchParams;
+  const params = parseDashboardParams(rawParams, today);
 
   if (programs.length === 0) {
     return (
@@ -77,6 +79,23 @@ export default async function DashboardPage({ searchParams }: PageProps) {
     );
   }
   const { program } = coverage;
+  // The national map drawn here as SVG, so the first view needs no chart code in the browser.
+  const mapT = await getTranslations('dashboard.map');
+  const initialMapSvg =
+    program.unit === 'CITY' && !drill && rawParams.layer !== 'cities'
+      ? renderProvinceMapSvg(coverage.provinces, locale, {
+          bins: {
+            none: mapT('bins.none'),
+            low: mapT('bins.low'),
+            mid: mapT('bins.mid'),
+            high: mapT('bins.high'),
+            almost: mapT('bins.almost'),
+            full: mapT('bins.full'),
+          },
+          outOfScope: mapT('outOfScope'),
+          ariaLabel: mapT('aria'),
+        })
+      : null;
   const steps = timelineSteps(
     program.startDate,
     timelineEnd({ today, lastChange, targetDate: program.targetDate }),
@@ -113,6 +132,7 @@ export default async function DashboardPage({ searchParams }: PageProps) {
         steps={steps}
         canEditCities={can(viewer, 'cityStatus.update')}
         citiesGeoUrl={versionedGeoUrl('china-cities.json')}
+        initialMapSvg={initialMapSvg}
         annotations={annotations.map((a) => ({ date: a.date, title: locale === 'en' ? a.titleEn : a.titleZh }))}
       />
       {seriesSource && (

@@ -6,6 +6,7 @@ import type { ProvinceCoverageDto } from '@/lib/coverage/queries';
 import { buildProvinceMapOption, toProvinceMapData } from '@/lib/charts/province-map';
 import { NATIONAL_MAP } from './map-names';
 import { ChartFrame } from './chart-frame';
+import { StaticProvinceMap } from './static-province-map';
 import { useEChart } from './use-echart';
 
 interface Props {
@@ -14,9 +15,13 @@ interface Props {
   /** File name of the PNG download. */
   downloadName: string;
   height?: number;
+  /** The same map as the server drew it, shown (and clickable) while ECharts loads. */
+  placeholderSvg?: string | null;
 }
 
-export default function ProvinceMap({ provinces, onProvinceClick, downloadName, height = 480 }: Props) {
+export type ProvinceMapProps = Props;
+
+export default function ProvinceMap({ provinces, onProvinceClick, downloadName, height = 480, placeholderSvg }: Props) {
   const t = useTranslations('dashboard.map');
   const locale = useLocale();
   const option = useMemo(() => {
@@ -54,6 +59,11 @@ export default function ProvinceMap({ provinces, onProvinceClick, downloadName, 
       errorText={t('loadError')}
       testId="province-map"
       downloadName={downloadName}
+      placeholder={
+        placeholderSvg ? (
+          <StaticProvinceMap svg={placeholderSvg} onProvinceClick={onProvinceClick} height={height} placeholder />
+        ) : null
+      }
     />
   );
 }

@@ -20,6 +20,7 @@ import type { AnnotationDto } from '@/lib/programs/annotations';
 import type { ProgramDto } from '@/lib/programs/queries';
 import { daysBetween, isIsoDate } from '@/lib/time';
 import { ExternalLink } from '@/components/status/external-link';
+import { WhenVisible } from '@/components/charts/when-visible';
 import { DataTable, type DataColumn } from './data-table';
 import { Panel } from './panel';
 import { HealthBadge, HealthRule } from './health-badge';
@@ -27,7 +28,8 @@ import styles from './burnup-panel.module.css';
 
 const CHART_HEIGHT = 420;
 const chartLoading = () => <Skeleton.Node active style={{ width: '100%', height: CHART_HEIGHT }} />;
-// The charts (ECharts) load after the numbers and the table have painted.
+// The charts (ECharts) load after the numbers and the table have painted, and only once they are
+// about to scroll into view (WhenVisible).
 const BurnupChart = dynamic(() => import('@/components/charts/burnup-chart'), { ssr: false, loading: chartLoading });
 const MetricChart = dynamic(() => import('@/components/charts/metric-chart'), { ssr: false, loading: chartLoading });
 
@@ -83,25 +85,27 @@ export function BurnupPanel({ source, initialAsOf, program, annotations }: Props
             <HealthRule current={projection?.health ?? null} isMetric={isMetric} />
           </Col>
         </Row>
-        {series.kind === 'METRIC' ? (
-          <MetricChart
-            series={series}
-            projection={projection}
-            annotations={chartAnnotations}
-            programName={programName}
-            downloadName={downloadName}
-            height={CHART_HEIGHT}
-          />
-        ) : (
-          <BurnupChart
-            series={series}
-            projection={projection}
-            annotations={chartAnnotations}
-            programName={programName}
-            downloadName={downloadName}
-            height={CHART_HEIGHT}
-          />
-        )}
+        <WhenVisible height={CHART_HEIGHT} testId={isMetric ? 'metric-chart' : 'burnup-chart'}>
+          {series.kind === 'METRIC' ? (
+            <MetricChart
+              series={series}
+              projection={projection}
+              annotations={chartAnnotations}
+              programName={programName}
+              downloadName={downloadName}
+              height={CHART_HEIGHT}
+            />
+          ) : (
+            <BurnupChart
+              series={series}
+              projection={projection}
+              annotations={chartAnnotations}
+              programName={programName}
+              downloadName={downloadName}
+              height={CHART_HEIGHT}
+            />
+          )}
+        </WhenVisible>
         {chartAnnotations.length > 0 && <AnnotationList annotations={chartAnnotations} />}
         {series.kind === 'METRIC' ? <MetricTable points={series.points} /> : <WeeklyTable points={series.points} denominator={series.denominator} asOf={series.asOf} />}
       </Space>

@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import type { CityCoverageDto, CoverageDto, ProvinceDrillDto } from '@/lib/coverage/queries';
 import type { ProgramDto } from '@/lib/programs/queries';
 import { coverageKeys, coverageUrl, type MapLayer } from '@/lib/coverage/query-keys';
@@ -18,10 +18,11 @@ import { ProvinceTable } from './province-table';
 import { Timeline, type TimelineAnnotation } from './timeline';
 import styles from './coverage-view.module.css';
 import { Panel } from './panel';
+import { StaticProvinceMap } from '@/components/charts/static-province-map';
+import type { ProvinceMapProps } from '@/components/charts/province-map';
 
 // Maps (ECharts + GeoJSON) load after the KPIs, timeline and tables have painted.
 const mapLoading = () => <Skeleton.Node active style={{ width: '100%', height: 480 }} />;
-const ProvinceMap = dynamic(() => import('@/components/charts/province-map'), { ssr: false, loading: mapLoading });
 const CityMap = dynamic(() => import('@/components/charts/city-map'), { ssr: false, loading: mapLoading });
 const NationalCityMap = dynamic(() => import('@/components/charts/national-city-map'), { ssr: false, loading: mapLoading });
 
@@ -46,6 +47,11 @@ interface Props {
   canEditCities?: boolean;
   /** Versioned URL of the national city map data (lib/coverage/geo-assets.ts). */
   citiesGeoUrl: string;
+  /**
+   * The province map for the initial view, drawn on the server (lib/charts/ssr.ts). Shown until
+   * the map is wanted, so the first visit loads no chart code; null when not drawn.
+   */
+  initialMapSvg?: string | null;
 }
 
 async function fetchView(program: string, asOf: string, province: string | null, layer: MapLayer): Promise<CoverageViewData> {
@@ -60,7 +66,7 @@ async function fetchView(program: string, asOf: string, province: string | null,
  * scrubbing updates it with history.replaceState (no server round trip per step), drilling with
  * pushState so Back returns to the nation.
  */
-export function CoverageView({ program, initial, initialAsOf, initialProvince, rejectedProvince, steps, annotations, canEditCities = false, citiesGeoUrl }: Props) {
+export function CoverageView({ program, initial, initialAsOf, initialProvince, rejectedProvince, steps, annotations, canEditCities = false, citiesGeoUrl, initialMapSvg = null }: Props) {
   const t = useTranslations('dashboard');
   const locale = useLocale();
   const router = useRouter();
@@ -107,6 +113,31 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
     staleTime: 60_000,
   });
   const data = query.data ?? initial;
+
+  // The browser's province map (ECharts, about 210 kB) loads once the map is wanted: the pointer
+  // or focus reaches the map's panel, or the view leaves the one the server drew. Until then the
+  // server's SVG stands in (it drills down on click too).
+  const [mapWanted, setMapWanted] = useState(false);
+  // Not for programs without a map. Once the view has left the server's, the province map's code
+  // loads too (ECharts is loading for the other maps anyway), so Back to the nation draws at once.
+  const wantsLiveMap = program.unit === 'CITY' && (mapWanted || !isInitial || !initialMapSvg);
+  const [ProvinceMap, setProvinceMap] = useState<ComponentType<ProvinceMapProps> | null>(null);
+  useEffect(() => {
+    if (!wantsLiveMap || ProvinceMap) return;
+    let cancelled = false;
+    import('@/components/charts/province-map')
+      .then((m) => {
+        if (!cancelled) setProvinceMap(() => m.default);
+      })
+      .catch(() => {
+        // Stays on the server's map (or the skeleton); the tables hold the same numbers.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [wantsLiveMap, ProvinceMap]);
+  const wantMap = useCallback(() => setMapWanted(true), []);
+
   const { coverage, drill } = data;
   // While another date loads, the previous date's cities stay on the map (keepPreviousData).
   const cities = layer === 'cities' ? (data.cities ?? null) : null;
@@ -122,7 +153,7 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
       <KpiCards coverage={coverage} />
       {program.unit === 'CITY' ? (
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={14}>
+          <Col xs={24} xl={14} onPointerEnter={wantMap} onFocus={wantMap} onTouchStart={wantMap}>
             <Panel
               title={
                 <div className={styles.title}>
@@ -192,12 +223,17 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                   onCityClick={(code) => router.push(`/cities/${code}`)}
                   downloadName={`${fileBase}-cities.png`}
                 />
-              ) : (
+              ) : ProvinceMap ? (
                 <ProvinceMap
                   provinces={coverage.provinces}
                   onProvinceClick={(code) => setUrl({ province: code, city: null }, 'push')}
                   downloadName={`${fileBase}.png`}
+                  placeholderSvg={isInitial ? initialMapSvg : null}
                 />
+              ) : isInitial && initialMapSvg ? (
+                <StaticProvinceMap svg={initialMapSvg} onProvinceClick={(code) => setUrl({ province: code, city: null }, 'push')} />
+              ) : (
+                mapLoading()
               )}
               <p className="muted map-hint">
                 {drill ? t('map.cityHint') : layer === 'cities' ? t('map.nationalCitiesHint') : t('map.provinceHint')}

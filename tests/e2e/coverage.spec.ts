@@ -82,6 +82,8 @@ test('the CSV download has exactly the rows of the table', async ({ page }) => {
 test('the burn-up shows the target line, a projection and the health rule', async ({ page }) => {
   await page.goto('/?program=quickpass-payment-code-reverse');
   const chart = page.getByTestId('burnup-chart');
+  // The chart loads as it scrolls into view.
+  await chart.scrollIntoViewIfNeeded();
   await expect(chart).toHaveAttribute('data-state', 'ready');
   // Re-planned program: both the baseline and the current target are drawn, and the projection.
   await expect(chart).toHaveAttribute('data-lines', /2027-03-31/);
@@ -101,8 +103,9 @@ test('the national city layer colours every city for the timeline date, and a ci
     if (res.url().includes('/geo/china-cities.json')) geo.push({ url: res.url(), cacheControl: res.headers()['cache-control'] });
   });
   await page.goto(`/?program=${SLUG}&asOf=2021-09-27`);
-  // The province map comes first; the city layer's data is not requested until it is chosen.
-  await expect(page.getByTestId('province-map')).toHaveAttribute('data-state', 'ready');
+  // The province map comes first (drawn on the server); the city layer's data is not requested
+  // until it is chosen.
+  await expect(page.getByTestId('province-map')).toHaveAttribute('data-state', 'static');
   expect(geo).toHaveLength(0);
 
   await page.getByTestId('map-layer-cities').click();
@@ -143,6 +146,7 @@ test('the national city layer colours every city for the timeline date, and a ci
 test('the burn-up follows the timeline date without reloading the page', async ({ page }) => {
   await page.goto(`/?program=${SLUG}&asOf=2021-09-27`);
   const chart = page.getByTestId('burnup-chart');
+  await chart.scrollIntoViewIfNeeded();
   await expect(chart).toHaveAttribute('data-state', 'ready');
   await expect(chart).toHaveAttribute('data-lines', /2021-09-27/);
   const documents: string[] = [];

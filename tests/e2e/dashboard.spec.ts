@@ -25,8 +25,19 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
   await expect(page.getByTestId('kpi-live')).toContainText(`/ ${expected.denominator}`);
   await expect(page.getByTestId('kpi-as-of')).toContainText(asOf);
 
-  // The map drew: ECharts reports ready and painted a canvas of real size.
+  // The server drew the map (SVG, no chart code yet), coloured per province: Beijing is live.
   const map = page.getByTestId('province-map');
+  await expect(map).toHaveAttribute('data-state', 'static');
+  expect(await map.locator('svg path[data-code]').count()).toBeGreaterThanOrEqual(31);
+  const liveCode = Object.entries(expected.provinces).find(([, p]) => p.live > 0)![0];
+  const emptyCode = Object.entries(expected.provinces).find(([, p]) => p.live === 0)![0];
+  const liveFill = await map.locator(`svg path[data-code="${liveCode}"]`).first().getAttribute('fill');
+  const emptyFill = await map.locator(`svg path[data-code="${emptyCode}"]`).first().getAttribute('fill');
+  expect(liveFill).toMatch(/^#/);
+  expect(liveFill).not.toBe(emptyFill);
+  // Pointing at it loads the browser's chart (tooltips, PNG download): ECharts reports ready and
+  // painted a canvas of real size.
+  await map.hover();
   await expect(map).toHaveAttribute('data-state', 'ready');
   const box = await map.locator('canvas').first().boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(300);
@@ -41,8 +52,44 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
     await expect(row.locator('td').nth(2)).toHaveText(String(p.live));
     await expect(row.locator('td').nth(3)).toHaveText(String(p.total));
   }
+  // The burn-up below draws as it scrolls into view; the full-page picture shows it drawn.
+  const burnup = page.getByTestId('burnup-chart');
+  await burnup.scrollIntoViewIfNeeded();
+  await expect(burnup).toHaveAttribute('data-state', 'ready');
   await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
   expect(problems).toEqual([]);
+});
+
+test('a click on a province of the server-drawn map drills down', async ({ page }) => {
+  await signIn(page, DEMO_USERS.pm);
+  await page.goto('/?program=alipay-unionpay-offline&asOf=2021-10-02');
+  const map = page.getByTestId('province-map');
+  await expect(map).toHaveAttribute('data-state', 'static');
+  // Sichuan: one compact shape, so the middle of its box is on it.
+  await map.locator('svg path[data-code="51"]').first().click();
+  await expect(page).toHaveURL(/province=51/);
+  await expect(page.getByTestId('map-breadcrumb')).toContainText('四川省');
+  await expect(page.getByTestId('city-map')).toHaveAttribute('data-state', 'ready');
+});
+
+test('while the browser chart loads, the server-drawn map under it still drills down on click', async ({ page }) => {
+  await signIn(page, DEMO_USERS.pm);
+  // Hold ECharts (the chunk that registers maps) back, as a slow network would.
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes('registerMap')) await new Promise((r) => setTimeout(r, 4000));
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto('/?program=alipay-unionpay-offline&asOf=2021-10-02');
+  const map = page.getByTestId('province-map');
+  await expect(map).toHaveAttribute('data-state', 'static');
+  await map.hover();
+  await expect(map).toHaveAttribute('data-state', 'loading');
+  await page.locator('svg path[data-code="51"]').first().click();
+  await expect(page).toHaveURL(/province=51/);
+  // The held-back chunk may still be in flight: its handler must not outlive the test.
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
 test('an unknown program and a bad date get clear messages, not an error page', async ({ page }) => {
