@@ -1,8 +1,8 @@
 'use client';
 
-import { Alert, Button, Space, Table } from 'antd';
 import { useTranslations } from 'next-intl';
 import type { ConflictValue } from '@/lib/forms/form-state';
+import { ConflictFrame } from '@/components/status/conflict-frame';
 import type { ConflictState } from './use-schema-form';
 
 export interface VersionConflictProps {
@@ -33,41 +33,19 @@ export function VersionConflict({ conflict, label, onReapply, onDiscard, pending
   };
 
   return (
-    <Alert
-      type="warning"
-      showIcon
-      role="alert"
-      data-testid="version-conflict"
+    <ConflictFrame
+      testId="version-conflict"
       style={{ marginBottom: 16 }}
-      title={t('title')}
-      description={
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <span>
-            {current.changedBy
-              ? t('byWhom', { name: current.changedBy, time, version: current.version })
-              : t('byUnknown', { time, version: current.version })}
-          </span>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="field"
-            dataSource={fields.map((field) => ({ field }))}
-            columns={[
-              { title: t('field'), dataIndex: 'field', render: (field: string) => label(field) },
-              { title: t('theirs'), key: 'theirs', render: (_, { field }) => theirValue(field) },
-              { title: t('yours'), key: 'yours', render: (_, { field }) => (field in mine ? show(mine[field]) : '—') },
-            ]}
-          />
-          <Space wrap>
-            <Button type="primary" onClick={onReapply} loading={pending} data-testid="version-conflict-reapply">
-              {t('reapply')}
-            </Button>
-            <Button onClick={onDiscard} disabled={pending}>
-              {t('discard')}
-            </Button>
-          </Space>
-        </Space>
-      }
+      changedBy={current.changedBy || null}
+      time={time}
+      version={current.version}
+      fields={fields}
+      label={label}
+      theirs={theirValue}
+      yours={(field) => (field in mine ? show(mine[field]) : '—')}
+      onReapply={onReapply}
+      onDiscard={onDiscard}
+      pending={pending}
     />
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
-import { Alert, Button, Space, Table } from 'antd';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { StatusRowDto } from '@/lib/status/dto';
 import { EDITABLE_FIELDS, type EditableField, type StatusFields } from '@/lib/status/schema';
+import { ConflictFrame } from './conflict-frame';
 
 export interface ConflictAlertProps {
   /** The row the user started editing from. */
@@ -31,38 +31,17 @@ export function ConflictAlert({ base, current, mine, onReapply, onDiscard }: Con
   const fields = EDITABLE_FIELDS.filter((f) => f in mine || current[f] !== base[f]);
 
   return (
-    <Alert
-      type="warning"
-      showIcon
-      role="alert"
-      data-testid="conflict-alert"
-      title={t('title')}
-      description={
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <span>
-            {current.updatedBy
-              ? t('byWhom', { name: current.updatedBy.name, time, version: current.version })
-              : t('byUnknown', { time, version: current.version })}
-          </span>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="field"
-            dataSource={fields.map((field) => ({ field }))}
-            columns={[
-              { title: t('field'), dataIndex: 'field', render: (f: EditableField) => tFields(f) },
-              { title: t('theirs'), key: 'theirs', render: (_, { field }) => show(field, current[field]) },
-              { title: t('yours'), key: 'yours', render: (_, { field }) => (field in mine ? show(field, mine[field]) : '—') },
-            ]}
-          />
-          <Space wrap>
-            <Button type="primary" onClick={onReapply} data-testid="conflict-reapply">
-              {t('reapply')}
-            </Button>
-            <Button onClick={onDiscard}>{t('discard')}</Button>
-          </Space>
-        </Space>
-      }
+    <ConflictFrame
+      testId="conflict-alert"
+      changedBy={current.updatedBy ? current.updatedBy.name : null}
+      time={time}
+      version={current.version}
+      fields={fields}
+      label={(field) => tFields(field)}
+      theirs={(field) => show(field, current[field])}
+      yours={(field) => (field in mine ? show(field, mine[field]) : '—')}
+      onReapply={onReapply}
+      onDiscard={onDiscard}
     />
   );
 }

@@ -16,32 +16,15 @@ import type { Db, Tx } from '../db';
 import { AppError } from '../errors';
 import { validateInput } from '../forms/validate-input';
 import { versionConflict } from '../forms/version-conflict';
+import { annotationSelect } from '../programs/annotations';
+import type { EditableAnnotationDto } from './queries';
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from './schema';
 
 const ENTITY = 'Annotation';
 
-const snapshotSelect = {
-  id: true,
-  programId: true,
-  date: true,
-  titleZh: true,
-  titleEn: true,
-  sourceNote: true,
-  sourceUrl: true,
-  isIllustrative: true,
-  version: true,
-} as const;
+const snapshotSelect = { id: true, programId: true, ...annotationSelect, version: true } as const;
 
-type Snapshot = {
-  id: string;
-  date: string;
-  titleZh: string;
-  titleEn: string;
-  sourceNote: string | null;
-  sourceUrl: string | null;
-  isIllustrative: boolean;
-  version: number;
-};
+type Snapshot = EditableAnnotationDto;
 
 /** CONFLICT with the annotation as it is now: the fields its form edits. */
 function annotationConflict(tx: Tx, row: Snapshot) {

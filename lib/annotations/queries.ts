@@ -4,26 +4,22 @@
  */
 import 'server-only';
 import type { Db } from '../db';
+import { annotationSelect, type AnnotationDto } from '../programs/annotations';
 
-export interface EditableAnnotationDto {
+export interface EditableAnnotationDto extends AnnotationDto {
   id: string;
-  /** YYYY-MM-DD (Shanghai). */
-  date: string;
-  titleZh: string;
-  titleEn: string;
-  sourceNote: string | null;
-  /** http(s) only (checked on write). */
-  sourceUrl: string | null;
-  isIllustrative: boolean;
   /** Optimistic-locking version: the edit and delete forms send it back. */
   version: number;
 }
+
+/** The Prisma `select` of an EditableAnnotationDto. */
+export const editableAnnotationSelect = { id: true, ...annotationSelect, version: true } as const;
 
 /** A program's annotations, newest first; an unknown program has none. Readable by every signed-in role. */
 export async function listEditableAnnotations(db: Db, programSlug: string): Promise<EditableAnnotationDto[]> {
   return db.annotation.findMany({
     where: { program: { slug: programSlug } },
-    select: { id: true, date: true, titleZh: true, titleEn: true, sourceNote: true, sourceUrl: true, isIllustrative: true, version: true },
+    select: editableAnnotationSelect,
     orderBy: [{ date: 'desc' }, { id: 'asc' }],
   });
 }

@@ -14,7 +14,7 @@ import type { Prisma, RolloutStatus } from '../generated/sqlite/client';
 import { toShanghaiIso } from '../history/format';
 import { readSnapshot } from '../history/snapshot';
 import { listPrograms } from '../programs/queries';
-import { statusRowSelect } from '../status/dto';
+import { statusRowSelect, type StatusRowRecord } from '../status/dto';
 import { endOfShanghaiDay, startOfShanghaiDay } from '../time';
 import type { CityItem, CoverageBody, HistoryEntry, HistoryPage, InstitutionItem, ProgramItem } from './schemas';
 
@@ -58,19 +58,13 @@ export async function getApiCoverage(db: Db, viewer: Viewer, slug: string, asOf:
   };
 }
 
-interface StatusRecord {
-  status: RolloutStatus;
-  plannedDate: string | null;
-  liveDate: string | null;
-  evidenceUrl: string | null;
-  note: string | null;
-  lastConfirmedAt: Date | null;
-  verified: boolean;
-  version: number;
-  updatedAt: Date;
-}
+type StatusRecord = Pick<
+  StatusRowRecord,
+  'status' | 'plannedDate' | 'liveDate' | 'evidenceUrl' | 'note' | 'lastConfirmedAt' | 'verified' | 'version' | 'updatedAt'
+>;
 
-function statusFields(row: StatusRecord) {
+/** The status part of an API item (cities and institutions alike), instants in Shanghai time. */
+export function statusFields(row: StatusRecord) {
   return {
     status: row.status,
     plannedDate: row.plannedDate,

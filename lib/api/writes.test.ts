@@ -4,9 +4,9 @@
  * and a partner's attempt on another institution is refused and audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
-import { loadDemoContexts, type DemoUser } from '../../tests/helpers/demo-viewers';
-import { seedDatabase } from '../../prisma/seed';
+import type { TestDb } from '../../tests/helpers/test-db';
+import { createDemoDb } from '../../tests/helpers/demo-db';
+import type { DemoUser } from '../../tests/helpers/demo-viewers';
 import type { RequestContext } from '../auth/viewer';
 import { patchStatus } from './writes';
 
@@ -16,9 +16,7 @@ const BANKS = 'alipay-bank-apps';
 let t: TestDb;
 let as: Record<DemoUser, RequestContext>;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123' });
-  as = await loadDemoContexts(t.db);
+  ({ t, as } = await createDemoDb());
 }, 180_000);
 afterAll(async () => {
   await t?.cleanup();

@@ -10,8 +10,8 @@ import { ZodError } from 'zod';
 import type { Db } from '../db';
 import { AppError, HTTP_STATUS } from '../errors';
 import type { RequestContext } from '../auth/viewer';
-import { toShanghaiIso } from '../history/format';
 import { confirmStatus, updateCityStatus, updateInstitutionStatus, type StatusEntity, type StatusRowDto } from '../status/mutations';
+import { statusFields } from './queries';
 import type { CityItem, InstitutionItem } from './schemas';
 import type { StoredResponse } from './idempotency';
 
@@ -20,15 +20,11 @@ async function toItem(db: Db, entity: StatusEntity, row: StatusRowDto): Promise<
     code: row.code,
     name: row.name,
     nameEn: row.nameEn,
-    status: row.status,
-    plannedDate: row.plannedDate,
-    liveDate: row.liveDate,
-    evidenceUrl: row.evidenceUrl,
-    note: row.note,
-    lastConfirmedAt: row.lastConfirmedAt ? toShanghaiIso(new Date(row.lastConfirmedAt)) : null,
-    verified: row.verified,
-    version: row.version,
-    updatedAt: toShanghaiIso(new Date(row.updatedAt)),
+    ...statusFields({
+      ...row,
+      lastConfirmedAt: row.lastConfirmedAt ? new Date(row.lastConfirmedAt) : null,
+      updatedAt: new Date(row.updatedAt),
+    }),
   };
   if (entity === 'city') {
     const city = await db.city.findUniqueOrThrow({ where: { code: row.code }, select: { provinceCode: true } });

@@ -5,13 +5,7 @@
 import 'server-only';
 import type { Db } from '../db';
 import type { CityLevel } from '../generated/sqlite/client';
-import {
-  findLastChanges,
-  statusRowSelect,
-  findCompletePrograms,
-  toProgramStatusDtos,
-  type ProgramStatusDto,
-} from '../history/program-status';
+import { findProgramStatuses, type ProgramStatusDto } from '../history/program-status';
 import { todayInShanghai } from '../time';
 
 /**
@@ -54,12 +48,7 @@ export async function getCityDetail(
     },
   });
   if (!city) return null;
-  const [rows, lastChanges] = await Promise.all([
-    db.cityStatus.findMany({ where: { cityCode: code }, select: statusRowSelect }),
-    findLastChanges(db, 'CITY', code),
-  ]);
-  const complete = await findCompletePrograms(db, 'CITY', rows.map((r) => r.programId));
-  return { ...city, programs: toProgramStatusDtos(rows, lastChanges, today, complete), today };
+  return { ...city, programs: await findProgramStatuses(db, 'CITY', code, today), today };
 }
 
 // ---------------------------------------------------------------------------------------------

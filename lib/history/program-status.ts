@@ -167,3 +167,23 @@ export async function findCompletePrograms(
   const open = new Set(unfinished.map((r) => r.programId));
   return new Set(programIds.filter((id) => !open.has(id)));
 }
+
+/**
+ * One city's or institution's statuses in every program that tracks it, as its detail page shows
+ * them (toProgramStatusDtos, at `today`).
+ */
+export async function findProgramStatuses(
+  db: Db,
+  entityType: EntityType,
+  code: string,
+  today: string,
+): Promise<ProgramStatusDto[]> {
+  const [rows, lastChanges] = await Promise.all([
+    entityType === 'CITY'
+      ? db.cityStatus.findMany({ where: { cityCode: code }, select: statusRowSelect })
+      : db.institutionStatus.findMany({ where: { institutionCode: code }, select: statusRowSelect }),
+    findLastChanges(db, entityType, code),
+  ]);
+  const complete = await findCompletePrograms(db, entityType, rows.map((r) => r.programId));
+  return toProgramStatusDtos(rows, lastChanges, today, complete);
+}

@@ -7,13 +7,7 @@ import 'server-only';
 import type { Db } from '../db';
 import type { InstitutionType, RolloutStatus } from '../generated/sqlite/client';
 import { toShanghaiIso } from '../history/format';
-import {
-  findLastChanges,
-  statusRowSelect,
-  findCompletePrograms,
-  toProgramStatusDtos,
-  type ProgramStatusDto,
-} from '../history/program-status';
+import { findProgramStatuses, type ProgramStatusDto } from '../history/program-status';
 import { readSnapshot } from '../history/snapshot';
 import { assessRowStaleness, isRolloutComplete, type RowStaleness } from './staleness';
 import { endOfShanghaiDay, isIsoDate, todayInShanghai } from '../time';
@@ -64,12 +58,7 @@ export async function getInstitutionDetail(
     select: { code: true, nameZh: true, nameEn: true, type: true, isIllustrative: true, source: true },
   });
   if (!institution) return null;
-  const [rows, lastChanges] = await Promise.all([
-    db.institutionStatus.findMany({ where: { institutionCode: code }, select: statusRowSelect }),
-    findLastChanges(db, 'INSTITUTION', code),
-  ]);
-  const complete = await findCompletePrograms(db, 'INSTITUTION', rows.map((r) => r.programId));
-  return { ...institution, programs: toProgramStatusDtos(rows, lastChanges, today, complete), today };
+  return { ...institution, programs: await findProgramStatuses(db, 'INSTITUTION', code, today), today };
 }
 
 // ---------------------------------------------------------------------------------------------

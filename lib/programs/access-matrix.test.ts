@@ -5,9 +5,9 @@
  * without a row here fails the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../prisma/seed';
-import { loadDemoContexts, type DemoUser } from '../../tests/helpers/demo-viewers';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { createDemoDb } from '../../tests/helpers/demo-db';
+import type { DemoUser } from '../../tests/helpers/demo-viewers';
+import type { TestDb } from '../../tests/helpers/test-db';
 import * as annotationMutations from '../annotations/mutations';
 import { listAuditEntries } from '../audit/queries';
 import type { RequestContext } from '../auth/viewer';
@@ -20,9 +20,7 @@ let t: TestDb;
 let as: Record<DemoUser, RequestContext>;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: new Date('2026-11-25T04:00:00Z') });
-  as = await loadDemoContexts(t.db);
+  ({ t, as } = await createDemoDb({ now: new Date('2026-11-25T04:00:00Z') }));
 }, 120_000);
 afterAll(async () => {
   await t.cleanup();

@@ -9,9 +9,13 @@ export interface AnnotationDto {
   titleZh: string;
   titleEn: string;
   sourceNote: string | null;
+  /** http(s) only (checked on write). */
   sourceUrl: string | null;
   isIllustrative: boolean;
 }
+
+/** The Prisma `select` of an AnnotationDto (lib/annotations adds the id and version it edits by). */
+export const annotationSelect = { date: true, titleZh: true, titleEn: true, sourceNote: true, sourceUrl: true, isIllustrative: true } as const;
 
 export interface MilestoneDto {
   titleZh: string;
@@ -28,7 +32,7 @@ export interface MilestoneDto {
 export async function listAnnotations(db: Db, slug: string, { until }: { until?: string } = {}): Promise<AnnotationDto[]> {
   return db.annotation.findMany({
     where: { program: { slug }, ...(until ? { date: { lte: until } } : {}) },
-    select: { date: true, titleZh: true, titleEn: true, sourceNote: true, sourceUrl: true, isIllustrative: true },
+    select: annotationSelect,
     orderBy: [{ date: 'asc' }, { titleEn: 'asc' }],
   });
 }

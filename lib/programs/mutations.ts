@@ -173,17 +173,7 @@ const detailsSelect = {
   targetDate: true,
 } as const;
 
-type ProgramRow = {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  directionZh: string;
-  directionEn: string;
-  staleAfterDays: number;
-  targetValue: number | null;
-  targetDate: string;
-  version: number;
-};
+type ProgramRow = Omit<ProgramDetails, 'slug'> & { id: string; targetDate: string };
 
 /** CONFLICT with the program as it is now: the fields its two forms edit. */
 function programConflict(tx: Tx, row: ProgramRow) {

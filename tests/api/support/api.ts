@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { DEMO_EMAILS, type DemoUser } from '../../helpers/demo-viewers';
 import { createOpenApiChecker, type OpenApiChecker } from './openapi-check';
 
 const run = promisify(execFile);
@@ -34,14 +35,9 @@ export async function createToken(databaseUrl: string, email: string, name = 'co
   return token;
 }
 
-export const DEMO = {
-  admin: 'admin@hutong.test',
-  pm: 'pm@hutong.test',
-  exec: 'exec@hutong.test',
-  icbc: 'icbc@hutong.test',
-  cmb: 'cmb@hutong.test',
-} as const;
-export type DemoUser = keyof typeof DEMO;
+/** The seeded demo users' emails (the data-layer tests' list). */
+export const DEMO = DEMO_EMAILS;
+export type { DemoUser };
 
 export interface ApiReply<T = unknown> {
   status: number;

@@ -7,15 +7,10 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../../../playwright.config';
+import { DEMO_EMAILS } from '../../helpers/demo-viewers';
 
 /** The demo users seeded for the browser tests, one per role (two partners). */
-export const DEMO_USERS = {
-  admin: 'admin@hutong.test',
-  pm: 'pm@hutong.test',
-  exec: 'exec@hutong.test',
-  icbc: 'icbc@hutong.test',
-  cmb: 'cmb@hutong.test',
-} as const;
+export const DEMO_USERS = DEMO_EMAILS;
 
 export async function signIn(page: Page, email: string, to = '/', password = E2E_PASSWORD): Promise<void> {
   await page.goto(to === '/' ? '/sign-in' : `/sign-in?callbackUrl=${encodeURIComponent(to)}`);

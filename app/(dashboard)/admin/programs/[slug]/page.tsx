@@ -57,18 +57,15 @@ export default async function AdminProgramPage({ params }: PageProps) {
   const name = locale === 'en' ? program.nameEn : program.nameZh;
   const shift = daysBetween(program.baselineTargetDate, program.targetDate);
   // Both forms send the version back; a change by someone else in between is a conflict, not an overwrite.
-  const loadedProgram = {
-    version: program.version,
-    values: {
-      nameZh: program.nameZh,
-      nameEn: program.nameEn,
-      directionZh: program.directionZh,
-      directionEn: program.directionEn,
-      staleAfterDays: program.staleAfterDays,
-      targetValue: program.targetValue,
-      targetDate: program.targetDate,
-    },
+  const details = {
+    nameZh: program.nameZh,
+    nameEn: program.nameEn,
+    directionZh: program.directionZh,
+    directionEn: program.directionEn,
+    staleAfterDays: program.staleAfterDays,
+    targetValue: program.targetValue,
   };
+  const loadedProgram = { version: program.version, values: { ...details, targetDate: program.targetDate } };
   const lastChange = (change: LastChangeDto | null) =>
     change
       ? change.actorName
@@ -123,14 +120,7 @@ export default async function AdminProgramPage({ params }: PageProps) {
               <ProgramDetailsForm
                 slug={program.slug}
                 unit={program.unit}
-                initial={{
-                  nameZh: program.nameZh,
-                  nameEn: program.nameEn,
-                  directionZh: program.directionZh,
-                  directionEn: program.directionEn,
-                  staleAfterDays: program.staleAfterDays,
-                  targetValue: program.targetValue,
-                }}
+                initial={details}
                 loaded={loadedProgram}
               />
             )}
