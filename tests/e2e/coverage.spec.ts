@@ -34,6 +34,11 @@ test('drill from the nation to Guangdong to Shenzhen, and a deep link reproduces
   const guangdong = expected.provinces['44']!;
   await expect(page.getByTestId('city-table').locator('tr[data-city]')).toHaveCount(guangdong.total);
   await expect(page).toHaveURL(/province=44/);
+  // The burn-up draws when it comes near the viewport: bring it in, so the picture shows it drawn.
+  const burnup = page.getByTestId('burnup-chart');
+  await burnup.scrollIntoViewIfNeeded();
+  await expect(burnup).toHaveAttribute('data-state', 'ready');
+  await page.evaluate(() => window.scrollTo(0, 0)); // else the sticky header is drawn mid-page
   await page.screenshot({ path: 'docs/screenshots/province.png', fullPage: true });
 
   // The same URL in a fresh tab shows the same view.

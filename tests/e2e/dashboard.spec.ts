@@ -56,6 +56,7 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
   const burnup = page.getByTestId('burnup-chart');
   await burnup.scrollIntoViewIfNeeded();
   await expect(burnup).toHaveAttribute('data-state', 'ready');
+  await page.evaluate(() => window.scrollTo(0, 0)); // else the sticky header is drawn mid-page
   await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
   expect(problems).toEqual([]);
 });
