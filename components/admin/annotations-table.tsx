@@ -1,7 +1,7 @@
 'use client';
 
-import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { LinkOutlined } from '@ant-design/icons';
+import { Checkbox, DatePicker, Form, Input, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useLocale, useTranslations } from 'next-intl';
@@ -19,6 +19,7 @@ import { MAX_URL_LENGTH } from '@/lib/forms/fields';
 import { fromIsoDate, toIsoDate } from './dates';
 import { useRowAction } from './use-row-action';
 import { useSchemaForm } from './use-schema-form';
+import { DeleteButton, EditButton, RecordTable } from './record-table';
 import { SchemaFormModal } from './schema-form-modal';
 
 export interface AnnotationRow extends EditableAnnotationDto {
@@ -194,38 +195,30 @@ export function AnnotationsTable({ programSlug, annotations, canManage }: Annota
       width: 170,
       render: (_: unknown, a) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setModal({ editing: a })}>
-            {t('edit')}
-          </Button>
-          <Popconfirm title={t('deleteConfirm', { title: title(a) })} okButtonProps={{ danger: true }} onConfirm={() => run(deleteAnnotationAction, { id: a.id, version: a.version })}>
-            <Button type="link" size="small" danger icon={<DeleteOutlined />} disabled={isPending}>
-              {t('delete')}
-            </Button>
-          </Popconfirm>
+          <EditButton label={t('edit')} onClick={() => setModal({ editing: a })} />
+          <DeleteButton
+            label={t('delete')}
+            confirm={t('deleteConfirm', { title: title(a) })}
+            disabled={isPending}
+            onConfirm={() => run(deleteAnnotationAction, { id: a.id, version: a.version })}
+          />
         </Space>
       ),
     });
   }
 
   return (
-    <>
-      {canManage && (
-        <div style={{ marginBottom: 12 }}>
-          <Button icon={<PlusOutlined />} onClick={() => setModal({ editing: null })} data-testid="annotation-add">
-            {t('add')}
-          </Button>
-        </div>
-      )}
-      <Table<AnnotationRow>
-        data-testid="annotations-table"
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={annotations}
-        pagination={annotations.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        locale={{ emptyText: t('empty') }}
-      />
-      {modal && <AnnotationModal programSlug={programSlug} editing={modal.editing} onClose={() => setModal(null)} />}
-    </>
+    <RecordTable<AnnotationRow>
+      testId="annotations-table"
+      addTestId="annotation-add"
+      addLabel={t('add')}
+      canManage={canManage}
+      onAdd={() => setModal({ editing: null })}
+      columns={columns}
+      rows={annotations}
+      emptyText={t('empty')}
+      pageSize={20}
+      dialog={modal && <AnnotationModal programSlug={programSlug} editing={modal.editing} onClose={() => setModal(null)} />}
+    />
   );
 }

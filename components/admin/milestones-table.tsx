@@ -1,7 +1,7 @@
 'use client';
 
-import { CheckOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { CheckOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useLocale, useTranslations } from 'next-intl';
@@ -10,6 +10,7 @@ import type { LastChangeDto } from '@/lib/audit/queries';
 import { createMilestoneAction, deleteMilestoneAction, markMilestoneDoneAction, updateMilestoneAction } from '@/lib/milestones/actions';
 import type { EditableMilestoneDto } from '@/lib/milestones/queries';
 import { MILESTONE_TITLE_MAX, createMilestoneSchema, updateMilestoneSchema } from '@/lib/milestones/schema';
+import { DeleteButton, EditButton, RecordTable } from './record-table';
 import { SchemaFormModal } from './schema-form-modal';
 import { fromIsoDate, toIsoDate } from './dates';
 import { useRowAction } from './use-row-action';
@@ -167,9 +168,7 @@ export function MilestonesTable({ programSlug, milestones, today, canManage }: M
       width: 260,
       render: (_: unknown, m) => (
         <Space size={0} wrap>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setModal({ editing: m })}>
-            {t('edit')}
-          </Button>
+          <EditButton label={t('edit')} onClick={() => setModal({ editing: m })} />
           {!m.doneDate && (
             <Popconfirm
               title={t('markDoneConfirm', { title: title(m), date: today })}
@@ -180,39 +179,28 @@ export function MilestonesTable({ programSlug, milestones, today, canManage }: M
               </Button>
             </Popconfirm>
           )}
-          <Popconfirm
-            title={t('deleteConfirm', { title: title(m) })}
-            okButtonProps={{ danger: true }}
+          <DeleteButton
+            label={t('delete')}
+            confirm={t('deleteConfirm', { title: title(m) })}
+            disabled={isPending}
             onConfirm={() => run(deleteMilestoneAction, { id: m.id, version: m.version })}
-          >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />} disabled={isPending}>
-              {t('delete')}
-            </Button>
-          </Popconfirm>
+          />
         </Space>
       ),
     });
   }
 
   return (
-    <>
-      {canManage && (
-        <div style={{ marginBottom: 12 }}>
-          <Button icon={<PlusOutlined />} onClick={() => setModal({ editing: null })} data-testid="milestone-add">
-            {t('add')}
-          </Button>
-        </div>
-      )}
-      <Table<MilestoneRow>
-        data-testid="milestones-table"
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={milestones}
-        pagination={false}
-        locale={{ emptyText: t('empty') }}
-      />
-      {modal && <MilestoneModal programSlug={programSlug} editing={modal.editing} onClose={() => setModal(null)} />}
-    </>
+    <RecordTable<MilestoneRow>
+      testId="milestones-table"
+      addTestId="milestone-add"
+      addLabel={t('add')}
+      canManage={canManage}
+      onAdd={() => setModal({ editing: null })}
+      columns={columns}
+      rows={milestones}
+      emptyText={t('empty')}
+      dialog={modal && <MilestoneModal programSlug={programSlug} editing={modal.editing} onClose={() => setModal(null)} />}
+    />
   );
 }

@@ -236,21 +236,8 @@ function WeeklyTable({ points, denominator, asOf }: { points: BurnupPointDto[]; 
       render: (row) => t('percentOf', { percent: toPercent(row.live, denominator) ?? 0, live: row.live, denominator }),
     },
   ];
-  return (
-    <details className={styles.details}>
-      <summary>{`${t('toggle', { count: rows.length })} · ${t('dateHint')}`}</summary>
-      <DataTable<BurnupPointDto>
-        data-testid="burnup-table"
-        label={t('toggle', { count: rows.length })}
-        sortLabel={(column) => column}
-        rowKey={(row) => row.date}
-        columns={columns}
-        rows={rows}
-        emptyText={t('empty')}
-        scroll
-      />
-    </details>
-  );
+  const label = t('toggle', { count: rows.length });
+  return <PointsTable summary={`${label} · ${t('dateHint')}`} label={label} columns={columns} rows={rows} emptyText={t('empty')} />;
 }
 
 function MetricTable({ points }: { points: MetricPointDto[] }) {
@@ -280,17 +267,29 @@ function MetricTable({ points }: { points: MetricPointDto[] }) {
       ),
     },
   ];
+  const label = t('toggleMetric', { count: rows.length });
+  return <PointsTable summary={label} label={label} columns={columns} rows={rows} emptyText={t('empty')} />;
+}
+
+/** The chart's points as a table, folded under the chart (the accessible alternative to it). */
+function PointsTable<T extends { date: string }>(props: {
+  summary: string;
+  label: string;
+  columns: DataColumn<T>[];
+  rows: T[];
+  emptyText: string;
+}) {
   return (
     <details className={styles.details}>
-      <summary>{t('toggleMetric', { count: rows.length })}</summary>
-      <DataTable<MetricPointDto>
+      <summary>{props.summary}</summary>
+      <DataTable<T>
         data-testid="burnup-table"
-        label={t('toggleMetric', { count: rows.length })}
+        label={props.label}
         sortLabel={(column) => column}
         rowKey={(row) => row.date}
-        columns={columns}
-        rows={rows}
-        emptyText={t('empty')}
+        columns={props.columns}
+        rows={props.rows}
+        emptyText={props.emptyText}
         scroll
       />
     </details>
