@@ -10,6 +10,7 @@
 import { pinyin } from 'pinyin-pro';
 import { listCities, listProvinces, type CityDivision, type ProvinceDivision } from '../../lib/geo/divisions';
 import type { Tx } from '../../lib/db';
+import type { InstitutionDetailDto } from '../../lib/institutions/queries';
 import { InstitutionType } from '../../lib/generated/sqlite/enums';
 import { SOURCE_ALIPAY_20211002, SOURCE_ALIPAY_20211202 } from './sources';
 
@@ -77,14 +78,8 @@ export function buildCities(): CitySeed[] {
   }));
 }
 
-export interface InstitutionSeed {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  type: InstitutionType;
-  isIllustrative: boolean;
-  source: string | null;
-}
+/** An institution's own columns, as its page shows them. */
+export type InstitutionSeed = Omit<InstitutionDetailDto, 'programs' | 'today'>;
 
 const sourced = (
   code: string,
