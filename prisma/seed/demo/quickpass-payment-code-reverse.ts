@@ -20,7 +20,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Last day with any change in the program. */
 const LAST_CHANGE = '2026-11-20';
 
-/** How many cities end in each status (the rest are PLANNED). */
+/** How many cities end in each status (the rest PLANNED); `pilotsFirst` of the live ones piloted first. */
 const REVERSE = {
   live: 194,
   pilotsFirst: 6,
