@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import type { Db } from '../db';
-import { redactStatusRow, type RowAsSeen } from '../auth/permissions';
+import { canReadRowDetails, redactStatusRow, type RowAsSeen } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import type { ChangeSource, EntityType, ProgramUnit, RolloutStatus } from '../generated/sqlite/client';
 import { assessRowStaleness } from '../institutions/staleness';
@@ -158,11 +158,10 @@ export function toProgramStatusDtos(
         version: r.version,
         lastChange,
       };
-      const seen = redactStatusRow(viewer, ref, full);
       return {
-        ...seen,
+        ...redactStatusRow(viewer, ref, full),
         lastChange: lastChange && redactStatusRow(viewer, ref, lastChange),
-        detailsHidden: seen !== full,
+        detailsHidden: !canReadRowDetails(viewer, ref),
       };
     });
 }

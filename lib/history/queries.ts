@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import type { Db } from '../db';
-import { authorize, canReadChange, isPrivateRowField, PRIVATE_CHANGE_KINDS, redactStatusRow } from '../auth/permissions';
+import { authorize, canReadChange, canReadRowDetails, isPrivateRowField, PRIVATE_CHANGE_KINDS, redactStatusRow } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import type { ChangeKind, ChangeSource, EntityType, Prisma, Role, RolloutStatus } from '../generated/sqlite/client';
 import { toShanghaiDate } from '../time';
@@ -130,9 +130,8 @@ export function toStatusChangeDto(viewer: Viewer, row: HistoryRow): StatusChange
     version: row.version,
     detailsHidden: false,
   };
-  const seen = redactStatusRow(viewer, ref, dto);
-  if (seen === dto) return dto;
-  return { ...seen, actor: null, detailsHidden: true, changes: dto.changes.filter((d) => !isPrivateRowField(d.field)) };
+  if (canReadRowDetails(viewer, ref)) return dto;
+  return { ...redactStatusRow(viewer, ref, dto), detailsHidden: true, changes: dto.changes.filter((d) => !isPrivateRowField(d.field)) };
 }
 
 /**
