@@ -271,16 +271,16 @@ export interface components {
              * @example 2021-10-02
              */
             liveDate: string | null;
-            /** @description Link to evidence of the status. Null on rows whose details the caller may not read: a partner gets them for its own institution only. */
+            /** @description Link to evidence of the status. Null on rows whose details the caller may not read (a partner gets them for its own institution only). */
             evidenceUrl: string | null;
-            /** @description Free-text note. Null on rows whose details the caller may not read: a partner gets them for its own institution only. */
+            /** @description Free-text note. Null on rows whose details the caller may not read (a partner gets them for its own institution only). */
             note: string | null;
             /**
              * @description An instant, ISO 8601 with offset (+08:00).
              * @example 2021-10-02T10:00:00.000+08:00
              */
             lastConfirmedAt: string | null;
-            /** @description False while a partner report awaits verification. Null on rows whose details the caller may not read: a partner gets them for its own institution only. */
+            /** @description False while a partner report awaits verification. Null on rows whose details the caller may not read (a partner gets them for its own institution only). */
             verified: boolean | null;
             /** @description Send it back with the next PATCH; every accepted write raises it by exactly 1. */
             version: number;
@@ -321,16 +321,16 @@ export interface components {
              * @example 2021-10-02
              */
             liveDate: string | null;
-            /** @description Link to evidence of the status. Null on rows whose details the caller may not read: a partner gets them for its own institution only. */
+            /** @description Link to evidence of the status. Null on rows whose details the caller may not read (a partner gets them for its own institution only). */
             evidenceUrl: string | null;
-            /** @description Free-text note. Null on rows whose details the caller may not read: a partner gets them for its own institution only. */
+            /** @description Free-text note. Null on rows whose details the caller may not read (a partner gets them for its own institution only). */
             note: string | null;
             /**
              * @description An instant, ISO 8601 with offset (+08:00).
              * @example 2021-10-02T10:00:00.000+08:00
              */
             lastConfirmedAt: string | null;
-            /** @description False while a partner report awaits verification. Null on rows whose details the caller may not read: a partner gets them for its own institution only. */
+            /** @description False while a partner report awaits verification. Null on rows whose details the caller may not read (a partner gets them for its own institution only). */
             verified: boolean | null;
             /** @description Send it back with the next PATCH; every accepted write raises it by exactly 1. */
             version: number;
@@ -360,11 +360,11 @@ export interface components {
              */
             kind: "STATUS" | "DETAILS" | "CONFIRM" | "VERIFY";
             /**
-             * @description Role of the actor at the time; SYSTEM for seeded and imported facts without a person. Null on rows whose details the caller may not read: a partner gets them for its own institution only.
+             * @description Role of the actor at the time; SYSTEM for seeded and imported facts without a person. Null on rows whose details the caller may not read (a partner gets them for its own institution only).
              * @enum {string|null}
              */
             actorKind: "ADMIN" | "PROGRAM_MANAGER" | "PARTNER" | "EXECUTIVE" | "SYSTEM" | null;
-            /** @description Who made the change; null for the system. Null on rows whose details the caller may not read: a partner gets them for its own institution only. */
+            /** @description Who made the change; null for the system. Null on rows whose details the caller may not read (a partner gets them for its own institution only). */
             actorName: string | null;
             entity: {
                 /** @enum {string} */
@@ -372,20 +372,12 @@ export interface components {
                 code: string;
             };
             before: components["schemas"]["StatusSnapshot"];
-            /** @description The recorded fields after the change. `evidenceUrl`, `note` and `verified` are left out of `before` and `after` where withheld. */
-            after: {
-                status?: components["schemas"]["RolloutStatus"];
-                plannedDate?: string | null;
-                liveDate?: string | null;
-                evidenceUrl?: string | null;
-                note?: string | null;
-                verified?: boolean;
-                version?: number;
-            };
+            after: components["schemas"]["StatusSnapshot"];
             /** @enum {string} */
             source: "SEED" | "FORM" | "API" | "IMPORT";
             version: number;
         };
+        /** @description The fields of the row a change recorded. `evidenceUrl`, `note` and `verified` are left out on rows whose details the caller may not read (a partner gets them for its own institution only). */
         StatusSnapshot: {
             status?: components["schemas"]["RolloutStatus"];
             plannedDate?: string | null;

@@ -148,7 +148,8 @@ export const coverageSchema = z
   .meta({ id: 'Coverage' });
 
 /** What a partner gets for another institution's row (and any city): see `canReadRowDetails`. */
-const WITHHELD = 'Null on rows whose details the caller may not read: a partner gets them for its own institution only.';
+const WITHHELD_WHERE = 'on rows whose details the caller may not read (a partner gets them for its own institution only)';
+const WITHHELD = `Null ${WITHHELD_WHERE}.`;
 
 const statusItemFields = {
   code: z.string(),
@@ -185,7 +186,10 @@ const snapshotSchema = z
     verified: z.boolean().optional(),
     version: z.int().optional(),
   })
-  .meta({ id: 'StatusSnapshot' });
+  .meta({
+    id: 'StatusSnapshot',
+    description: `The fields of the row a change recorded. \`evidenceUrl\`, \`note\` and \`verified\` are left out ${WITHHELD_WHERE}.`,
+  });
 
 export const historyEntrySchema = z
   .strictObject({
@@ -201,9 +205,7 @@ export const historyEntrySchema = z
     actorName: z.string().nullable().meta({ description: `Who made the change; null for the system. ${WITHHELD}` }),
     entity: z.strictObject({ type: z.enum(['CITY', 'INSTITUTION']), code: z.string() }),
     before: snapshotSchema.nullable(),
-    after: snapshotSchema.meta({
-      description: 'The recorded fields after the change. `evidenceUrl`, `note` and `verified` are left out of `before` and `after` where withheld.',
-    }),
+    after: snapshotSchema,
     source: z.enum(['SEED', 'FORM', 'API', 'IMPORT']),
     version: z.int().min(1),
   })
