@@ -10,7 +10,7 @@ import type { RequestContext } from '../auth/viewer';
 import { authorize } from '../auth/permissions';
 import { auditChange } from '../audit/write';
 import { todayInShanghai } from '../time';
-import { withDeniedAudit, writeStatusRows, writesVerified } from '../status/write';
+import { withDeniedAudit, writeStatusRows, verifiedAfterEdit } from '../status/write';
 import { CsvFileError, readStatusCsv, type CsvEncoding } from './csv';
 import { planImport, type ImportCounts, type ImportRowResult } from './plan';
 
@@ -95,7 +95,7 @@ export async function commitImport(db: Db, ctx: RequestContext, file: ImportFile
           row: w.row,
           expectedVersion: w.row.version,
           next: w.next,
-          verified: writesVerified(ctx),
+          verified: verifiedAfterEdit(ctx, w.row),
           kind: w.changed.includes('status') ? 'STATUS' : 'DETAILS',
           source: 'IMPORT',
           action: w.entity === 'city' ? 'cityStatus.update' : 'institutionStatus.update',

@@ -255,10 +255,18 @@ describe('partner reports and their verification', () => {
     expect(again.details).toMatchObject({ fieldErrors: { _form: 'verify.errors.alreadyVerified' } });
   });
 
-  it("a manager's edit of a bank row is verified at once", async () => {
+  it("a manager's edit keeps the row's verification: only an explicit verify marks it verified", async () => {
     const cmb = await bankRow('CMB');
-    const dto = await updateInstitutionStatus(t.db, as.pm, { programSlug: BANKS, institutionCode: 'CMB', input: { version: cmb.version, note: '经核实' }, source: 'FORM' });
-    expect(dto.verified).toBe(true);
+    const reported = await updateInstitutionStatus(t.db, as.cmb, { programSlug: BANKS, institutionCode: 'CMB', input: { version: cmb.version, note: '招商银行已上线扫码' }, source: 'FORM' });
+    expect(reported.verified).toBe(false);
+    const typoFixed = await updateInstitutionStatus(t.db, as.pm, { programSlug: BANKS, institutionCode: 'CMB', input: { version: reported.version, note: '招商银行已上线扫码。' }, source: 'FORM' });
+    expect(typoFixed).toMatchObject({ verified: false, note: '招商银行已上线扫码。' });
+    const kinds = await t.db.statusChange.findMany({ where: { entityCode: 'CMB', source: { not: 'SEED' } }, orderBy: { version: 'asc' }, select: { kind: true } });
+    expect(kinds.map((k) => k.kind)).not.toContain('VERIFY');
+
+    const verified = await verifyStatus(t.db, as.pm, { programSlug: BANKS, entity: 'institution', code: 'CMB', input: { version: typoFixed.version }, source: 'FORM' });
+    const edited = await updateInstitutionStatus(t.db, as.admin, { programSlug: BANKS, institutionCode: 'CMB', input: { version: verified.version, note: '经核实' }, source: 'FORM' });
+    expect(edited.verified).toBe(true);
   });
 
   it('confirming changes only lastConfirmedAt (and the version), recorded as CONFIRM', async () => {

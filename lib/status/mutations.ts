@@ -28,7 +28,7 @@ import {
   validationError,
   withDeniedAudit,
   writeStatusRow,
-  writesVerified,
+  verifiedAfterEdit,
   type StatusRow,
 } from './write';
 import {
@@ -86,7 +86,7 @@ async function updateOne(
       row,
       expectedVersion: input.version,
       next,
-      verified: writesVerified(ctx),
+      verified: verifiedAfterEdit(ctx, row),
       kind: changed.includes('status') ? 'STATUS' : 'DETAILS',
       source,
       action: UPDATE_ACTION[entity],
@@ -288,7 +288,7 @@ export async function bulkUpdateCityStatuses(db: Db, ctx: RequestContext, args: 
               row: p.row,
               expectedVersion: p.row.version,
               next: p.next,
-              verified: writesVerified(ctx),
+              verified: verifiedAfterEdit(ctx, p.row),
               kind: p.changed.includes('status') ? 'STATUS' : 'DETAILS',
               source: args.source,
               action: 'cityStatus.update',

@@ -112,9 +112,13 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   return result.data;
 }
 
-/** A write by someone who may verify is verified by construction; a partner's awaits review. */
-export function writesVerified(ctx: RequestContext): boolean {
-  return can(ctx.viewer, 'status.verify');
+/**
+ * The verified flag after an edit. Verifying is its own, explicit step (verifyStatus, with its own
+ * history row): a manager fixing a typo in a partner's note leaves the report as unverified as it
+ * was, and a verified row stays verified. A partner's edit always awaits review.
+ */
+export function verifiedAfterEdit(ctx: RequestContext, row: { verified: boolean }): boolean {
+  return can(ctx.viewer, 'status.verify') ? row.verified : false;
 }
 
 export interface WriteRowArgs {
