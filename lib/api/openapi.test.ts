@@ -61,4 +61,16 @@ describe('OpenAPI document', () => {
     expect(patch.responses.map((r) => r.status)).toEqual(expect.arrayContaining(['200', '403', '409', '422', '429']));
     expect(patch.responses.find((r) => r.status === '200')?.schema).toContain('provinceCode');
   });
+
+  it('answers every 422 with the named ValidationError schema: a list of { path, code, message }', () => {
+    const unprocessable = Object.values(doc.paths as Record<string, Record<string, Json>>).flatMap((item) =>
+      Object.values(item).map((op) => (op.responses as Record<string, Json>)['422']),
+    );
+    expect(unprocessable.length).toBe(9);
+    for (const response of unprocessable) {
+      expect(JSON.stringify(response)).toContain('#/components/schemas/ValidationError');
+    }
+    const issue = ((doc.components as Json).schemas as Record<string, Json>).ValidationIssue;
+    expect(issue?.required).toEqual(['path', 'code', 'message']);
+  });
 });
