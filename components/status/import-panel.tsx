@@ -7,6 +7,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormProblem } from '@/components/admin/form-problem';
 import { useActionForm } from '@/components/admin/use-action-form';
+import type { IssueTranslator } from '@/lib/forms/validation';
 import { commitImportAction, previewImportAction } from '@/lib/import/actions';
 import { CSV_HEADER_LINE, IMPORT_LIMITS } from '@/lib/import/format';
 import type { ImportPreviewDto, ImportRowResult, RowOutcome } from '@/lib/import/mutations';
@@ -43,7 +44,8 @@ function formDataOf(file: LoadedFile): FormData {
 export function ImportPanel({ isPartner }: { isPartner: boolean }) {
   const t = useTranslations('import');
   const tFields = useTranslations('statusForm.fields');
-  const tAll = useTranslations();
+  // next-intl's typed translator takes literal keys only; a row error's key arrives at run time.
+  const tRow = useTranslations() as unknown as IssueTranslator;
   const format = useFormatter();
   const { send, showClientIssues, problem, clearProblem } = useActionForm();
   const [file, setFile] = useState<LoadedFile | null>(null);
@@ -52,10 +54,6 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
   /** The step that failed (0 read, 1 server check, 3 commit), while `problem` says why. */
   const [failedStep, setFailedStep] = useState<number | null>(null);
   const [filter, setFilter] = useState<'all' | RowOutcome>('all');
-
-  function fail(step: number) {
-    setFailedStep(step);
-  }
 
   function check(loaded: LoadedFile) {
     setPhase({ kind: 'checking' });
@@ -67,7 +65,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
         setPhase({ kind: 'previewed' });
       },
       onFailure: () => {
-        fail(1);
+        setFailedStep(1);
         setPhase({ kind: 'idle' });
       },
     });
@@ -79,7 +77,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
     setPreview(null);
     if (chosen.size > IMPORT_LIMITS.maxBytes) {
       showClientIssues([{ path: '', code: 'fileTooLarge' }]);
-      fail(0);
+      setFailedStep(0);
       return;
     }
     const reader = new FileReader();
@@ -89,7 +87,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
     };
     reader.onerror = () => {
       showClientIssues([{ path: '', code: 'fileUnreadable' }]);
-      fail(0);
+      setFailedStep(0);
       setPhase({ kind: 'idle' });
     };
     reader.onload = () => {
@@ -114,7 +112,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
           setPreview(state.data);
           setFilter('error');
         }
-        fail(3);
+        setFailedStep(3);
         setPhase({ kind: 'previewed' });
       },
     });
@@ -124,7 +122,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
     r.errors.length > 0
       ? r.errors.map((e, i) => (
           <div key={i}>
-            {e.field ? <Typography.Text code>{e.field}</Typography.Text> : null} {tAll.has(e.key as never) ? tAll(e.key as never, e.values as never) : tAll('validation.invalid')}
+            {e.field ? <Typography.Text code>{e.field}</Typography.Text> : null} {tRow.has(e.key) ? tRow(e.key, e.values) : tRow('validation.invalid')}
           </div>
         ))
       : r.changed.length > 0
