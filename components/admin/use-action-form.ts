@@ -225,5 +225,3 @@ export function useActionForm<V = Record<string, unknown>, S extends z.ZodType =
     isPending,
   };
 }
-
-export type ActionFormState = ReturnType<typeof useActionForm>;

@@ -17,7 +17,7 @@ import { formatShanghaiInstant } from '../audit/queries';
 import type { VersionConflictDto } from './form-state';
 
 /** Who made the latest accepted change of an entity, from the audit trail (null: never changed in the app). */
-export async function lastChangeOf(
+async function lastChangeOf(
   tx: Tx | Db,
   entityType: string,
   entityId: string,

@@ -112,7 +112,7 @@ export function statusConflict(entity: StatusEntity, programSlug: string, rows: 
 }
 
 /** The optimistic lock of one status row (lib/forms/version-conflict.ts). */
-export function statusLock(tx: Tx, entity: StatusEntity, program: ProgramRef, code: string): OptimisticLock<StatusRow> {
+function statusLock(tx: Tx, entity: StatusEntity, program: ProgramRef, code: string): OptimisticLock<StatusRow> {
   return {
     reload: () => findStatusRow(tx, entity, program.id, code),
     conflict: (row) => statusConflict(entity, program.slug, [row]),
