@@ -17,8 +17,7 @@ import {
 import type { LastChangeDto } from '@/lib/audit/queries';
 import { MAX_URL_LENGTH } from '@/lib/forms/fields';
 import { fromIsoDate, toIsoDate } from './dates';
-import { useRowAction } from './use-row-action';
-import { useSchemaForm } from './use-schema-form';
+import { useActionForm } from './use-action-form';
 import { DeleteButton, EditButton, RecordTable } from './record-table';
 import { SchemaFormModal } from './schema-form-modal';
 
@@ -58,10 +57,9 @@ function AnnotationModal({ programSlug, editing, onClose }: { programSlug: strin
     sourceUrl: v.sourceUrl ?? null,
     isIllustrative: v.isIllustrative ?? false,
   });
-  const state = useSchemaForm({
+  const state = useActionForm({
     form,
     schema: editing ? updateAnnotationSchema : createAnnotationSchema,
-    namespace: 'annotations',
     versioned: editing
       ? {
           loaded: {
@@ -146,7 +144,7 @@ export function AnnotationsTable({ programSlug, annotations, canManage }: Annota
   const t = useTranslations('annotations');
   const locale = useLocale();
   const [modal, setModal] = useState<{ editing: AnnotationRow | null } | null>(null);
-  const { run, isPending } = useRowAction();
+  const { send, isPending } = useActionForm();
   const title = (a: AnnotationRow) => (locale === 'en' ? a.titleEn : a.titleZh);
 
   const columns: ColumnsType<AnnotationRow> = [
@@ -200,7 +198,7 @@ export function AnnotationsTable({ programSlug, annotations, canManage }: Annota
             label={t('delete')}
             confirm={t('deleteConfirm', { title: title(a) })}
             disabled={isPending}
-            onConfirm={() => run(deleteAnnotationAction, { id: a.id, version: a.version })}
+            onConfirm={() => send(deleteAnnotationAction, { id: a.id, version: a.version }, { toast: true })}
           />
         </Space>
       ),

@@ -2,7 +2,7 @@
 
 import { Alert, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
-import type { FormProblem as Problem } from './use-schema-form';
+import type { FormProblem as Problem } from './use-action-form';
 
 /** A refused or failed submission, above the form: the message, stray field messages, the error id. */
 export function FormProblem({ problem, onClose }: { problem: Problem | null; onClose?: () => void }) {

@@ -13,8 +13,7 @@ import { MILESTONE_TITLE_MAX, createMilestoneSchema, updateMilestoneSchema } fro
 import { DeleteButton, EditButton, RecordTable } from './record-table';
 import { SchemaFormModal } from './schema-form-modal';
 import { fromIsoDate, toIsoDate } from './dates';
-import { useRowAction } from './use-row-action';
-import { useSchemaForm } from './use-schema-form';
+import { useActionForm } from './use-action-form';
 
 export interface MilestoneRow extends EditableMilestoneDto {
   lastChange: LastChangeDto | null;
@@ -47,10 +46,9 @@ function MilestoneModal({
     dueDate: toIsoDate(v.dueDate),
     doneDate: toIsoDate(v.doneDate) ?? null,
   });
-  const state = useSchemaForm({
+  const state = useActionForm({
     form,
     schema: editing ? updateMilestoneSchema : createMilestoneSchema,
-    namespace: 'milestones',
     versioned: editing
       ? {
           loaded: {
@@ -118,7 +116,7 @@ export function MilestonesTable({ programSlug, milestones, today, canManage }: M
   const t = useTranslations('milestones');
   const locale = useLocale();
   const [modal, setModal] = useState<{ editing: MilestoneRow | null } | null>(null);
-  const { run, isPending } = useRowAction();
+  const { send, isPending } = useActionForm();
   const title = (m: MilestoneRow) => (locale === 'en' ? m.titleEn : m.titleZh);
 
   const columns: ColumnsType<MilestoneRow> = [
@@ -172,7 +170,7 @@ export function MilestonesTable({ programSlug, milestones, today, canManage }: M
           {!m.doneDate && (
             <Popconfirm
               title={t('markDoneConfirm', { title: title(m), date: today })}
-              onConfirm={() => run(markMilestoneDoneAction, { id: m.id, version: m.version })}
+              onConfirm={() => send(markMilestoneDoneAction, { id: m.id, version: m.version }, { toast: true })}
             >
               <Button type="link" size="small" icon={<CheckOutlined />} disabled={isPending}>
                 {t('markDone')}
@@ -183,7 +181,7 @@ export function MilestonesTable({ programSlug, milestones, today, canManage }: M
             label={t('delete')}
             confirm={t('deleteConfirm', { title: title(m) })}
             disabled={isPending}
-            onConfirm={() => run(deleteMilestoneAction, { id: m.id, version: m.version })}
+            onConfirm={() => send(deleteMilestoneAction, { id: m.id, version: m.version }, { toast: true })}
           />
         </Space>
       ),

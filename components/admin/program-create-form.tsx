@@ -12,7 +12,7 @@ import type { InstitutionOptionDto } from '@/lib/programs/admin-queries';
 import type { ScopeRule } from '@/lib/generated/sqlite/enums';
 import { FormProblem } from './form-problem';
 import { toIsoDate } from './dates';
-import { useSchemaForm } from './use-schema-form';
+import { useActionForm } from './use-action-form';
 
 interface Values {
   slug?: string;
@@ -57,10 +57,9 @@ export function ProgramCreateButton({ institutions }: { institutions: Institutio
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
   const scopeRule = Form.useWatch('scopeRule', form);
-  const { rule, submit, problem, clearProblem, isPending } = useSchemaForm({
+  const { rule, submit, problem, clearProblem, isPending } = useActionForm({
     form,
     schema: createProgramSchema,
-    namespace: 'adminPrograms',
     toPayload,
   });
 

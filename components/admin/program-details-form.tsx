@@ -6,7 +6,7 @@ import { updateProgramAction } from '@/lib/programs/actions';
 import { LIMITS, updateProgramSchema } from '@/lib/programs/schema';
 import type { ProgramUnit } from '@/lib/generated/sqlite/enums';
 import { FormProblem } from './form-problem';
-import { useSchemaForm, type ServerRow } from './use-schema-form';
+import { useActionForm, type ServerRow } from './use-action-form';
 import { VersionConflict } from './version-conflict';
 
 export interface ProgramDetailsValues {
@@ -33,10 +33,9 @@ export function ProgramDetailsForm({ slug, unit, initial, loaded }: ProgramDetai
   const t = useTranslations('adminPrograms');
   const [form] = Form.useForm<ProgramDetailsValues>();
   const isPercent = unit === 'PERCENT';
-  const { rule, submit, problem, clearProblem, isPending, conflict, reapply, discard } = useSchemaForm({
+  const { rule, submit, problem, clearProblem, isPending, conflict, reapply, discard } = useActionForm({
     form,
     schema: updateProgramSchema,
-    namespace: 'adminPrograms',
     versioned: {
       loaded,
       toValues: (values) => Object.fromEntries(FIELDS.filter((f) => f in values).map((f) => [f, values[f]])) as Partial<ProgramDetailsValues>,

@@ -4,14 +4,14 @@ import { Modal } from 'antd';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { FormProblem } from './form-problem';
-import type { FormProblem as Problem, ConflictState } from './use-schema-form';
+import type { FormProblem as Problem, ConflictState } from './use-action-form';
 import { VersionConflict } from './version-conflict';
 
 export interface SchemaFormModalProps {
   title: string;
   onClose: () => void;
   onSave: () => void;
-  /** What `useSchemaForm` returned for the form inside. */
+  /** What `useActionForm` returned for the form inside. */
   state: {
     problem: Problem | null;
     clearProblem: () => void;

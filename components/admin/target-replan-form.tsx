@@ -7,7 +7,7 @@ import { replanTargetAction } from '@/lib/programs/actions';
 import { LIMITS, replanTargetSchema } from '@/lib/programs/schema';
 import { FormProblem } from './form-problem';
 import { toIsoDate } from './dates';
-import { useSchemaForm, type ServerRow } from './use-schema-form';
+import { useActionForm, type ServerRow } from './use-action-form';
 import { VersionConflict } from './version-conflict';
 
 interface Values {
@@ -24,10 +24,9 @@ export function TargetReplanForm({ slug, loaded }: { slug: string; /** The progr
   const t = useTranslations('adminPrograms.target');
   const tFields = useTranslations('adminPrograms.fields');
   const [form] = Form.useForm<Values>();
-  const { rule, submit, problem, clearProblem, isPending, conflict, reapply, discard } = useSchemaForm({
+  const { rule, submit, problem, clearProblem, isPending, conflict, reapply, discard } = useActionForm({
     form,
     schema: replanTargetSchema,
-    namespace: 'adminPrograms',
     // The new target and the reason are this user's alone: the other person's change never overwrites them.
     versioned: { loaded, toValues: () => ({}) },
     toPayload: (v: Values, server) => ({

@@ -1,11 +1,13 @@
 'use client';
 
-import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { createApiTokenAction, revokeApiTokenAction } from '@/lib/tokens/actions';
 import type { ApiTokenDto } from '@/lib/tokens/queries';
+import { FormProblem } from './form-problem';
+import { useActionForm } from './use-action-form';
 
 export interface TokenUserOption {
   id: string;
@@ -27,36 +29,26 @@ interface CreateValues {
 /** Tokens table (last use, revoke) and the create form, which shows a new token exactly once. */
 export function ApiTokensAdmin({ tokens, users }: ApiTokensAdminProps) {
   const t = useTranslations('apiTokens');
+  const tValidation = useTranslations('validation');
   const format = useFormatter();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CreateValues>();
-  const [pending, startTransition] = useTransition();
+  const createForm = useActionForm({ form });
+  const rowAction = useActionForm();
   const [created, setCreated] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
 
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) : t('table.never'));
 
   function create(values: CreateValues) {
-    setFailure(null);
     setCreated(null);
-    startTransition(async () => {
-      const result = await createApiTokenAction({ userId: values.userId ?? '', name: values.name ?? '' });
-      if (result.ok) {
-        setCreated(result.token ?? null);
-        form.resetFields();
-        return;
-      }
-      form.setFields(Object.entries(result.fieldErrors).filter(([path]) => path).map(([name, error]) => ({ name: name as keyof CreateValues, errors: [error] })));
-      setFailure(result.fieldErrors[''] ?? result.message);
+    void createForm.send(createApiTokenAction, { userId: values.userId ?? '', name: values.name ?? '' }, {
+      quiet: true,
+      reset: true,
+      onSuccess: ({ token }) => setCreated(token),
     });
   }
 
   function revoke(tokenId: string) {
-    startTransition(async () => {
-      const result = await revokeApiTokenAction({ tokenId });
-      if (result.ok) message.success(result.message);
-      else message.error(result.fieldErrors[''] ?? result.message);
-    });
+    void rowAction.send(revokeApiTokenAction, { tokenId }, { toast: true });
   }
 
   const columns: TableColumnsType<ApiTokenDto> = [
@@ -81,7 +73,7 @@ export function ApiTokensAdmin({ tokens, users }: ApiTokensAdminProps) {
       render: (_, token) =>
         token.revokedAt ? null : (
           <Popconfirm title={t('actions.confirmRevoke', { name: token.name })} onConfirm={() => revoke(token.id)} okButtonProps={{ danger: true }}>
-            <Button size="small" danger loading={pending}>
+            <Button size="small" danger loading={rowAction.isPending}>
               {t('actions.revoke')}
             </Button>
           </Popconfirm>
@@ -92,23 +84,23 @@ export function ApiTokensAdmin({ tokens, users }: ApiTokensAdminProps) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Form form={form} layout="inline" onFinish={create} data-testid="token-create-form">
-        <Form.Item name="userId" label={t('form.user')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item name="userId" label={t('form.user')} rules={[{ required: true, message: tValidation('required') }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             style={{ minWidth: 280 }}
             options={users.map((u) => ({ value: u.id, label: `${u.email} (${u.role}${u.institutionCode ? `, ${u.institutionCode}` : ''})` }))}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('form.name')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item name="name" label={t('form.name')} rules={[{ required: true, message: tValidation('required') }]}>
           <Input maxLength={100} placeholder={t('form.namePlaceholder')} />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={pending}>
+          <Button type="primary" htmlType="submit" loading={createForm.isPending}>
             {t('actions.create')}
           </Button>
         </Form.Item>
       </Form>
-      {failure ? <Alert type="error" showIcon title={failure} /> : null}
+      <FormProblem problem={createForm.problem} onClose={createForm.clearProblem} />
       {created ? (
         <Alert
           type="success"

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { ConflictValue } from '@/lib/forms/form-state';
 import { ConflictFrame } from '@/components/status/conflict-frame';
-import type { ConflictState } from './use-schema-form';
+import type { ConflictState } from './use-action-form';
 
 export interface VersionConflictProps {
   conflict: ConflictState | null;

@@ -5,23 +5,15 @@ import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
+import { FormProblem } from '@/components/admin/form-problem';
+import { useActionForm } from '@/components/admin/use-action-form';
+import { parseInput } from '@/lib/forms/validation';
 import { bulkUpdateCityStatusesAction } from '@/lib/status/actions';
 import type { StatusRowDto } from '@/lib/status/dto';
-import type { ActionFailure } from '@/lib/status/form-state';
-import {
-  FORM_ERROR_FIELD,
-  LIMITS,
-  ROLLOUT_STATUSES,
-  STATUSES_WITH_LIVE_DATE,
-  bulkCityStatusUpdate,
-  toFieldErrors,
-  type FieldErrors,
-  type StatusFields,
-} from '@/lib/status/schema';
+import { LIMITS, ROLLOUT_STATUSES, STATUSES_WITH_LIVE_DATE, bulkCityStatusUpdate, type StatusFields } from '@/lib/status/schema';
 import { todayInShanghai } from '@/lib/time';
 import { StatusTag } from './status-tag';
-import { useMessageKey } from './use-message-key';
 
 export interface BulkCityStatusFormProps {
   programSlug: string;
@@ -51,16 +43,13 @@ export function BulkCityStatusForm({ programSlug, provinceCode, rows: initialRow
   const t = useTranslations('statusForm');
   const tConflict = useTranslations('conflict');
   const tStatus = useTranslations('status');
-  const tk = useMessageKey();
   const locale = useLocale();
   const format = useFormatter();
   const { message } = App.useApp();
   const [form] = Form.useForm<BulkValues>();
+  const { send, showClientIssues, problem, clearProblem, conflict, clearConflict, isPending: pending } = useActionForm({ form });
   const [rows, setRows] = useState(initialRows);
   const [selected, setSelected] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const [pending, startTransition] = useTransition();
   const status = Form.useWatch('status', form);
   const today = todayInShanghai();
 
@@ -78,22 +67,13 @@ export function BulkCityStatusForm({ programSlug, provinceCode, rows: initialRow
       ...(values.liveDate ? { liveDate: values.liveDate } : {}),
       ...(values.note?.trim() ? { note: values.note } : {}),
     };
-    const parsed = bulkCityStatusUpdate.safeParse(input);
-    setFailure(null);
+    const parsed = parseInput(bulkCityStatusUpdate, input);
     if (!parsed.success) {
-      setErrors(toFieldErrors(parsed.error));
+      showClientIssues(parsed.issues);
       return;
     }
-    setErrors({});
-    startTransition(async () => {
-      const state = await bulkUpdateCityStatusesAction(programSlug, provinceCode, input);
-      if (state.ok) {
-        replaceRows(state.result.updated);
-        message.success(t('bulk.saved', { updated: state.result.updated.length, unchanged: state.result.unchanged.length }));
-        return;
-      }
-      setFailure(state);
-      setErrors(state.fieldErrors ?? {});
+    void send((payload: unknown) => bulkUpdateCityStatusesAction(programSlug, provinceCode, payload), input, {
+      onSuccess: (result) => replaceRows(result.updated),
     });
   }
 
@@ -129,9 +109,7 @@ export function BulkCityStatusForm({ programSlug, provinceCode, rows: initialRow
     },
   ];
 
-  const conflictRows = failure?.conflict?.currentRows ?? (failure?.conflict ? [failure.conflict.current] : []);
-  const formError = errors[FORM_ERROR_FIELD] ?? errors.cities ?? (failure && !failure.conflict ? failure.formError : undefined);
-  const fieldError = (field: keyof BulkValues) => (errors[field] ? { validateStatus: 'error' as const, help: tk(errors[field]) } : {});
+  const conflictRows = conflict?.current.rows ?? [];
 
   if (rows.length === 0) return <Alert type="info" showIcon title={t('bulk.empty')} />;
 
@@ -164,7 +142,7 @@ export function BulkCityStatusForm({ programSlug, provinceCode, rows: initialRow
                 data-testid="conflict-reapply"
                 onClick={() => {
                   replaceRows(conflictRows);
-                  setFailure(null);
+                  clearConflict();
                   message.info(tConflict('reapplied'));
                 }}
               >
@@ -174,19 +152,10 @@ export function BulkCityStatusForm({ programSlug, provinceCode, rows: initialRow
           }
         />
       )}
-      {formError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-testid="form-error"
-          title={tk(formError)}
-          description={failure?.errorId ? tk('errors.errorId', { id: failure.errorId }) : undefined}
-        />
-      )}
+      <FormProblem problem={problem} onClose={clearProblem} />
       <Card>
         <Form<BulkValues> form={form} layout="inline" onFinish={submit} disabled={pending} style={{ rowGap: 12 }}>
-          <Form.Item name="status" label={t('fields.status')} {...fieldError('status')}>
+          <Form.Item name="status" label={t('fields.status')}>
             <Select
               allowClear
               placeholder={t('placeholders.keep')}
@@ -195,10 +164,10 @@ export function BulkCityStatusForm({ programSlug, provinceCode, rows: initialRow
               data-testid="bulk-status"
             />
           </Form.Item>
-          <Form.Item name="plannedDate" label={t('fields.plannedDate')} {...dateProps} {...fieldError('plannedDate')}>
+          <Form.Item name="plannedDate" label={t('fields.plannedDate')} {...dateProps}>
             <DatePicker placeholder={t('placeholders.keep')} format="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item name="liveDate" label={t('fields.liveDate')} {...dateProps} {...fieldError('liveDate')}>
+          <Form.Item name="liveDate" label={t('fields.liveDate')} {...dateProps}>
             <DatePicker
               placeholder={t('placeholders.keep')}
               format="YYYY-MM-DD"
@@ -206,7 +175,7 @@ export function BulkCityStatusForm({ programSlug, provinceCode, rows: initialRow
               disabledDate={(d) => d.format('YYYY-MM-DD') > today}
             />
           </Form.Item>
-          <Form.Item name="note" label={t('fields.note')} {...fieldError('note')}>
+          <Form.Item name="note" label={t('fields.note')}>
             <Input placeholder={t('placeholders.keep')} maxLength={LIMITS.noteMax} style={{ width: 280 }} />
           </Form.Item>
           <Form.Item>

@@ -1,15 +1,17 @@
 'use client';
 
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Progress, Segmented, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Progress, Segmented, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
+import { FormProblem } from '@/components/admin/form-problem';
+import { useActionForm } from '@/components/admin/use-action-form';
+import type { IssueTranslator } from '@/lib/forms/validation';
 import { commitImportAction, previewImportAction } from '@/lib/import/actions';
 import { CSV_HEADER_LINE, IMPORT_LIMITS } from '@/lib/import/format';
 import type { ImportPreviewDto, ImportRowResult, RowOutcome } from '@/lib/import/mutations';
 import type { EditableField } from '@/lib/status/schema';
-import { useMessageKey } from './use-message-key';
 
 interface LoadedFile {
   name: string;
@@ -25,13 +27,6 @@ type Phase =
   | { kind: 'committing' }
   | { kind: 'committed'; updated: number };
 
-interface Problem {
-  /** The step that failed (0 read, 1 server check, 3 commit). */
-  step: number;
-  key: string;
-  values?: Record<string, string | number>;
-  errorId?: string;
-}
 
 const STEP_OF: Record<Phase['kind'], number> = { idle: 0, reading: 0, checking: 1, previewed: 2, committing: 3, committed: 3 };
 const OUTCOME_COLOR: Record<RowOutcome, string> = { change: 'processing', unchanged: 'default', error: 'error' };
@@ -49,36 +44,40 @@ function formDataOf(file: LoadedFile): FormData {
 export function ImportPanel({ isPartner }: { isPartner: boolean }) {
   const t = useTranslations('import');
   const tFields = useTranslations('statusForm.fields');
-  const tk = useMessageKey();
+  // next-intl's typed translator takes literal keys only; a row error's key arrives at run time.
+  const tRow = useTranslations() as unknown as IssueTranslator;
   const format = useFormatter();
-  const { message } = App.useApp();
+  const { send, showClientIssues, problem, clearProblem } = useActionForm();
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [preview, setPreview] = useState<ImportPreviewDto | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  /** The step that failed (0 read, 1 server check, 3 commit), while `problem` says why. */
+  const [failedStep, setFailedStep] = useState<number | null>(null);
   const [filter, setFilter] = useState<'all' | RowOutcome>('all');
-  const [, startTransition] = useTransition();
 
   function check(loaded: LoadedFile) {
     setPhase({ kind: 'checking' });
-    startTransition(async () => {
-      const state = await previewImportAction(formDataOf(loaded));
-      if (state.ok) {
-        setPreview(state.result);
-        setFilter(state.result.counts.errors > 0 ? 'error' : 'all');
+    void send(previewImportAction, formDataOf(loaded), {
+      quiet: true,
+      onSuccess: (result) => {
+        setPreview(result);
+        setFilter(result.counts.errors > 0 ? 'error' : 'all');
         setPhase({ kind: 'previewed' });
-      } else {
-        setProblem({ step: 1, key: state.formError ?? 'errors.generic', values: state.formErrorValues, errorId: state.errorId });
+      },
+      onFailure: () => {
+        setFailedStep(1);
         setPhase({ kind: 'idle' });
-      }
+      },
     });
   }
 
   function read(chosen: File) {
-    setProblem(null);
+    clearProblem();
+    setFailedStep(null);
     setPreview(null);
     if (chosen.size > IMPORT_LIMITS.maxBytes) {
-      setProblem({ step: 0, key: 'import.errors.tooLarge' });
+      showClientIssues([{ path: '', code: 'fileTooLarge' }]);
+      setFailedStep(0);
       return;
     }
     const reader = new FileReader();
@@ -87,7 +86,8 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
       if (e.lengthComputable) setPhase({ kind: 'reading', percent: Math.round((e.loaded / e.total) * 100) });
     };
     reader.onerror = () => {
-      setProblem({ step: 0, key: 'import.errors.readFailed' });
+      showClientIssues([{ path: '', code: 'fileUnreadable' }]);
+      setFailedStep(0);
       setPhase({ kind: 'idle' });
     };
     reader.onload = () => {
@@ -100,22 +100,21 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
 
   function commit() {
     if (!file) return;
-    setProblem(null);
+    setFailedStep(null);
     setPhase({ kind: 'committing' });
-    startTransition(async () => {
-      const state = await commitImportAction(formDataOf(file));
-      if (state.ok) {
-        setPreview(state.result);
-        setPhase({ kind: 'committed', updated: state.result.updated });
-        message.success(t('committed', { count: state.result.updated }));
-        return;
-      }
-      if ('preview' in state && state.preview) {
-        setPreview(state.preview);
-        setFilter('error');
-      }
-      setProblem({ step: 3, key: state.formError ?? 'errors.generic', values: state.formErrorValues, errorId: state.errorId });
-      setPhase({ kind: 'previewed' });
+    void send(commitImportAction, formDataOf(file), {
+      onSuccess: (result) => {
+        setPreview(result);
+        setPhase({ kind: 'committed', updated: result.updated });
+      },
+      onFailure: (state) => {
+        if (state.data) {
+          setPreview(state.data);
+          setFilter('error');
+        }
+        setFailedStep(3);
+        setPhase({ kind: 'previewed' });
+      },
     });
   }
 
@@ -123,7 +122,7 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
     r.errors.length > 0
       ? r.errors.map((e, i) => (
           <div key={i}>
-            {e.field ? <Typography.Text code>{e.field}</Typography.Text> : null} {tk(e.key, e.values)}
+            {e.field ? <Typography.Text code>{e.field}</Typography.Text> : null} {tRow.has(e.key) ? tRow(e.key, e.values) : tRow('validation.invalid')}
           </div>
         ))
       : r.changed.length > 0
@@ -159,8 +158,8 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
           </Typography.Paragraph>
           <Steps
             size="small"
-            current={problem ? problem.step : STEP_OF[phase.kind]}
-            status={problem ? 'error' : phase.kind === 'committed' ? 'finish' : 'process'}
+            current={failedStep ?? STEP_OF[phase.kind]}
+            status={failedStep !== null ? 'error' : phase.kind === 'committed' ? 'finish' : 'process'}
             items={[{ title: t('steps.read') }, { title: t('steps.check') }, { title: t('steps.preview') }, { title: t('steps.commit') }]}
           />
           <Upload.Dragger
@@ -195,16 +194,9 @@ export function ImportPanel({ isPartner }: { isPartner: boolean }) {
             <Alert type="info" showIcon title={t('checking')} aria-live="polite" data-testid="import-checking" />
           )}
           {phase.kind === 'committing' && <Alert type="info" showIcon title={t('committing')} aria-live="polite" />}
-          {problem && (
-            <Alert
-              type="error"
-              showIcon
-              role="alert"
-              data-testid="import-problem"
-              title={tk(problem.key, problem.values)}
-              description={problem.errorId ? tk('errors.errorId', { id: problem.errorId }) : undefined}
-            />
-          )}
+          <div data-testid="import-problem">
+            <FormProblem problem={problem} />
+          </div>
           {phase.kind === 'committed' && (
             <Alert type="success" showIcon title={t('committed', { count: phase.updated })} data-testid="import-committed" />
           )}

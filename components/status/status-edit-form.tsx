@@ -3,29 +3,27 @@
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
+import { FormProblem } from '@/components/admin/form-problem';
+import { useActionForm } from '@/components/admin/use-action-form';
+import { parseInput, type FieldIssue } from '@/lib/forms/validation';
 import { confirmStatusAction, updateCityStatusAction, updateInstitutionStatusAction } from '@/lib/status/actions';
 import type { StatusRowDto } from '@/lib/status/dto';
-import type { ActionFailure } from '@/lib/status/form-state';
 import {
   EDITABLE_FIELDS,
-  ERROR_KEYS,
-  FORM_ERROR_FIELD,
+  ERROR_CODES,
   LIMITS,
   ROLLOUT_STATUSES,
   STATUSES_WITH_LIVE_DATE,
   cityStatusUpdate,
   institutionStatusUpdate,
   resolveStatusUpdate,
-  toFieldErrors,
-  type FieldErrors,
   type StatusFields,
 } from '@/lib/status/schema';
 import { todayInShanghai } from '@/lib/time';
 import { ConflictAlert } from './conflict-alert';
 import { RowMeta } from './row-meta';
 import { StatusTag } from './status-tag';
-import { useMessageKey } from './use-message-key';
 import { VerifyButton } from './verify-button';
 
 export interface StatusEditFormProps {
@@ -80,74 +78,53 @@ const dateProps = {
 export function StatusEditForm({ row, canEdit, canVerify }: StatusEditFormProps) {
   const t = useTranslations('statusForm');
   const tStatus = useTranslations('status');
-  const tk = useMessageKey();
+  const tConflict = useTranslations('conflict');
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
+  const { send, showClientIssues, problem, clearProblem, conflict, clearConflict, isPending: pending } = useActionForm({ form });
   const [base, setBase] = useState<StatusRowDto>(row);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const [conflict, setConflict] = useState<{ current: StatusRowDto; mine: Partial<StatusFields> } | null>(null);
+  // The user's edits of the save in flight, to show next to the other person's on a conflict.
+  const [mine, setMine] = useState<Partial<StatusFields>>({});
   const [dirty, setDirty] = useState(false);
-  const [pending, startTransition] = useTransition();
   const status = Form.useWatch('status', form) ?? base.status;
   const schema = base.entity === 'city' ? cityStatusUpdate : institutionStatusUpdate;
+  const current = conflict?.current.rows?.[0];
 
   function load(next: StatusRowDto, edits: Partial<StatusFields> = {}) {
     setBase(next);
+    form.setFields(EDITABLE_FIELDS.map((name) => ({ name, errors: [] })));
     form.setFieldsValue(toValues({ ...next, ...edits }));
     setDirty(Object.keys(edits).length > 0);
-    setErrors({});
-    setFailure(null);
-  }
-
-  function showFailure(state: ActionFailure, mine: Partial<StatusFields>) {
-    setFailure(state);
-    setErrors(state.fieldErrors ?? {});
-    if (state.conflict) setConflict({ current: state.conflict.current, mine });
+    clearProblem();
   }
 
   function submit(values: FormValues) {
-    const mine = diff(base, values);
-    if (Object.keys(mine).length === 0) {
-      setErrors({ [FORM_ERROR_FIELD]: ERROR_KEYS.noChanges });
+    const edits = diff(base, values);
+    if (Object.keys(edits).length === 0) {
+      showClientIssues([{ path: '', code: ERROR_CODES.noChanges }]);
       return;
     }
-    const input = { version: base.version, ...mine };
-    const parsed = schema.safeParse(input);
-    const clientErrors = parsed.success ? resolveStatusUpdate(base, parsed.data).errors : toFieldErrors(parsed.error);
-    setErrors(clientErrors);
-    setFailure(null);
-    if (Object.keys(clientErrors).length > 0) return;
-    startTransition(async () => {
-      const state =
-        base.entity === 'city'
-          ? await updateCityStatusAction(base.programSlug, base.code, input)
-          : await updateInstitutionStatusAction(base.programSlug, base.code, input);
-      if (state.ok) {
-        load(state.result);
-        setConflict(null);
-        message.success(t('saved', { version: state.result.version }));
-      } else {
-        showFailure(state, mine);
-      }
-    });
+    const input = { version: base.version, ...edits };
+    const parsed = parseInput(schema, input);
+    const clientIssues: FieldIssue[] = parsed.success
+      ? Object.entries(resolveStatusUpdate(base, parsed.data).errors).flatMap(([path, code]) => (code ? [{ path, code }] : []))
+      : parsed.issues;
+    if (clientIssues.length > 0) {
+      showClientIssues(clientIssues);
+      return;
+    }
+    setMine(edits);
+    const action = base.entity === 'city' ? updateCityStatusAction : updateInstitutionStatusAction;
+    void send((payload: unknown) => action(base.programSlug, base.code, payload), input, { onSuccess: (saved) => load(saved) });
   }
 
   function confirmUnchanged() {
-    startTransition(async () => {
-      const state = await confirmStatusAction(base.programSlug, base.entity, base.code, { version: base.version, confirm: true });
-      if (state.ok) {
-        load(state.result);
-        message.success(t('confirmed', { version: state.result.version }));
-      } else {
-        showFailure(state, {});
-      }
+    setMine({});
+    void send((payload: unknown) => confirmStatusAction(base.programSlug, base.entity, base.code, payload), { version: base.version, confirm: true }, {
+      onSuccess: (confirmed) => load(confirmed),
     });
   }
 
-  const fieldError = (field: keyof FormValues) =>
-    errors[field] ? { validateStatus: 'error' as const, help: tk(errors[field]) } : {};
-  const formError = errors[FORM_ERROR_FIELD] ?? (failure && !failure.conflict ? failure.formError : undefined);
   const today = todayInShanghai();
 
   if (!canEdit) {
@@ -179,32 +156,23 @@ export function StatusEditForm({ row, canEdit, canVerify }: StatusEditFormProps)
           {canVerify && !base.verified && <VerifyButton row={base} onChange={(r) => load(r)} />}
         </Space>
         {!canVerify && <Alert type="info" showIcon title={t('hints.partnerReview')} />}
-        {conflict && (
+        {current && (
           <ConflictAlert
             base={base}
-            current={conflict.current}
-            mine={conflict.mine}
+            current={current}
+            mine={mine}
             onReapply={() => {
-              load(conflict.current, conflict.mine);
-              setConflict(null);
-              message.info(tk('conflict.reapplied'));
+              load(current, mine);
+              clearConflict();
+              message.info(tConflict('reapplied'));
             }}
             onDiscard={() => {
-              load(conflict.current);
-              setConflict(null);
+              load(current);
+              clearConflict();
             }}
           />
         )}
-        {formError && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            data-testid="form-error"
-            title={tk(formError)}
-            description={failure?.errorId ? tk('errors.errorId', { id: failure.errorId }) : undefined}
-          />
-        )}
+        <FormProblem problem={problem} onClose={clearProblem} />
         <Form<FormValues>
           form={form}
           layout="vertical"
@@ -221,14 +189,14 @@ export function StatusEditForm({ row, canEdit, canVerify }: StatusEditFormProps)
             setDirty(Object.keys(diff(base, form.getFieldsValue())).length > 0);
           }}
         >
-          <Form.Item name="status" label={t('fields.status')} {...fieldError('status')}>
+          <Form.Item name="status" label={t('fields.status')}>
             <Select
               data-testid="status-select"
               options={ROLLOUT_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))}
               style={{ maxWidth: 240 }}
             />
           </Form.Item>
-          <Form.Item name="plannedDate" label={t('fields.plannedDate')} {...dateProps} {...fieldError('plannedDate')}>
+          <Form.Item name="plannedDate" label={t('fields.plannedDate')} {...dateProps}>
             <DatePicker placeholder={t('placeholders.date')} format="YYYY-MM-DD" />
           </Form.Item>
           <Form.Item
@@ -236,7 +204,7 @@ export function StatusEditForm({ row, canEdit, canVerify }: StatusEditFormProps)
             label={t('fields.liveDate')}
             extra={t('hints.liveDate')}
             {...dateProps}
-            {...fieldError('liveDate')}
+           
           >
             <DatePicker
               placeholder={t('placeholders.date')}
@@ -245,10 +213,10 @@ export function StatusEditForm({ row, canEdit, canVerify }: StatusEditFormProps)
               disabledDate={(d) => d.format('YYYY-MM-DD') > today}
             />
           </Form.Item>
-          <Form.Item name="evidenceUrl" label={t('fields.evidenceUrl')} extra={t('hints.evidenceUrl')} {...fieldError('evidenceUrl')}>
+          <Form.Item name="evidenceUrl" label={t('fields.evidenceUrl')} extra={t('hints.evidenceUrl')}>
             <Input type="url" inputMode="url" placeholder={t('placeholders.evidenceUrl')} maxLength={LIMITS.urlMax} />
           </Form.Item>
-          <Form.Item name="note" label={t('fields.note')} {...fieldError('note')}>
+          <Form.Item name="note" label={t('fields.note')}>
             <Input.TextArea rows={4} showCount maxLength={LIMITS.noteMax} placeholder={t('placeholders.note')} />
           </Form.Item>
           <Space wrap>

@@ -1,11 +1,10 @@
 'use client';
 
-import { App, Button, Popconfirm } from 'antd';
+import { Button, Popconfirm } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useTransition } from 'react';
+import { useActionForm } from '@/components/admin/use-action-form';
 import { verifyStatusAction } from '@/lib/status/actions';
 import type { StatusRowDto } from '@/lib/status/dto';
-import { useMessageKey } from './use-message-key';
 
 export interface VerifyButtonProps {
   row: StatusRowDto;
@@ -19,25 +18,25 @@ export interface VerifyButtonProps {
  */
 export function VerifyButton({ row, onChange }: VerifyButtonProps) {
   const t = useTranslations('verify');
-  const tk = useMessageKey();
-  const { message } = App.useApp();
-  const [pending, startTransition] = useTransition();
+  const { send, isPending } = useActionForm();
 
   const verify = () =>
-    startTransition(async () => {
-      const state = await verifyStatusAction(row.programSlug, row.entity, row.code, { version: row.version });
-      if (state.ok) {
-        message.success(t('done', { version: state.result.version }));
-        onChange?.(state.result);
-        return;
-      }
-      message.error(state.errorId ? `${tk(state.formError)} ${tk('errors.errorId', { id: state.errorId })}` : tk(state.formError));
-      if (state.conflict) onChange?.(state.conflict.current);
-    });
+    send(
+      (input: unknown) => verifyStatusAction(row.programSlug, row.entity, row.code, input),
+      { version: row.version },
+      {
+        toast: true,
+        onSuccess: (verified) => onChange?.(verified),
+        onFailure: (state) => {
+          const current = state.conflict?.rows?.[0];
+          if (current) onChange?.(current);
+        },
+      },
+    );
 
   return (
-    <Popconfirm title={t('title')} description={t('body', { version: row.version })} onConfirm={verify} okButtonProps={{ loading: pending }}>
-      <Button loading={pending} data-testid="verify-button">
+    <Popconfirm title={t('title')} description={t('body', { version: row.version })} onConfirm={verify} okButtonProps={{ loading: isPending }}>
+      <Button loading={isPending} data-testid="verify-button">
         {t('button')}
       </Button>
     </Popconfirm>

@@ -1,10 +1,11 @@
 'use client';
 
-import { App, Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
-import type { FormState } from '@/lib/forms/form-state';
+import { useState } from 'react';
+import { FormProblem } from '@/components/admin/form-problem';
+import { useActionForm } from '@/components/admin/use-action-form';
 import {
   createUserAction,
   disableUserAction,
@@ -37,20 +38,12 @@ export function UserAdmin({ users, institutions, viewerId }: UserAdminProps) {
   const t = useTranslations('users');
   const locale = useLocale();
   const format = useFormatter();
-  const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [pendingRow, startRowTransition] = useTransition();
+  const rowAction = useActionForm();
+  const pendingRow = rowAction.isPending;
 
   const institutionName = (user: UserDto) =>
     (locale === 'en' ? user.institutionNameEn : user.institutionNameZh) ?? user.institutionCode;
-
-  function runRowAction(action: (input: unknown) => Promise<FormState>, userId: string) {
-    startRowTransition(async () => {
-      const result = await action({ userId });
-      if (result.ok) message.success(result.message);
-      else message.error(result.fieldErrors[''] ?? result.message);
-    });
-  }
 
   const columns: TableColumnsType<UserDto> = [
     {
@@ -97,7 +90,7 @@ export function UserAdmin({ users, institutions, viewerId }: UserAdminProps) {
             {user.disabled ? (
               <Popconfirm
                 title={t('actions.confirmEnable', { email: user.email })}
-                onConfirm={() => runRowAction(enableUserAction, user.id)}
+                onConfirm={() => rowAction.send(enableUserAction, { userId: user.id }, { toast: true })}
               >
                 <Button size="small" loading={pendingRow}>
                   {t('actions.enable')}
@@ -106,7 +99,7 @@ export function UserAdmin({ users, institutions, viewerId }: UserAdminProps) {
             ) : (
               <Popconfirm
                 title={t('actions.confirmDisable', { email: user.email })}
-                onConfirm={() => runRowAction(disableUserAction, user.id)}
+                onConfirm={() => rowAction.send(disableUserAction, { userId: user.id }, { toast: true })}
                 okButtonProps={{ danger: true }}
                 disabled={self}
               >
@@ -142,10 +135,6 @@ export function UserAdmin({ users, institutions, viewerId }: UserAdminProps) {
           dialog={dialog}
           institutions={institutions}
           onClose={() => setDialog(null)}
-          onDone={(text) => {
-            message.success(text);
-            setDialog(null);
-          }}
         />
       ) : null}
     </Space>
@@ -156,15 +145,14 @@ interface UserDialogProps {
   dialog: NonNullable<Dialog>;
   institutions: InstitutionOption[];
   onClose: () => void;
-  onDone: (message: string) => void;
 }
 
-function UserDialog({ dialog, institutions, onClose, onDone }: UserDialogProps) {
+function UserDialog({ dialog, institutions, onClose }: UserDialogProps) {
   const t = useTranslations('users');
   const locale = useLocale();
+  const tValidation = useTranslations('validation');
   const [form] = Form.useForm<UserFormValues>();
-  const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<{ message: string; errorId: string | null } | null>(null);
+  const { send, problem, clearProblem, isPending: pending } = useActionForm({ form });
   const role = Form.useWatch('role', form);
 
   const initialValues: UserFormValues =
@@ -180,29 +168,16 @@ function UserDialog({ dialog, institutions, onClose, onDone }: UserDialogProps) 
         : t('form.resetPasswordTitle', { email: dialog.user.email });
 
   function submit(values: UserFormValues) {
-    setFailure(null);
-    startTransition(async () => {
-      const institutionCode = values.role === 'PARTNER' ? (values.institutionCode ?? null) : null;
-      const result =
-        dialog.kind === 'create'
-          ? await createUserAction({
-              email: values.email ?? '',
-              name: values.name ?? null,
-              role: values.role,
-              institutionCode,
-              password: values.password ?? '',
-            })
-          : dialog.kind === 'role'
-            ? await updateUserRoleAction({ userId: dialog.user.id, role: values.role, institutionCode })
-            : await resetPasswordAction({ userId: dialog.user.id, password: values.password ?? '' });
-      if (result.ok) {
-        onDone(result.message);
-        return;
-      }
-      const fields = Object.entries(result.fieldErrors).filter(([path]) => path !== '');
-      form.setFields(fields.map(([path, error]) => ({ name: path as keyof UserFormValues, errors: [error] })));
-      setFailure({ message: result.fieldErrors[''] ?? result.message, errorId: result.errorId });
-    });
+    const institutionCode = values.role === 'PARTNER' ? (values.institutionCode ?? null) : null;
+    const done = { onSuccess: onClose };
+    if (dialog.kind === 'create') {
+      const payload = { email: values.email ?? '', name: values.name ?? null, role: values.role, institutionCode, password: values.password ?? '' };
+      void send(createUserAction, payload, done);
+    } else if (dialog.kind === 'role') {
+      void send(updateUserRoleAction, { userId: dialog.user.id, role: values.role, institutionCode }, done);
+    } else {
+      void send(resetPasswordAction, { userId: dialog.user.id, password: values.password ?? '' }, done);
+    }
   }
 
   const roleOptions = ROLES.map((value) => ({ value, label: t(`roles.${value}`) }));
@@ -231,19 +206,10 @@ function UserDialog({ dialog, institutions, onClose, onDone }: UserDialogProps) 
         disabled={pending}
         data-testid="user-form"
       >
-        {failure ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            style={{ marginBottom: 16 }}
-            title={failure.message}
-            description={failure.errorId ? failure.errorId : undefined}
-          />
-        ) : null}
+        <FormProblem problem={problem} onClose={clearProblem} />
         {dialog.kind === 'create' ? (
           <>
-            <Form.Item name="email" label={t('form.email')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item name="email" label={t('form.email')} rules={[{ required: true, message: tValidation('required') }]}>
               <Input type="email" autoComplete="off" autoFocus maxLength={254} />
             </Form.Item>
             <Form.Item name="name" label={t('form.name')} extra={t('form.nameHelp')}>
@@ -253,7 +219,7 @@ function UserDialog({ dialog, institutions, onClose, onDone }: UserDialogProps) 
         ) : null}
         {dialog.kind !== 'password' ? (
           <>
-            <Form.Item name="role" label={t('form.role')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item name="role" label={t('form.role')} rules={[{ required: true, message: tValidation('required') }]}>
               <Select options={roleOptions} />
             </Form.Item>
             {role === 'PARTNER' ? (
@@ -261,7 +227,7 @@ function UserDialog({ dialog, institutions, onClose, onDone }: UserDialogProps) 
                 name="institutionCode"
                 label={t('form.institution')}
                 extra={t('form.institutionHelp')}
-                rules={[{ required: true, message: t('validation.institutionRequired') }]}
+                rules={[{ required: true, message: tValidation('institutionRequired') }]}
               >
                 <Select
                   showSearch={{ optionFilterProp: 'label' }}
@@ -277,7 +243,7 @@ function UserDialog({ dialog, institutions, onClose, onDone }: UserDialogProps) 
             name="password"
             label={dialog.kind === 'create' ? t('form.password') : t('form.newPassword')}
             extra={t('form.passwordHelp')}
-            rules={[{ required: true, message: t('validation.required') }]}
+            rules={[{ required: true, message: tValidation('required') }]}
           >
             <Input.Password autoComplete="new-password" autoFocus={dialog.kind === 'password'} />
           </Form.Item>

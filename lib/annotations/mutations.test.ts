@@ -79,7 +79,7 @@ describe('annotations', () => {
     async (sourceUrl) => {
       const count = await t.db.annotation.count();
       const error = await refused(createAnnotation(t.db, as.admin, { programSlug: SLUG, ...fields, sourceUrl }), 'VALIDATION');
-      expect(error.details).toEqual({ issues: [{ path: 'sourceUrl', key: 'urlScheme' }] });
+      expect(error.details).toEqual({ issues: [{ path: 'sourceUrl', code: 'urlScheme' }] });
       expect(await t.db.annotation.count()).toBe(count);
       expect(await lastAudit('annotation.create')).toMatchObject({ outcome: 'DENIED', reason: 'VALIDATION', after: { invalidFields: ['sourceUrl'] } });
     },
@@ -87,13 +87,13 @@ describe('annotations', () => {
 
   it('refuses fields the form does not offer, unknown ids and unknown programs', async () => {
     const extra = await refused(createAnnotation(t.db, as.pm, { programSlug: SLUG, ...fields, programId: 'x' }), 'VALIDATION');
-    expect(extra.details).toEqual({ issues: [{ path: '', key: 'unknownField', values: { fields: 'programId' } }] });
+    expect(extra.details).toEqual({ issues: [{ path: 'programId', code: 'unknownField', values: { field: 'programId' } }] });
     await refused(updateAnnotation(t.db, as.pm, { id: 'no-such-id', version: 1, ...fields }), 'NOT_FOUND');
     await refused(deleteAnnotation(t.db, as.pm, { id: 'no-such-id', version: 1 }), 'NOT_FOUND');
     await refused(createAnnotation(t.db, as.pm, { programSlug: 'no-such-program', ...fields }), 'NOT_FOUND');
     const { id } = await createAnnotation(t.db, as.pm, { programSlug: SLUG, ...fields });
     const forged = await refused(updateAnnotation(t.db, as.pm, { id, version: 1, ...fields, programId: 'x' }), 'VALIDATION');
-    expect(forged.details).toEqual({ issues: [{ path: '', key: 'unknownField', values: { fields: 'programId' } }] });
+    expect(forged.details).toEqual({ issues: [{ path: 'programId', code: 'unknownField', values: { field: 'programId' } }] });
   });
 
   it('a stale version is a CONFLICT showing the other change and who made it; reapplying on the new version succeeds', async () => {

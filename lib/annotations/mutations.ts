@@ -13,9 +13,10 @@ import type { RequestContext } from '../auth/viewer';
 import { auditRefusals, entityRefOf } from '../audit/guard';
 import { auditChange } from '../audit/write';
 import type { Db, Tx } from '../db';
+import { writeTransaction } from '../db/write-transaction';
 import { AppError } from '../errors';
 import { validateInput } from '../forms/validate-input';
-import { versionConflict } from '../forms/version-conflict';
+import { requireVersion, versionConflict, writeAtVersion, type OptimisticLock } from '../forms/version-conflict';
 import { annotationSelect } from '../programs/annotations';
 import type { EditableAnnotationDto } from './queries';
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from './schema';
@@ -32,10 +33,13 @@ function annotationConflict(tx: Tx, row: Snapshot) {
   return versionConflict(tx, { entityType: ENTITY, entityId: id }, { version, values: { date, titleZh, titleEn, sourceNote, sourceUrl, isIllustrative } });
 }
 
-/** After a version-checked write matched no row: gone (NOT_FOUND) or changed by someone else (CONFLICT). */
-async function lostRace(tx: Tx, id: string): Promise<AppError> {
-  const current = await tx.annotation.findUnique({ where: { id }, select: snapshotSelect });
-  return current ? annotationConflict(tx, current) : new AppError('NOT_FOUND', 'annotation not found');
+/** The optimistic lock of one annotation (lib/forms/version-conflict.ts). */
+function annotationLock(tx: Tx, id: string): OptimisticLock<Snapshot> {
+  return {
+    reload: () => tx.annotation.findUnique({ where: { id }, select: snapshotSelect }),
+    conflict: (row) => annotationConflict(tx, row),
+    notFound: () => new AppError('NOT_FOUND', 'annotation not found'),
+  };
 }
 
 /** A refused creation is recorded against the program it named (the new row has no id yet). */
@@ -43,7 +47,7 @@ export async function createAnnotation(db: Db, ctx: RequestContext, input: unkno
   return auditRefusals(db, ctx, { action: 'annotation.create', entityType: 'Program', entityId: entityRefOf(input, 'programSlug') }, async () => {
     authorize(ctx.viewer, 'annotation.manage');
     const { programSlug, ...data } = validateInput(createAnnotationSchema, input);
-    return db.$transaction(async (tx) => {
+    return writeTransaction(db, async (tx) => {
       const program = await tx.program.findUnique({ where: { slug: programSlug }, select: { id: true } });
       if (!program) throw new AppError('NOT_FOUND', 'program not found');
       const created = await tx.annotation.create({ data: { programId: program.id, ...data }, select: snapshotSelect });
@@ -58,16 +62,13 @@ export async function updateAnnotation(db: Db, ctx: RequestContext, input: unkno
   return auditRefusals(db, ctx, { action: 'annotation.update', entityType: ENTITY, entityId: entityRefOf(input, 'id') }, async () => {
     authorize(ctx.viewer, 'annotation.manage');
     const { id, version, ...data } = validateInput(updateAnnotationSchema, input);
-    return db.$transaction(async (tx) => {
-      const before = await tx.annotation.findUnique({ where: { id }, select: snapshotSelect });
-      if (!before) throw new AppError('NOT_FOUND', 'annotation not found');
-      if (before.version !== version) throw await annotationConflict(tx, before);
+    return writeTransaction(db, async (tx) => {
+      const lock = annotationLock(tx, id);
+      const before = await requireVersion(lock, await lock.reload(), version);
       const keys = Object.keys(data) as Array<keyof typeof data>;
       // Saving an unchanged form is not a change: no write, no new version, no audit row.
       if (keys.every((k) => data[k] === before[k])) return { id, version, changed: false };
-      // Compare-and-set: a concurrent edit that committed after our read matches no row.
-      const written = await tx.annotation.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-      if (written.count !== 1) throw await lostRace(tx, id);
+      await writeAtVersion(lock, () => tx.annotation.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }));
       const after = await tx.annotation.findUniqueOrThrow({ where: { id }, select: snapshotSelect });
       await auditChange(tx, ctx, { action: 'annotation.update', entityType: ENTITY, entityId: id, before, after });
       return { id, version: after.version, changed: true };
@@ -79,12 +80,10 @@ export async function deleteAnnotation(db: Db, ctx: RequestContext, input: unkno
   return auditRefusals(db, ctx, { action: 'annotation.delete', entityType: ENTITY, entityId: entityRefOf(input, 'id') }, async () => {
     authorize(ctx.viewer, 'annotation.manage');
     const { id, version } = validateInput(deleteAnnotationSchema, input);
-    return db.$transaction(async (tx) => {
-      const before = await tx.annotation.findUnique({ where: { id }, select: snapshotSelect });
-      if (!before) throw new AppError('NOT_FOUND', 'annotation not found');
-      if (before.version !== version) throw await annotationConflict(tx, before);
-      const deleted = await tx.annotation.deleteMany({ where: { id, version } });
-      if (deleted.count !== 1) throw await lostRace(tx, id);
+    return writeTransaction(db, async (tx) => {
+      const lock = annotationLock(tx, id);
+      const before = await requireVersion(lock, await lock.reload(), version);
+      await writeAtVersion(lock, () => tx.annotation.deleteMany({ where: { id, version } }));
       // The audit row keeps the whole annotation: after deletion it is the only record of it.
       await auditChange(tx, ctx, { action: 'annotation.delete', entityType: ENTITY, entityId: id, before });
       return { id };

@@ -5,6 +5,7 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
 import { AppError } from '../errors';
+import { invalidField } from '../forms/validate-input';
 import { errorResponse, jsonOk } from '../http/respond';
 import { authenticateApiCaller, type ApiCaller } from './authenticate';
 
@@ -14,12 +15,13 @@ export interface ApiResult {
   headers?: Record<string, string>;
 }
 
-export function apiErrorResponse(error: unknown): NextResponse {
+/** `request` gives the language of validation messages (Accept-Language); without it they are English. */
+export function apiErrorResponse(error: unknown, request?: Request): NextResponse {
   if (error instanceof AppError && error.code === 'RATE_LIMITED') {
     const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
-    return errorResponse(error, { 'Retry-After': String(seconds) });
+    return errorResponse(error, { headers: { 'Retry-After': String(seconds) }, request });
   }
-  return errorResponse(error);
+  return errorResponse(error, { request });
 }
 
 export async function handleApi(request: Request, run: (caller: ApiCaller) => Promise<ApiResult>): Promise<NextResponse> {
@@ -28,7 +30,7 @@ export async function handleApi(request: Request, run: (caller: ApiCaller) => Pr
     const result = await run(caller);
     return jsonOk(result.body, { status: result.status ?? 200, headers: result.headers });
   } catch (error) {
-    return apiErrorResponse(error);
+    return apiErrorResponse(error, request);
   }
 }
 
@@ -37,7 +39,7 @@ export function queryOf(request: Request): Record<string, string> {
   const params = new URL(request.url).searchParams;
   const out: Record<string, string> = {};
   for (const [key, value] of params) {
-    if (Object.hasOwn(out, key)) throw new AppError('VALIDATION', `parameter ${key} given twice`, [{ path: key, message: 'given twice' }]);
+    if (Object.hasOwn(out, key)) throw invalidField(key, 'repeatedParameter');
     out[key] = value;
   }
   return out;

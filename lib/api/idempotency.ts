@@ -12,6 +12,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db';
 import { AppError } from '../errors';
+import { invalidField } from '../forms/validate-input';
 import type { Prisma } from '../generated/sqlite/client';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -41,7 +42,7 @@ export interface IdempotentRequest {
 export function parseIdempotencyKey(value: string | null): string | null {
   if (value === null) return null;
   if (!KEY_RE.test(value)) {
-    throw new AppError('VALIDATION', 'Idempotency-Key must be 1-255 visible ASCII characters', [{ path: 'Idempotency-Key', message: 'invalid' }]);
+    throw invalidField('Idempotency-Key', 'idempotencyKeyFormat');
   }
   return value;
 }
@@ -84,7 +85,7 @@ export async function runIdempotent(
     const existing = await db.idempotencyKey.findUnique({ where });
     if (!existing) throw new AppError('CONFLICT', 'a request with this Idempotency-Key is in progress; retry shortly');
     if (existing.method !== req.method || existing.path !== req.path || existing.requestHash !== requestHash) {
-      throw new AppError('VALIDATION', 'this Idempotency-Key was used for a different request', [{ path: 'Idempotency-Key', message: 'reused' }]);
+      throw invalidField('Idempotency-Key', 'idempotencyKeyReused');
     }
     if (existing.responseStatus !== IN_PROGRESS) {
       return { status: existing.responseStatus, body: existing.responseBody, replayed: true };

@@ -189,9 +189,25 @@ export interface components {
                 /** @enum {string} */
                 code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VALIDATION" | "RATE_LIMITED" | "INTERNAL";
                 message: string;
-                /** @description CONFLICT: `{ current }`, the item as it is now. VALIDATION: the fields at fault. */
+                /** @description CONFLICT: `{ current }`, the item as it is now. VALIDATION: see ValidationError. */
                 details?: unknown;
             };
+        };
+        ValidationError: {
+            error: {
+                /** @enum {string} */
+                code: "VALIDATION";
+                message: string;
+                details: components["schemas"]["ValidationIssue"][];
+            };
+        };
+        ValidationIssue: {
+            /** @description Dotted path of the field, parameter or header at fault; '' for the request as a whole. */
+            path: string;
+            /** @description Stable machine-readable code, e.g. `required`, `tooLong`, `unknownField`, `liveDateInFuture`. */
+            code: string;
+            /** @description A sentence for people, in the Accept-Language locale (zh-CN or en; English otherwise). */
+            message: string;
         };
         Coverage: {
             /** @description Program slug. */
@@ -423,13 +439,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request. */
+            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds. */
@@ -487,13 +503,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request. */
+            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds. */
@@ -552,13 +568,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request. */
+            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds. */
@@ -615,13 +631,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request. */
+            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds. */
@@ -703,13 +719,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request. */
+            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds. */
@@ -768,13 +784,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request. */
+            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds. */
@@ -831,13 +847,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request. */
+            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds. */
@@ -919,13 +935,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request. */
+            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds. */
@@ -989,13 +1005,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request. */
+            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds. */

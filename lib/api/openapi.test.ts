@@ -111,4 +111,15 @@ describe('OpenAPI document', () => {
     const committed = fs.readFileSync(path.join(root, OPENAPI_TYPES_FILE), 'utf8');
     expect(committed === (await renderOpenApiTypes()), 'stale: run `npm run api:types`').toBe(true);
   }, 30_000);
+  it('answers every 422 with the named ValidationError schema: a list of { path, code, message }', () => {
+    const unprocessable = Object.values(doc.paths as Record<string, Record<string, Json>>).flatMap((item) =>
+      Object.values(item).map((op) => (op.responses as Record<string, Json>)['422']),
+    );
+    expect(unprocessable.length).toBe(9);
+    for (const response of unprocessable) {
+      expect(JSON.stringify(response)).toContain('#/components/schemas/ValidationError');
+    }
+    const issue = ((doc.components as Json).schemas as Record<string, Json>).ValidationIssue;
+    expect(issue?.required).toEqual(['path', 'code', 'message']);
+  });
 });

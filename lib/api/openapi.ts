@@ -26,6 +26,7 @@ import {
   programListSchema,
   slugParam,
   statusPatchSchema,
+  validationErrorSchema,
 } from './schemas';
 
 type ErrorStatus = 401 | 403 | 404 | 409 | 422 | 429;
@@ -35,7 +36,7 @@ const ERROR_TEXT: Record<ErrorStatus, string> = {
   403: 'FORBIDDEN: the role may not do this (a partner writing outside its institution); audited.',
   404: 'NOT_FOUND: no such program, city or institution in the program.',
   409: 'CONFLICT: `version` is stale; `details.current` is the item as it is now.',
-  422: 'VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request.',
+  422: 'VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault.',
   429: 'RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds.',
 };
 
@@ -48,7 +49,7 @@ function errors(...statuses: ErrorStatus[]) {
     statuses.map((s) => [
       s,
       {
-        ...json(errorSchema, ERROR_TEXT[s]),
+        ...json(s === 422 ? validationErrorSchema : errorSchema, ERROR_TEXT[s]),
         ...(s === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' as const } } } } : {}),
       },
     ]),
@@ -193,7 +194,7 @@ function build() {
       title: 'Hutong 互通 partner API',
       version: '1.0.0',
       description:
-        'Report rollout status and read coverage. JSON in and out; dates YYYY-MM-DD and instants ISO 8601 with offset (Asia/Shanghai). Errors: `{"error": {"code", "message", "details"}}`.',
+        'Report rollout status and read coverage. JSON in and out; dates YYYY-MM-DD and instants ISO 8601 with offset (Asia/Shanghai). Errors: `{"error": {"code", "message", "details"}}`; a 422 lists the fields at fault as `details: [{"path", "code", "message"}]`.',
       // The API is offered to partner institutions under their agreement, not as open source
       // (docs/decisions/006-api-document-terms.md); SPDX's LicenseRef- form names such terms.
       license: { name: 'Hutong partner API terms (participating institutions only)', identifier: 'LicenseRef-Hutong-Partner-Terms' },

@@ -9,6 +9,7 @@
 import 'server-only';
 import type { Db } from '../db';
 import { AppError } from '../errors';
+import { invalidField } from '../forms/validate-input';
 import { authorize, canReadChange, redactSnapshot, redactStatusRow, type StatusRowRef } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { getCoverageAsOf } from '../coverage/queries';
@@ -178,7 +179,7 @@ export async function listApiHistory(db: Db, viewer: Viewer, slug: string, query
   if (query.cursor) {
     const id = decodeCursor(query.cursor);
     const found = await db.statusChange.findFirst({ where: { id, programId: program.id }, select: { id: true } });
-    if (!found) throw new AppError('VALIDATION', 'unknown cursor', [{ path: 'cursor', message: 'unknown cursor' }]);
+    if (!found) throw invalidField('cursor', 'unknownCursor');
     cursor = { id };
   }
   const rows = await db.statusChange.findMany({

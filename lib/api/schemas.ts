@@ -89,10 +89,30 @@ export const errorSchema = z
     error: z.strictObject({
       code: z.enum(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'VALIDATION', 'RATE_LIMITED', 'INTERNAL']),
       message: z.string(),
-      details: z.unknown().meta({ description: 'CONFLICT: `{ current }`, the item as it is now. VALIDATION: the fields at fault.' }),
+      details: z.unknown().meta({ description: 'CONFLICT: `{ current }`, the item as it is now. VALIDATION: see ValidationError.' }),
     }),
   })
   .meta({ id: 'Error' });
+
+/** One field at fault in a 422; the same shape the web forms read their field messages from. */
+export const validationIssueSchema = z
+  .strictObject({
+    path: z.string().meta({ description: "Dotted path of the field, parameter or header at fault; '' for the request as a whole." }),
+    code: z.string().meta({ description: 'Stable machine-readable code, e.g. `required`, `tooLong`, `unknownField`, `liveDateInFuture`.' }),
+    message: z.string().meta({ description: 'A sentence for people, in the Accept-Language locale (zh-CN or en; English otherwise).' }),
+  })
+  .meta({ id: 'ValidationIssue' });
+
+/** Every 422: the error envelope with the list of fields at fault. */
+export const validationErrorSchema = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.literal('VALIDATION'),
+      message: z.string(),
+      details: z.array(validationIssueSchema).min(1),
+    }),
+  })
+  .meta({ id: 'ValidationError' });
 
 export const programSchema = z
   .strictObject({

@@ -5,7 +5,8 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
 import { getDb } from '../db';
-import { AppError } from '../errors';
+import { invalidField } from '../forms/validate-input';
+import { apiLocale } from '../http/respond';
 import type { StatusEntity } from '../status/dto';
 import { handleApi } from './handler';
 import { IDEMPOTENCY_HEADER, REPLAYED_HEADER, parseIdempotencyKey, runIdempotent } from './idempotency';
@@ -23,7 +24,7 @@ async function readBody(request: Request): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   const text = declared > MAX_BODY_BYTES ? '' : await request.text();
   if (declared > MAX_BODY_BYTES || Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
-    throw new AppError('VALIDATION', `the body may have at most ${MAX_BODY_BYTES} bytes`, { fieldErrors: { _form: 'statusForm.errors.invalid' } });
+    throw invalidField('', 'bodyTooLarge', { max: MAX_BODY_BYTES });
   }
   return text;
 }
@@ -52,7 +53,7 @@ export async function patchStatusItem(request: Request, entity: StatusEntity, { 
         try {
           return { status: 200, body: await patchStatus(db, ctx, entity, slug, code, bodyText) };
         } catch (error) {
-          return errorResult(error);
+          return errorResult(error, apiLocale(request.headers.get('accept-language')));
         }
       },
     );

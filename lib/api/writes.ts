@@ -6,9 +6,11 @@
  * carries the current item in `details.current`.
  */
 import 'server-only';
-import { ZodError } from 'zod';
 import type { Db } from '../db';
 import { AppError, HTTP_STATUS } from '../errors';
+import { invalidField } from '../forms/validate-input';
+import type { AppLocale } from '../i18n/config';
+import { errorAnswer } from '../http/respond';
 import type { RequestContext, Viewer } from '../auth/viewer';
 import { confirmStatus, updateCityStatus, updateInstitutionStatus, type StatusEntity, type StatusRowDto } from '../status/mutations';
 import { statusFields } from './queries';
@@ -39,10 +41,10 @@ function parseBody(text: string): Record<string, unknown> {
   try {
     body = JSON.parse(text);
   } catch {
-    throw new AppError('VALIDATION', 'the body must be a JSON object', { fieldErrors: { _form: 'statusForm.errors.invalid' } });
+    throw invalidField('', 'jsonObject');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new AppError('VALIDATION', 'the body must be a JSON object', { fieldErrors: { _form: 'statusForm.errors.invalid' } });
+    throw invalidField('', 'jsonObject');
   }
   return body as Record<string, unknown>;
 }
@@ -75,15 +77,8 @@ export async function patchStatus(
 }
 
 /** The answer an error gets, as data (for storing under an idempotency key); unexpected errors are rethrown. */
-export function errorResult(error: unknown): StoredResponse {
-  if (error instanceof AppError) {
-    return { status: HTTP_STATUS[error.code], body: { error: { code: error.code, message: error.message, details: error.details ?? null } } };
-  }
-  if (error instanceof ZodError) {
-    return {
-      status: HTTP_STATUS.VALIDATION,
-      body: { error: { code: 'VALIDATION', message: 'Invalid request', details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } },
-    };
-  }
-  throw error;
+export function errorResult(error: unknown, locale: AppLocale): StoredResponse {
+  const answer = errorAnswer(error, locale);
+  if (!answer) throw error;
+  return answer;
 }

@@ -9,7 +9,7 @@ import { COMMON_PASSWORDS } from './common-passwords';
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
-/** Why a password is refused; the message key under `users.validation`. */
+/** Why a password is refused; an issue code, described under `validation` in the message files. */
 export type PasswordProblem = 'passwordTooShort' | 'passwordTooLong' | 'passwordCommon';
 
 const COMMON = new Set(COMMON_PASSWORDS.map((p) => p.toLowerCase()));

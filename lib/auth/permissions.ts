@@ -50,21 +50,31 @@ export interface Scope {
   institutionCode?: string | null;
 }
 
-/** Actions where a PARTNER is limited to rows of their own institution. */
-const PARTNER_SCOPED: ReadonlySet<Action> = new Set(['institutionStatus.update', 'import.run']);
+/**
+ * Actions where a PARTNER is limited to rows of their own institution. The CSV import is not one
+ * of them: it has its own unscoped permission ('import.run'), and each row it would write is
+ * checked against 'institutionStatus.update' with that row's institution.
+ */
+const PARTNER_SCOPED: ReadonlySet<Action> = new Set(['institutionStatus.update']);
 
-export function can(viewer: Viewer, action: Action, scope: Scope = {}): boolean {
+/** Actions a partner account without an institution may not take at all. */
+const PARTNER_NEEDS_INSTITUTION: ReadonlySet<Action> = new Set(['institutionStatus.update', 'import.run']);
+
+/**
+ * Deny by default: a scoped action asked without the scope it needs (no scope, or no institution
+ * in it) is refused for a partner, never waved through.
+ */
+export function can(viewer: Viewer, action: Action, scope?: Scope): boolean {
   if (!PERMISSIONS[action].includes(viewer.role)) return false;
-  if (viewer.role === 'PARTNER' && PARTNER_SCOPED.has(action)) {
-    // A partner without an institution can touch nothing; a scope without one is never "theirs".
-    if (!viewer.institutionCode) return false;
-    if (scope.institutionCode !== undefined && scope.institutionCode !== viewer.institutionCode) return false;
-  }
+  if (viewer.role !== 'PARTNER') return true;
+  if (PARTNER_NEEDS_INSTITUTION.has(action) && !viewer.institutionCode) return false;
+  // A scope without an institution is never "theirs".
+  if (PARTNER_SCOPED.has(action) && (!scope?.institutionCode || scope.institutionCode !== viewer.institutionCode)) return false;
   return true;
 }
 
 /** Throws FORBIDDEN unless `can` allows it. Callers audit the denial (lib/audit/write.ts). */
-export function authorize(viewer: Viewer, action: Action, scope: Scope = {}): void {
+export function authorize(viewer: Viewer, action: Action, scope?: Scope): void {
   if (!can(viewer, action, scope)) {
     throw new AppError('FORBIDDEN', `${viewer.role} may not ${action}`, { action });
   }

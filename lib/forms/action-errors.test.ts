@@ -1,86 +1,72 @@
-import { createTranslator } from 'next-intl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import en from '@/messages/en.json';
 import zhCN from '@/messages/zh-CN.json';
 import { AppError } from '../errors';
-import { TIME_ZONE } from '../i18n/config';
 import { logger } from '../log';
-import { formStateFromError, type FormTranslators } from './action-errors';
-import type { IssueTranslator } from './validation';
-
-function translators(locale: 'zh-CN' | 'en', namespace: 'adminPrograms' | 'milestones' | 'annotations'): FormTranslators {
-  const messages = locale === 'en' ? en : zhCN;
-  return {
-    t: createTranslator({ locale, messages, namespace, timeZone: TIME_ZONE }) as unknown as IssueTranslator,
-    tErrors: createTranslator({ locale, messages, namespace: 'errors', timeZone: TIME_ZONE }),
-  };
-}
+import { formStateFromError } from './action-errors';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe('formStateFromError', () => {
-  it('puts localised field messages on the fields, with their values', () => {
+  it('describes every field at fault in the user’s language, in the one issue shape', () => {
     const error = new AppError('VALIDATION', 'invalid input', {
       issues: [
-        { path: 'reason', key: 'tooShort', values: { min: 5 } },
-        { path: 'slug', key: 'slugFormat' },
-        { path: '', key: 'unknownField', values: { fields: 'baselineTargetDate' } },
+        { path: 'reason', code: 'tooShort', values: { min: 5 } },
+        { path: 'slug', code: 'slugFormat' },
+        { path: 'baselineTargetDate', code: 'unknownField', values: { field: 'baselineTargetDate' } },
       ],
     });
-    const zh = formStateFromError(error, translators('zh-CN', 'adminPrograms'));
+    const zh = formStateFromError(error, 'zh-CN');
     expect(zh).toEqual({
       ok: false,
+      code: 'VALIDATION',
       message: zhCN.errors.validation,
-      fieldErrors: {
-        reason: '至少需要 5 个字符。',
-        slug: zhCN.adminPrograms.validation.slugFormat,
-        '': '包含不允许提交的字段：baselineTargetDate。',
-      },
+      issues: [
+        { path: 'reason', code: 'tooShort', message: '至少需要 5 个字符。' },
+        { path: 'slug', code: 'slugFormat', message: zhCN.validation.slugFormat },
+        { path: 'baselineTargetDate', code: 'unknownField', message: zhCN.validation.unknownField },
+      ],
       errorId: null,
     });
-    const enState = formStateFromError(error, translators('en', 'adminPrograms'));
-    expect(enState.ok === false && enState.fieldErrors.reason).toBe('Enter at least 5 characters.');
+    expect(formStateFromError(error, 'en').issues[0]?.message).toBe('Enter at least 5 characters.');
   });
 
-  it('reads an unknown key as the generic "invalid" message rather than showing the key', () => {
-    const state = formStateFromError(
-      new AppError('VALIDATION', 'x', { issues: [{ path: 'titleZh', key: 'noSuchKey' }] }),
-      translators('zh-CN', 'milestones'),
-    );
-    expect(state.ok === false && state.fieldErrors.titleZh).toBe(zhCN.milestones.validation.invalid);
+  it('reads an unknown code as the generic "invalid" message rather than showing the code', () => {
+    const state = formStateFromError(new AppError('VALIDATION', 'x', { issues: [{ path: 'titleZh', code: 'noSuchCode' }] }), 'zh-CN');
+    expect(state.issues).toEqual([{ path: 'titleZh', code: 'noSuchCode', message: zhCN.validation.invalid }]);
   });
 
-  it('tells a field conflict (slug taken) from a concurrent edit', () => {
-    const taken = formStateFromError(new AppError('CONFLICT', 'slug', { issues: [{ path: 'slug', key: 'slugTaken' }] }), translators('en', 'adminPrograms'));
-    expect(taken).toMatchObject({ message: en.errors.validation, fieldErrors: { slug: en.adminPrograms.validation.slugTaken } });
-    const stale = formStateFromError(new AppError('CONFLICT', 'stale', { currentVersion: 3 }), translators('en', 'milestones'));
-    expect(stale).toEqual({ ok: false, message: en.errors.conflict, fieldErrors: {}, errorId: null });
+  it('tells a field conflict (slug taken) from a concurrent edit, and a whole-form refusal says so itself', () => {
+    const taken = formStateFromError(new AppError('CONFLICT', 'slug', { issues: [{ path: 'slug', code: 'slugTaken' }] }), 'en');
+    expect(taken).toMatchObject({ code: 'CONFLICT', message: en.errors.validation, issues: [{ path: 'slug', message: en.validation.slugTaken }] });
+    expect(taken.conflict).toBeUndefined();
+    const lastAdmin = formStateFromError(new AppError('CONFLICT', 'last admin', { issues: [{ path: '', code: 'lastAdmin' }] }), 'en');
+    expect(lastAdmin.message).toBe(en.validation.lastAdmin);
+    const stale = formStateFromError(new AppError('CONFLICT', 'stale', { currentVersion: 3 }), 'en');
+    expect(stale).toEqual({ ok: false, code: 'CONFLICT', message: en.errors.conflict, issues: [], errorId: null });
   });
 
   it("hands a version conflict's current row to the form, so it can show the other change and reapply", () => {
     const conflict = { version: 4, values: { titleEn: 'Theirs', isIllustrative: true }, changedBy: 'Wang Fang', changedAtShanghai: '2026-11-25 09:30:00' };
-    const state = formStateFromError(new AppError('CONFLICT', 'stale', { conflict }), translators('zh-CN', 'annotations'));
-    expect(state).toEqual({ ok: false, message: zhCN.errors.conflict, fieldErrors: {}, errorId: null, conflict });
+    const state = formStateFromError(new AppError('CONFLICT', 'stale', { conflict }), 'zh-CN');
+    expect(state).toEqual({ ok: false, code: 'CONFLICT', message: zhCN.errors.conflict, issues: [], errorId: null, conflict });
   });
 
   it('maps refusals to their own messages', () => {
-    const t = translators('zh-CN', 'annotations');
-    expect(formStateFromError(new AppError('FORBIDDEN', 'no'), t).message).toBe(zhCN.errors.forbidden);
-    expect(formStateFromError(new AppError('UNAUTHENTICATED', 'no'), t).message).toBe(zhCN.errors.unauthenticated);
-    expect(formStateFromError(new AppError('NOT_FOUND', 'no'), t).message).toBe(zhCN.annotations.notFound);
+    expect(formStateFromError(new AppError('FORBIDDEN', 'no'), 'zh-CN').message).toBe(zhCN.errors.forbidden);
+    expect(formStateFromError(new AppError('UNAUTHENTICATED', 'no'), 'zh-CN').message).toBe(zhCN.errors.unauthenticated);
+    expect(formStateFromError(new AppError('NOT_FOUND', 'no'), 'zh-CN').message).toBe(zhCN.errors.recordNotFound);
   });
 
   it('logs an unexpected error in full under an id and shows only the generic message and the id', () => {
     const log = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
-    const prismaLike = Object.assign(new Error('Invalid `prisma.program.create()` invocation in /srv/hutong/lib/programs/mutations.ts: SQLITE_BUSY'), { code: 'P1008' });
-    const state = formStateFromError(prismaLike, translators('en', 'adminPrograms'), { action: 'program.create' });
-    expect(state.ok).toBe(false);
-    if (state.ok) return;
-    expect(state.message).toBe(en.errors.generic);
+    const prismaLike = Object.assign(new Error('Invalid `prisma.program.create()` invocation in /srv/app/lib/programs/mutations.ts: SQLITE_BUSY'), { code: 'P1008' });
+    const state = formStateFromError(prismaLike, 'en', { action: 'program.create' });
+    expect(state).toMatchObject({ ok: false, code: 'INTERNAL', message: en.errors.generic, issues: [] });
     expect(state.errorId).toMatch(/^[0-9a-f]{12}$/);
-    expect(JSON.stringify(state)).not.toMatch(/prisma|SQLITE|P1008|mutations\.ts/i);
+    expect(JSON.stringify(state)).not.toMatch(/prisma|SQLITE|P1008|\/srv\//i);
     expect(log).toHaveBeenCalledWith(expect.objectContaining({ err: prismaLike, errorId: state.errorId, action: 'program.create' }), 'unexpected error');
   });
 });

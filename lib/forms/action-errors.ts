@@ -1,44 +1,53 @@
 /**
  * Maps whatever a mutation threw to the form state a user reads: typed errors to a localised
- * message (and field messages), anything else logged in full under an id and answered generically.
- * No stack, SQL, Prisma code or path ever reaches the browser.
+ * message with every field at fault, anything else logged in full under an id and answered
+ * generically. No stack, SQL, Prisma code or path ever reaches the browser.
  */
 import 'server-only';
 import { AppError, logError } from '../errors';
-import type { FormState, VersionConflictDto } from './form-state';
-import { issuesFromDetails, translateIssues, type IssueTranslator } from './validation';
+import type { AppLocale } from '../i18n/config';
+import type { FormFailure, VersionConflictDto } from './form-state';
+import { describeDetails, messagesIn } from './messages';
 
-/** next-intl translators: `t` for the form's namespace (with `validation.*` and `notFound`), `tErrors` for `errors`. */
-export interface FormTranslators {
-  t: IssueTranslator;
-  tErrors: (key: 'validation' | 'conflict' | 'forbidden' | 'unauthenticated' | 'generic') => string;
-}
-
-export function formStateFromError(error: unknown, { t, tErrors }: FormTranslators, context: Record<string, unknown> = {}): FormState {
-  if (error instanceof AppError) {
-    const fieldErrors = translateIssues(t, issuesFromDetails(error.details));
-    const failed = (message: string): Extract<FormState, { ok: false }> => ({ ok: false, message, fieldErrors, errorId: null });
+export function formStateFromError<F = never>(
+  error: unknown,
+  locale: AppLocale,
+  context: Record<string, unknown> = {},
+  data?: (error: AppError) => F | undefined,
+): FormFailure<F> {
+  const messages = messagesIn(locale);
+  if (error instanceof AppError && error.code !== 'RATE_LIMITED') {
+    const issues = describeDetails(messages, error.details);
+    const extra = data?.(error);
+    const failed = (message: string): FormFailure<F> => ({
+      ok: false,
+      code: error.code,
+      message,
+      issues,
+      errorId: null,
+      ...(extra !== undefined ? { data: extra } : {}),
+    });
+    // A refusal about the input as a whole (the last admin, a file) says so itself.
+    const whole = issues.find((i) => i.path === '')?.message;
     switch (error.code) {
       case 'VALIDATION':
-        return failed(tErrors('validation'));
+        return failed(whole ?? messages.error('validation'));
       case 'CONFLICT': {
         // A conflict on a field (a slug already taken) is the user's to fix, not someone else's edit.
-        if (Object.keys(fieldErrors).length > 0) return failed(tErrors('validation'));
+        if (issues.length > 0) return failed(whole ?? messages.error('validation'));
         const conflict = conflictOf(error.details);
-        return conflict ? { ...failed(tErrors('conflict')), conflict } : failed(tErrors('conflict'));
+        return conflict ? { ...failed(messages.error('conflict')), conflict } : failed(messages.error('conflict'));
       }
       case 'FORBIDDEN':
-        return failed(tErrors('forbidden'));
+        return failed(messages.error('forbidden'));
       case 'UNAUTHENTICATED':
-        return failed(tErrors('unauthenticated'));
+        return failed(messages.error('unauthenticated'));
       case 'NOT_FOUND':
-        return failed(t('notFound'));
-      case 'RATE_LIMITED':
-        break;
+        return failed(whole ?? messages.error('recordNotFound'));
     }
   }
   const errorId = logError(error, { where: 'form action', ...context });
-  return { ok: false, message: tErrors('generic'), fieldErrors: {}, errorId };
+  return { ok: false, code: 'INTERNAL', message: messages.error('generic'), issues: [], errorId };
 }
 
 /** The current row a version-checked mutation attached to its CONFLICT (lib/forms/version-conflict.ts), if any. */

@@ -72,5 +72,5 @@ describe('every schema module on arbitrary input', () => {
         RUNS,
       );
     }
-  });
+  }, 30_000);
 });

@@ -2,7 +2,7 @@
  * Field schemas shared by the admin forms, their Server Actions and the API. Browser-safe (no
  * server imports): the forms validate with the very schemas the mutations enforce.
  *
- * Error messages are message keys (looked up under the form's `validation` messages, see
+ * Error messages are issue codes (described under `validation` in the message files, see
  * lib/forms/validation.ts), never prose, so the same issue reads well in every language.
  */
 import { z } from 'zod';

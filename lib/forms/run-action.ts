@@ -1,38 +1,48 @@
 /**
- * The common body of the admin forms' Server Actions: who is asking (Server Actions are public POST
- * endpoints, so the mutation authorises again), the database, and one form state for any outcome.
+ * The one body of every Server Action: who is asking (Server Actions are public POST endpoints, so
+ * the mutation authorises again), the database, and one form state for any outcome. Refusals come
+ * back in the user's locale with every field at fault; unknown errors are logged under an id and
+ * answered generically.
  */
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { requireRequestContext } from '../auth/session';
 import type { RequestContext } from '../auth/viewer';
 import { getDb, type Db } from '../db';
-import { formStateFromError, type FormTranslators } from './action-errors';
+import type { AppError } from '../errors';
+import { resolveLocale } from '../i18n/config';
+import { formStateFromError } from './action-errors';
 import type { FormState } from './form-state';
-import type { IssueTranslator } from './validation';
 
-/** The message namespaces whose forms use this runner; each has `validation.*` and `notFound`. */
-export type FormNamespace = 'adminPrograms' | 'milestones' | 'annotations';
+/** What a successful action tells the user, and what it hands the form. */
+export interface ActionDone<T> {
+  message: string;
+  result: T;
+}
 
-export async function runFormAction(
-  namespace: FormNamespace,
+/** A success with nothing for the form but its message. */
+export function said(message: string): ActionDone<undefined> {
+  return { message, result: undefined };
+}
+
+export interface ActionOptions<F> {
+  /** Data of a refusal the form shows (e.g. the import's per-row results). */
+  refusalData?: (error: AppError) => F | undefined;
+}
+
+export async function runAction<T, F = never>(
   action: string,
-  work: (db: Db, ctx: RequestContext) => Promise<string>,
-): Promise<FormState> {
+  work: (db: Db, ctx: RequestContext) => Promise<ActionDone<T>>,
+  options: ActionOptions<F> = {},
+): Promise<FormState<T, F>> {
   try {
     const ctx = await requireRequestContext();
-    const db = await getDb();
-    return { ok: true, message: await work(db, ctx) };
+    const { message, result } = await work(await getDb(), ctx);
+    return { ok: true, message, result };
   } catch (error) {
     // redirect() and notFound() travel as exceptions; they are not failures of the form.
     unstable_rethrow(error);
-    const t = await getTranslations(namespace);
-    const translators: FormTranslators = {
-      // next-intl's typed translator accepts only literal keys; issue keys are looked up at run time.
-      t: t as unknown as IssueTranslator,
-      tErrors: await getTranslations('errors'),
-    };
-    return formStateFromError(error, translators, { action });
+    return formStateFromError(error, resolveLocale(await getLocale()), { action }, options.refusalData);
   }
 }

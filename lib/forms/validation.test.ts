@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { calendarDateSchema, optionalHttpUrlSchema, optionalTextSchema, programSlugSchema, requiredTextSchema } from './fields';
-import { issuesFromDetails, parseInput, translateIssue, type IssueTranslator } from './validation';
+import { describeIssue, issuesFromDetails, parseInput, type IssueTranslator } from './validation';
 
 const schema = z.strictObject({
   title: requiredTextSchema(10),
@@ -16,7 +16,7 @@ const schema = z.strictObject({
 });
 
 describe('parseInput', () => {
-  it('names each field at fault with a message key and its values', () => {
+  it('names each field at fault with a stable code and its values', () => {
     const result = parseInput(schema, {
       title: '   ',
       reason: 'abc',
@@ -31,16 +31,16 @@ describe('parseInput', () => {
     expect(result).toEqual({
       success: false,
       issues: [
-        { path: 'title', key: 'required' },
-        { path: 'reason', key: 'tooShort', values: { min: 5 } },
-        { path: 'count', key: 'tooLarge', values: { max: 9 } },
-        { path: 'tags', key: 'tooMany', values: { max: 2 } },
-        { path: 'date', key: 'dateFormat' },
-        { path: 'slug', key: 'slugFormat' },
-        { path: 'note', key: 'tooLong', values: { max: 5 } },
-        { path: 'url', key: 'urlScheme' },
-        { path: 'kind', key: 'required' },
-        { path: '', key: 'unknownField', values: { fields: 'extra' } },
+        { path: 'title', code: 'required' },
+        { path: 'reason', code: 'tooShort', values: { min: 5 } },
+        { path: 'count', code: 'tooLarge', values: { max: 9 } },
+        { path: 'tags', code: 'tooMany', values: { max: 2 } },
+        { path: 'date', code: 'dateFormat' },
+        { path: 'slug', code: 'slugFormat' },
+        { path: 'note', code: 'tooLong', values: { max: 5 } },
+        { path: 'url', code: 'urlScheme' },
+        { path: 'kind', code: 'required' },
+        { path: 'extra', code: 'unknownField', values: { field: 'extra' } },
       ],
     });
   });
@@ -49,7 +49,7 @@ describe('parseInput', () => {
     const result = parseInput(schema, { reason: '', count: null, tags: [], date: undefined, kind: '' });
     expect(result.success).toBe(false);
     if (result.success) return;
-    const byPath = Object.fromEntries(result.issues.map((i) => [i.path, i.key]));
+    const byPath = Object.fromEntries(result.issues.map((i) => [i.path, i.code]));
     expect(byPath).toMatchObject({ title: 'required', reason: 'required', count: 'required', tags: 'required', date: 'required', kind: 'required' });
   });
 
@@ -59,7 +59,7 @@ describe('parseInput', () => {
       success: true,
       data: { title: 't', reason: 'enough', count: 3, tags: ['x'], date: '2021-10-02', slug: 'ab', note: null, url: null, kind: 'A' },
     });
-    expect(parseInput(calendarDateSchema, '2201-10-02')).toEqual({ success: false, issues: [{ path: '', key: 'dateOutOfRange' }] });
+    expect(parseInput(calendarDateSchema, '2201-10-02')).toEqual({ success: false, issues: [{ path: '', code: 'dateOutOfRange' }] });
   });
 
   it('never throws, even on hostile input', () => {
@@ -68,19 +68,19 @@ describe('parseInput', () => {
   });
 });
 
-describe('translateIssue and issuesFromDetails', () => {
-  const messages: Record<string, string> = { 'validation.invalid': 'invalid!', 'validation.tooLong': 'max {max}' };
+describe('describeIssue and issuesFromDetails', () => {
+  const messages: Record<string, string> = { invalid: 'invalid!', tooLong: 'max {max}' };
   const t = Object.assign((key: string, values?: Record<string, string | number>) => (messages[key] ?? key).replace('{max}', String(values?.max)), {
     has: (key: string) => key in messages,
   }) as IssueTranslator;
 
-  it('translates known keys with values and falls back to "invalid"', () => {
-    expect(translateIssue(t, { path: 'a', key: 'tooLong', values: { max: 3 } })).toBe('max 3');
-    expect(translateIssue(t, { path: 'a', key: 'somethingNew' })).toBe('invalid!');
+  it('describes known codes with values and falls back to "invalid"', () => {
+    expect(describeIssue(t, { path: 'a', code: 'tooLong', values: { max: 3 } })).toBe('max 3');
+    expect(describeIssue(t, { path: 'a', code: 'somethingNew' })).toBe('invalid!');
   });
 
   it('reads only well-formed issues out of error details', () => {
-    expect(issuesFromDetails({ issues: [{ path: 'a', key: 'b' }, { path: 1 }, null, 'x'] })).toEqual([{ path: 'a', key: 'b' }]);
+    expect(issuesFromDetails({ issues: [{ path: 'a', code: 'b' }, { path: 1 }, null, 'x'] })).toEqual([{ path: 'a', code: 'b' }]);
     for (const details of [undefined, null, 'x', { issues: 'no' }, { currentVersion: 2 }]) expect(issuesFromDetails(details)).toEqual([]);
   });
 });

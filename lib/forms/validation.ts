@@ -1,25 +1,36 @@
 /**
- * Turns zod issues into field issues that carry a message key instead of zod's English text, so the
- * browser form, the Server Action and the API all report the same problem in the reader's language.
- * Browser-safe.
+ * The one shape of a validation failure, for the forms, the Server Actions, the partner API and the
+ * CLI. Inside the application a problem is a `FieldIssue`: the dotted path of the field at fault
+ * ('' for the input as a whole) and a stable machine-readable `code` (`required`, `tooLong`,
+ * `slugFormat`, `unknownField`, ...), never prose. At each boundary it becomes a `ValidationIssue`
+ * carrying a sentence in the reader's language, looked up as `validation.<code>` in the message
+ * files (an unknown code reads as `validation.invalid`). Browser-safe.
  *
- * A schema names a key by giving a one-word camelCase message (`{ error: 'slugFormat' }`); every
- * other issue is mapped from its zod code to a generic key (`required`, `tooLong`, ...). Each form's
- * namespace has a `validation` group holding these keys; an unknown key falls back to `invalid`.
+ * A schema names a code by giving a one-word camelCase message (`{ error: 'slugFormat' }`); every
+ * other zod issue is mapped from its zod code to a generic code.
  */
 import type { z } from 'zod';
 
 export interface FieldIssue {
-  /** Dotted path of the field; '' for the form as a whole. */
+  /** Dotted path of the field; '' for the input as a whole. */
   path: string;
-  /** Message key under the form's `validation` messages. */
-  key: string;
+  /** Stable machine-readable code; its sentence is `validation.<code>` in the message files. */
+  code: string;
+  /** Values the sentence mentions (a limit, the codes at fault). */
   values?: Record<string, string | number>;
+}
+
+/** A field issue as a client reads it: the 422 `details` of the API and a form's field messages. */
+export interface ValidationIssue {
+  path: string;
+  code: string;
+  /** The sentence for `code`, in the reader's language. */
+  message: string;
 }
 
 export type ParseResult<T> = { success: true; data: T } | { success: false; issues: FieldIssue[] };
 
-const KEY_RE = /^[a-z][A-Za-z0-9]*$/;
+const CODE_RE = /^[a-z][A-Za-z0-9]*$/;
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
@@ -27,69 +38,73 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-function keyOf(issue: Issue): Pick<FieldIssue, 'key' | 'values'> {
-  if (KEY_RE.test(issue.message)) return { key: issue.message };
+function codeOf(issue: Issue): Pick<FieldIssue, 'code' | 'values'> {
+  if (CODE_RE.test(issue.message)) return { code: issue.message };
   // A blank answer is "required" whatever check it failed first (type, enum, minimum length).
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'too_small') && isBlank(issue.input)) {
-    return { key: 'required' };
+    return { code: 'required' };
   }
   switch (issue.code) {
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set') {
-        if (min <= 1) return { key: 'required' };
-        return { key: issue.origin === 'string' ? 'tooShort' : 'tooFew', values: { min } };
+        if (min <= 1) return { code: 'required' };
+        return { code: issue.origin === 'string' ? 'tooShort' : 'tooFew', values: { min } };
       }
-      return { key: 'tooSmall', values: { min } };
+      return { code: 'tooSmall', values: { min } };
     }
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'string') return { key: 'tooLong', values: { max } };
-      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'tooMany', values: { max } };
-      return { key: 'tooLarge', values: { max } };
+      if (issue.origin === 'string') return { code: 'tooLong', values: { max } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'tooMany', values: { max } };
+      return { code: 'tooLarge', values: { max } };
     }
-    case 'unrecognized_keys':
-      return { key: 'unknownField', values: { fields: issue.keys.join(', ') } };
     default:
-      return { key: 'invalid' };
+      return { code: 'invalid' };
   }
 }
 
-/** One issue per field (the first zod reports), in zod's order. */
+/** One issue per field (the first zod reports), in zod's order; each refused extra field is its own issue. */
 export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
   const seen = new Set<string>();
   const out: FieldIssue[] = [];
+  const add = (issue: FieldIssue) => {
+    if (seen.has(issue.path)) return;
+    seen.add(issue.path);
+    out.push(issue);
+  };
   for (const issue of issues as readonly Issue[]) {
-    const path = issue.path.map(String).join('.');
-    if (seen.has(path)) continue;
-    seen.add(path);
-    out.push({ path, ...keyOf(issue) });
+    const path = issue.path.map(String);
+    // Checked before the message: a strict object's own error message must not hide which fields were extra.
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add({ path: [...path, key].join('.'), code: 'unknownField', values: { field: key } });
+      continue;
+    }
+    add({ path: path.join('.'), ...codeOf(issue) });
   }
   return out;
 }
 
-/** safeParse that reports field issues with message keys; never throws on any input. */
+/** safeParse that reports field issues with codes; never throws on any input. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { success: true, data: result.data };
   return { success: false, issues: toFieldIssues(result.error.issues) };
 }
 
-/** What a translator must offer to render field issues (next-intl's `t` for the form's namespace). */
+/** What a translator must offer to render issues: next-intl's `t` for the `validation` namespace. */
 export interface IssueTranslator {
   (key: string, values?: Record<string, string | number>): string;
   has(key: string): boolean;
 }
 
-/** The localised message of one issue; unknown keys read as the generic `validation.invalid`. */
-export function translateIssue(t: IssueTranslator, issue: FieldIssue): string {
-  const key = `validation.${issue.key}`;
-  return t.has(key) ? t(key, issue.values) : t('validation.invalid');
+/** The sentence of one issue; unknown codes read as the generic `invalid`. */
+export function describeIssue(t: IssueTranslator, issue: FieldIssue): string {
+  return t.has(issue.code) ? t(issue.code, issue.values) : t('invalid');
 }
 
-/** Field path -> localised message, for antd's `form.setFields` and the action's form state. */
-export function translateIssues(t: IssueTranslator, issues: readonly FieldIssue[]): Record<string, string> {
-  return Object.fromEntries(issues.map((issue) => [issue.path, translateIssue(t, issue)]));
+export function describeIssues(t: IssueTranslator, issues: readonly FieldIssue[]): ValidationIssue[] {
+  return issues.map((issue) => ({ path: issue.path, code: issue.code, message: describeIssue(t, issue) }));
 }
 
 /** Reads field issues out of an AppError's details (`{ issues: FieldIssue[] }`), ignoring anything else. */
@@ -99,6 +114,6 @@ export function issuesFromDetails(details: unknown): FieldIssue[] {
   if (!Array.isArray(issues)) return [];
   return issues.filter(
     (i): i is FieldIssue =>
-      !!i && typeof i === 'object' && typeof (i as FieldIssue).path === 'string' && typeof (i as FieldIssue).key === 'string',
+      !!i && typeof i === 'object' && typeof (i as FieldIssue).path === 'string' && typeof (i as FieldIssue).code === 'string',
   );
 }

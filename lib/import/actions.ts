@@ -5,20 +5,11 @@
  * next.config.ts raises the Server Action body limit to fit the 2 MB import limit.
  */
 import { revalidatePath } from 'next/cache';
-import { unstable_rethrow } from 'next/navigation';
-import { requireRequestContext } from '../auth/session';
-import { getDb, type Db } from '../db';
-import type { RequestContext } from '../auth/viewer';
-import { AppError, logError } from '../errors';
-import { failureFromAppError, type ActionFailure } from '../status/form-state';
+import { getTranslations } from 'next-intl/server';
+import type { AppError } from '../errors';
+import type { FormState } from '../forms/form-state';
+import { runAction } from '../forms/run-action';
 import { commitImport, previewImport, type ImportCommitDto, type ImportFile, type ImportPreviewDto } from './mutations';
-
-export type ImportActionResult<T> =
-  | { ok: true; result: T }
-  | (ActionFailure & {
-      /** Commit refused for row errors: the fresh per-row results. */
-      preview?: ImportPreviewDto;
-    });
 
 async function fileFrom(formData: unknown): Promise<ImportFile> {
   const file = formData instanceof FormData ? formData.get('file') : null;
@@ -28,36 +19,30 @@ async function fileFrom(formData: unknown): Promise<ImportFile> {
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
-async function run<T>(
-  action: string,
-  formData: unknown,
-  work: (db: Db, ctx: RequestContext, file: ImportFile) => Promise<T>,
-): Promise<ImportActionResult<T>> {
-  try {
-    const ctx = await requireRequestContext();
-    return { ok: true, result: await work(await getDb(), ctx, await fileFrom(formData)) };
-  } catch (error) {
-    unstable_rethrow(error);
-    if (error instanceof AppError) {
-      const details = error.details as { preview?: ImportPreviewDto } | undefined;
-      const failure = failureFromAppError(error);
-      if (details?.preview) {
-        return { ...failure, formError: 'import.errors.rowErrors', formErrorValues: { count: details.preview.counts.errors }, preview: details.preview };
-      }
-      return failure;
-    }
-    return { ok: false, formError: 'errors.generic', errorId: logError(error, { action }) };
-  }
+/** A commit refused for row errors carries the fresh per-row results for the table. */
+function previewOf(error: AppError): ImportPreviewDto | undefined {
+  return (error.details as { preview?: ImportPreviewDto } | undefined)?.preview;
 }
 
-export async function previewImportAction(formData: unknown): Promise<ImportActionResult<ImportPreviewDto>> {
-  return run('import.preview', formData, (db, ctx, file) => previewImport(db, ctx, file));
+export async function previewImportAction(formData: unknown): Promise<FormState<ImportPreviewDto, ImportPreviewDto>> {
+  return runAction(
+    'import.preview',
+    async (db, ctx) => {
+      const result = await previewImport(db, ctx, await fileFrom(formData));
+      return { message: (await getTranslations('import'))('checked'), result };
+    },
+    { refusalData: previewOf },
+  );
 }
 
-export async function commitImportAction(formData: unknown): Promise<ImportActionResult<ImportCommitDto>> {
-  return run('import.commit', formData, async (db, ctx, file) => {
-    const result = await commitImport(db, ctx, file);
-    revalidatePath('/', 'layout');
-    return result;
-  });
+export async function commitImportAction(formData: unknown): Promise<FormState<ImportCommitDto, ImportPreviewDto>> {
+  return runAction(
+    'import.commit',
+    async (db, ctx) => {
+      const result = await commitImport(db, ctx, await fileFrom(formData));
+      revalidatePath('/', 'layout');
+      return { message: (await getTranslations('import'))('committed', { count: result.updated }), result };
+    },
+    { refusalData: previewOf },
+  );
 }

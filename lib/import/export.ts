@@ -12,9 +12,10 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { RequestContext } from '../auth/viewer';
 import { authorize, redactStatusRow } from '../auth/permissions';
+import { auditRefusals } from '../audit/guard';
 import { auditChange } from '../audit/write';
+import { writeTransaction } from '../db/write-transaction';
 import { todayInShanghai } from '../time';
-import { WRITE_TX_OPTIONS, withDeniedAudit } from '../status/write';
 import { encodeStatusCsv, type CsvColumn } from './csv';
 
 export interface StatusExport {
@@ -38,7 +39,7 @@ const exportSelect = { status: true, plannedDate: true, liveDate: true, evidence
 export async function exportStatusCsv(db: Db, ctx: RequestContext, args: { programSlug: string }): Promise<StatusExport> {
   const slug = typeof args.programSlug === 'string' ? args.programSlug : '';
   const info = { action: 'status.export', entityType: 'Program', entityId: slug.slice(0, 100) };
-  return withDeniedAudit(db, ctx, info, async () => {
+  return auditRefusals(db, ctx, info, async () => {
     authorize(ctx.viewer, 'coverage.read');
     const program = await db.program.findUnique({ where: { slug }, select: { id: true, slug: true, unit: true } });
     if (!program) throw new AppError('NOT_FOUND', `no program ${slug}`);
@@ -80,11 +81,10 @@ export async function exportStatusCsv(db: Db, ctx: RequestContext, args: { progr
         }),
       ),
     );
-    // Bulk reads of partner data are worth a trace. In a transaction of its own for the reason
-    // given in withDeniedAudit (SQLite's shared connection).
-    await db.$transaction(
-      (tx) => auditChange(tx, ctx, { action: 'status.export', entityType: 'Program', entityId: program.slug, after: { rows: rows.length } }),
-      WRITE_TX_OPTIONS,
+    // Bulk reads of partner data are worth a trace, written like any write (SQLite's shared
+    // connection, lib/db/serialized-sqlite.ts).
+    await writeTransaction(db, (tx) =>
+      auditChange(tx, ctx, { action: 'status.export', entityType: 'Program', entityId: program.slug, after: { rows: rows.length } }),
     );
     return { fileName: `hutong-${program.slug}-${todayInShanghai()}.csv`, bytes, rows: rows.length };
   });

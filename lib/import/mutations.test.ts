@@ -94,14 +94,14 @@ describe('preview: every row checked, nothing written', () => {
     expect(preview.counts).toEqual({ rows: 9, changes: 1, unchanged: 0, errors: 8 });
     expect(preview.results.find((r) => r.row === 2)).toMatchObject({ outcome: 'change', changed: ['note'] });
     expect(errorKeys(preview, 3)).toEqual(['import.errors.unknownCode']);
-    expect(errorKeys(preview, 4)).toEqual(['statusForm.errors.status']);
-    expect(errorKeys(preview, 5)).toEqual(['statusForm.errors.liveDateInFuture']);
+    expect(errorKeys(preview, 4)).toEqual(['validation.statusInvalid']);
+    expect(errorKeys(preview, 5)).toEqual(['validation.liveDateInFuture']);
     expect(errorKeys(preview, 6)).toEqual(['import.errors.versionMismatch']);
     expect(preview.results.find((r) => r.row === 6)?.errors[0]?.values).toEqual({ given: Number(e.version) + 1, current: Number(e.version) });
     expect(errorKeys(preview, 7)).toEqual(['import.errors.duplicateRow']);
     expect(errorKeys(preview, 8)).toEqual(['import.errors.unknownProgram']);
     expect(errorKeys(preview, 9)).toEqual(['import.errors.entityMismatch']);
-    expect(errorKeys(preview, 10)).toEqual(['statusForm.errors.liveDateNotAllowed']);
+    expect(errorKeys(preview, 10)).toEqual(['validation.liveDateNotAllowed']);
     expect(await importChanges()).toBe(before);
   });
 
@@ -118,9 +118,9 @@ describe('preview: every row checked, nothing written', () => {
 
   it('refuses a whole file clearly: wrong encoding, wrong header; and executives may not import at all', async () => {
     const garbage = await refusal(previewImport(t.db, as.pm, { name: 'x.csv', bytes: new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]) }));
-    expect(garbage.details).toEqual({ fileError: { key: 'import.errors.encoding', values: {} } });
+    expect(garbage.details).toEqual({ issues: [{ path: '', code: 'fileEncoding', values: {} }] });
     const header = await refusal(previewImport(t.db, as.pm, { name: 'x.csv', bytes: new TextEncoder().encode('a,b\r\n1,2\r\n') }));
-    expect((header.details as { fileError: { key: string } }).fileError.key).toBe('import.errors.header');
+    expect((header.details as { issues: Array<{ code: string }> }).issues[0]?.code).toBe('fileHeader');
     const denied = await t.db.auditLog.count({ where: { outcome: 'DENIED', actorId: as.exec.viewer.id } });
     expect((await refusal(previewImport(t.db, as.exec, csvFile(await exported('pm', BANKS))))).code).toBe('FORBIDDEN');
     expect((await refusal(commitImport(t.db, as.exec, csvFile(await exported('pm', BANKS))))).code).toBe('FORBIDDEN');

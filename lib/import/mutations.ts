@@ -5,12 +5,14 @@
  */
 import 'server-only';
 import type { Db } from '../db';
-import { AppError } from '../errors';
+import { writeTransaction } from '../db/write-transaction';
 import type { RequestContext } from '../auth/viewer';
 import { authorize } from '../auth/permissions';
+import { auditRefusals } from '../audit/guard';
 import { auditChange } from '../audit/write';
+import { invalidField, invalidInput } from '../forms/validate-input';
 import { todayInShanghai } from '../time';
-import { withDeniedAudit, writeStatusRows, writesVerified } from '../status/write';
+import { writeStatusRows, verifiedAfterEdit } from '../status/write';
 import { CsvFileError, readStatusCsv, type CsvEncoding } from './csv';
 import { planImport, type ImportCounts, type ImportRowResult } from './plan';
 
@@ -34,26 +36,22 @@ export interface ImportCommitDto extends ImportPreviewDto {
   updated: number;
 }
 
-/**
- * A commit may write up to 5,000 rows (four statements each) in one transaction; on SQLite other
- * writers queue behind it meanwhile.
- */
-const IMPORT_TX_OPTIONS = { maxWait: 15_000, timeout: 120_000 } as const;
-
 function fileName(file: ImportFile): string | null {
   return typeof file?.name === 'string' ? file.name.slice(0, 200) : null;
 }
 
+/** The issue code of a file-level refusal: `import.errors.header` -> `fileHeader`. */
+function fileIssueCode(key: string): string {
+  const name = key.slice(key.lastIndexOf('.') + 1);
+  return `file${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
 function readFile(file: ImportFile) {
-  if (!file || !(file.bytes instanceof Uint8Array) || file.bytes.length === 0) {
-    throw new AppError('VALIDATION', 'no file', { fileError: { key: 'import.errors.noFile', values: {} } });
-  }
+  if (!file || !(file.bytes instanceof Uint8Array) || file.bytes.length === 0) throw invalidField('', 'noFile');
   try {
     return readStatusCsv(file.bytes);
   } catch (error) {
-    if (error instanceof CsvFileError) {
-      throw new AppError('VALIDATION', `file refused: ${error.key}`, { fileError: { key: error.key, values: error.values } });
-    }
+    if (error instanceof CsvFileError) throw invalidField('', fileIssueCode(error.key), error.values);
     throw error;
   }
 }
@@ -61,7 +59,7 @@ function readFile(file: ImportFile) {
 /** Dry run: every row checked, nothing written. Row problems are results, not errors. */
 export async function previewImport(db: Db, ctx: RequestContext, file: ImportFile): Promise<ImportPreviewDto> {
   const info = { action: 'import.preview', entityType: 'Import', entityId: fileName(file) ?? undefined };
-  return withDeniedAudit(db, ctx, info, async () => {
+  return auditRefusals(db, ctx, info, async () => {
     authorize(ctx.viewer, 'import.run');
     const parsed = readFile(file);
     const plan = await planImport(db, ctx, parsed, todayInShanghai());
@@ -72,19 +70,19 @@ export async function previewImport(db: Db, ctx: RequestContext, file: ImportFil
 /**
  * Re-checks the whole file inside one transaction and writes every changed row, or nothing: one
  * bad row (including a row someone changed since the preview) refuses the file with VALIDATION,
- * whose details carry the fresh per-row results (`preview`).
+ * whose details carry the fresh per-row results (`preview`) besides the issue `rowErrors`.
  */
 export async function commitImport(db: Db, ctx: RequestContext, file: ImportFile): Promise<ImportCommitDto> {
   const info = { action: 'import.commit', entityType: 'Import', entityId: fileName(file) ?? undefined };
-  return withDeniedAudit(db, ctx, info, async () => {
+  return auditRefusals(db, ctx, info, async () => {
     authorize(ctx.viewer, 'import.run');
     const parsed = readFile(file);
     const now = new Date();
-    return db.$transaction(async (tx) => {
+    return writeTransaction(db, async (tx) => {
       const plan = await planImport(tx, ctx, parsed, todayInShanghai(now));
       const preview: ImportPreviewDto = { fileName: fileName(file), encoding: parsed.encoding, counts: plan.counts, results: plan.results };
       if (plan.counts.errors > 0) {
-        throw new AppError('VALIDATION', `${plan.counts.errors} rows refused`, { preview });
+        throw invalidInput([{ path: '', code: 'rowErrors', values: { count: plan.counts.errors } }], { preview });
       }
       await writeStatusRows(
         tx,
@@ -95,7 +93,7 @@ export async function commitImport(db: Db, ctx: RequestContext, file: ImportFile
           row: w.row,
           expectedVersion: w.row.version,
           next: w.next,
-          verified: writesVerified(ctx),
+          verified: verifiedAfterEdit(ctx, w.row),
           kind: w.changed.includes('status') ? 'STATUS' : 'DETAILS',
           source: 'IMPORT',
           action: w.entity === 'city' ? 'cityStatus.update' : 'institutionStatus.update',
@@ -112,6 +110,6 @@ export async function commitImport(db: Db, ctx: RequestContext, file: ImportFile
         });
       }
       return { ...preview, updated: plan.writes.length };
-    }, IMPORT_TX_OPTIONS);
+    });
   });
 }

@@ -14,16 +14,16 @@ import {
   cityStatusUpdate,
   institutionStatusUpdate,
   resolveStatusUpdate,
-  toFieldErrors,
   type EditableField,
   type StatusFields,
 } from '../status/schema';
+import { parseInput } from '../forms/validation';
 import type { CsvRecord, ParsedCsv } from './csv';
 
 export interface RowError {
   /** The CSV column the error is about, when there is one. */
   field?: string;
-  /** Message key (`import.errors.*` or `statusForm.errors.*`). */
+  /** Message key (`import.errors.*`, or `validation.*` for the status rules every form applies). */
   key: string;
   values?: Record<string, string | number>;
 }
@@ -183,7 +183,7 @@ function planRow(
     errors.push({ field: 'version', key: 'import.errors.versionMismatch', values: { given: version, current: current.version } });
   }
   const schema = entity === 'city' ? cityStatusUpdate : institutionStatusUpdate;
-  const parsed = schema.safeParse({
+  const parsed = parseInput(schema, {
     version: current.version,
     status: r.status.trim().toUpperCase(),
     plannedDate: r.plannedDate,
@@ -192,10 +192,10 @@ function planRow(
     note: r.note,
   });
   if (!parsed.success) {
-    for (const [field, key] of Object.entries(toFieldErrors(parsed.error))) if (key) errors.push({ field, key });
+    for (const issue of parsed.issues) errors.push({ ...(issue.path ? { field: issue.path } : {}), key: `validation.${issue.code}`, ...(issue.values ? { values: issue.values } : {}) });
     return null;
   }
   const resolved = resolveStatusUpdate(current, parsed.data, today);
-  for (const [field, key] of Object.entries(resolved.errors)) if (key) errors.push({ field, key });
+  for (const [field, code] of Object.entries(resolved.errors)) if (code) errors.push({ field, key: `validation.${code}` });
   return errors.length > 0 ? null : { next: resolved.next, changed: resolved.changed };
 }

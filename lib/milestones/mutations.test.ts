@@ -144,17 +144,17 @@ describe('milestones: versions and validation', () => {
     );
     expect(bad.details).toEqual({
       issues: [
-        { path: 'titleZh', key: 'required' },
-        { path: 'titleEn', key: 'tooLong', values: { max: 200 } },
-        { path: 'dueDate', key: 'dateFormat' },
-        { path: '', key: 'unknownField', values: { fields: 'version' } },
+        { path: 'titleZh', code: 'required' },
+        { path: 'titleEn', code: 'tooLong', values: { max: 200 } },
+        { path: 'dueDate', code: 'dateFormat' },
+        { path: 'version', code: 'unknownField', values: { field: 'version' } },
       ],
     });
     await refused(createMilestone(t.db, as.admin, { programSlug: 'no-such-program', titleZh: 'x', titleEn: 'x', dueDate: '2021-12-01' }), 'NOT_FOUND');
     await refused(markMilestoneDone(t.db, as.admin, { id: 'no-such-id', version: 1 }), 'NOT_FOUND');
     const { id } = await newMilestone('admin');
     const future = await refused(markMilestoneDone(t.db, as.admin, { id, version: 1, doneDate: addDays(todayInShanghai(), 2) }), 'VALIDATION');
-    expect(future.details).toEqual({ issues: [{ path: 'doneDate', key: 'doneInFuture' }] });
+    expect(future.details).toEqual({ issues: [{ path: 'doneDate', code: 'doneInFuture' }] });
     const today = await markMilestoneDone(t.db, as.admin, { id, version: 1 });
     expect(await t.db.milestone.findUniqueOrThrow({ where: { id: today.id } })).toMatchObject({ doneDate: todayInShanghai() });
   });

@@ -11,9 +11,10 @@ import type { RequestContext } from '../auth/viewer';
 import { auditRefusals, entityRefOf } from '../audit/guard';
 import { auditChange } from '../audit/write';
 import type { Db, Tx } from '../db';
+import { writeTransaction } from '../db/write-transaction';
 import { AppError } from '../errors';
 import { invalidField, validateInput } from '../forms/validate-input';
-import { versionConflict } from '../forms/version-conflict';
+import { requireVersion, versionConflict, writeAtVersion, type OptimisticLock } from '../forms/version-conflict';
 import { todayInShanghai } from '../time';
 import { createMilestoneSchema, deleteMilestoneSchema, markMilestoneDoneSchema, updateMilestoneSchema } from './schema';
 
@@ -41,26 +42,23 @@ function milestoneConflict(tx: Tx, row: Snapshot) {
   return versionConflict(tx, { entityType: ENTITY, entityId: id }, { version, values: { titleZh, titleEn, dueDate, doneDate } });
 }
 
-/** After a version-checked write matched no row: gone (NOT_FOUND) or changed by someone else (CONFLICT). */
-async function lostRace(tx: Tx, id: string): Promise<AppError> {
-  const current = await tx.milestone.findUnique({ where: { id }, select: snapshotSelect });
-  return current ? milestoneConflict(tx, current) : new AppError('NOT_FOUND', 'milestone not found');
+/** The optimistic lock of one milestone (lib/forms/version-conflict.ts). */
+function milestoneLock(tx: Tx, id: string): OptimisticLock<Snapshot> {
+  return {
+    reload: () => tx.milestone.findUnique({ where: { id }, select: snapshotSelect }),
+    conflict: (row) => milestoneConflict(tx, row),
+    notFound: () => new AppError('NOT_FOUND', 'milestone not found'),
+  };
 }
 
-/**
- * Writes `data` if the row is still at `version`, raising the version by one; otherwise tells
- * NOT_FOUND (gone) from CONFLICT (changed by someone else since the form was loaded).
- */
+/** Writes `data` if the row is still at `version`, raising the version by one. */
 async function updateAtVersion(tx: Tx, id: string, version: number, data: Partial<Pick<Snapshot, 'titleZh' | 'titleEn' | 'dueDate' | 'doneDate'>>) {
-  const before = await tx.milestone.findUnique({ where: { id }, select: snapshotSelect });
-  if (!before) throw new AppError('NOT_FOUND', 'milestone not found');
-  if (before.version !== version) throw await milestoneConflict(tx, before);
+  const lock = milestoneLock(tx, id);
+  const before = await requireVersion(lock, await lock.reload(), version);
   // Saving an unchanged form is not a change: no new version, no audit row.
   const keys = Object.keys(data) as Array<keyof typeof data>;
   if (keys.every((k) => data[k] === before[k])) return { before, after: before, changed: false };
-  const written = await tx.milestone.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-  // The version check above may be stale by now: the conditional update is what decides.
-  if (written.count !== 1) throw await lostRace(tx, id);
+  await writeAtVersion(lock, () => tx.milestone.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } }));
   const after = await tx.milestone.findUniqueOrThrow({ where: { id }, select: snapshotSelect });
   return { before, after, changed: true };
 }
@@ -71,7 +69,7 @@ export async function createMilestone(db: Db, ctx: RequestContext, input: unknow
     authorize(ctx.viewer, 'milestone.manage');
     const { programSlug, ...data } = validateInput(createMilestoneSchema, input);
     checkDoneDate(data.doneDate);
-    return db.$transaction(async (tx) => {
+    return writeTransaction(db, async (tx) => {
       const program = await tx.program.findUnique({ where: { slug: programSlug }, select: { id: true } });
       if (!program) throw new AppError('NOT_FOUND', 'program not found');
       const created = await tx.milestone.create({ data: { programId: program.id, ...data }, select: snapshotSelect });
@@ -86,7 +84,7 @@ export async function updateMilestone(db: Db, ctx: RequestContext, input: unknow
     authorize(ctx.viewer, 'milestone.manage');
     const { id, version, ...data } = validateInput(updateMilestoneSchema, input);
     checkDoneDate(data.doneDate);
-    return db.$transaction(async (tx) => {
+    return writeTransaction(db, async (tx) => {
       const { before, after, changed } = await updateAtVersion(tx, id, version, data);
       if (changed) await auditChange(tx, ctx, { action: 'milestone.update', entityType: ENTITY, entityId: id, before, after });
       return { id, version: after.version, changed };
@@ -100,7 +98,7 @@ export async function markMilestoneDone(db: Db, ctx: RequestContext, input: unkn
     const { id, version, doneDate } = validateInput(markMilestoneDoneSchema, input);
     const date = doneDate ?? todayInShanghai();
     checkDoneDate(date);
-    return db.$transaction(async (tx) => {
+    return writeTransaction(db, async (tx) => {
       const { before, after, changed } = await updateAtVersion(tx, id, version, { doneDate: date });
       if (!changed) return { id, version: after.version, changed };
       await auditChange(tx, ctx, {
@@ -119,12 +117,10 @@ export async function deleteMilestone(db: Db, ctx: RequestContext, input: unknow
   return auditRefusals(db, ctx, { action: 'milestone.delete', entityType: ENTITY, entityId: entityRefOf(input, 'id') }, async () => {
     authorize(ctx.viewer, 'milestone.manage');
     const { id, version } = validateInput(deleteMilestoneSchema, input);
-    return db.$transaction(async (tx) => {
-      const before = await tx.milestone.findUnique({ where: { id }, select: snapshotSelect });
-      if (!before) throw new AppError('NOT_FOUND', 'milestone not found');
-      if (before.version !== version) throw await milestoneConflict(tx, before);
-      const deleted = await tx.milestone.deleteMany({ where: { id, version } });
-      if (deleted.count !== 1) throw await lostRace(tx, id);
+    return writeTransaction(db, async (tx) => {
+      const lock = milestoneLock(tx, id);
+      const before = await requireVersion(lock, await lock.reload(), version);
+      await writeAtVersion(lock, () => tx.milestone.deleteMany({ where: { id, version } }));
       // The audit row keeps the whole milestone: after deletion it is the only record of it.
       await auditChange(tx, ctx, { action: 'milestone.delete', entityType: ENTITY, entityId: id, before });
       return { id };

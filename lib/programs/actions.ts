@@ -7,7 +7,7 @@
 import { revalidatePath } from 'next/cache';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { FormState } from '../forms/form-state';
-import { runFormAction } from '../forms/run-action';
+import { runAction, said } from '../forms/run-action';
 import { createProgram, replanTarget, updateProgram } from './mutations';
 
 /** Program names and targets appear on every dashboard view, not only on the admin pages. */
@@ -16,29 +16,29 @@ function revalidateEverything(): void {
 }
 
 export async function createProgramAction(input: unknown): Promise<FormState> {
-  return runFormAction('adminPrograms', 'program.create', async (db, ctx) => {
+  return runAction('program.create', async (db, ctx) => {
     const created = await createProgram(db, ctx, input);
     revalidateEverything();
     const t = await getTranslations('adminPrograms');
     const name = (await getLocale()) === 'en' ? created.nameEn : created.nameZh;
-    return t('created', { name, rows: created.statusRows });
+    return said(t('created', { name, rows: created.statusRows }));
   });
 }
 
 export async function updateProgramAction(input: unknown): Promise<FormState> {
-  return runFormAction('adminPrograms', 'program.update', async (db, ctx) => {
+  return runAction('program.update', async (db, ctx) => {
     const { changed } = await updateProgram(db, ctx, input);
     const t = await getTranslations('adminPrograms');
-    if (!changed) return t('unchanged');
+    if (!changed) return said(t('unchanged'));
     revalidateEverything();
-    return t('saved');
+    return said(t('saved'));
   });
 }
 
 export async function replanTargetAction(input: unknown): Promise<FormState> {
-  return runFormAction('adminPrograms', 'program.replanTarget', async (db, ctx) => {
+  return runAction('program.replanTarget', async (db, ctx) => {
     const change = await replanTarget(db, ctx, input);
     revalidateEverything();
-    return (await getTranslations('adminPrograms'))('replanned', { date: change.toDate });
+    return said((await getTranslations('adminPrograms'))('replanned', { date: change.toDate }));
   });
 }

@@ -93,7 +93,7 @@ describe('createProgram', () => {
       createProgram(t.db, as.admin, newProgram({ slug: 'test-banks-2', scopeRule: 'ENROLLED_INSTITUTIONS', institutionCodes: ['ICBC', 'NOPE'] })),
       'VALIDATION',
     );
-    expect(error.details).toEqual({ issues: [{ path: 'institutionCodes', key: 'unknownInstitution', values: { codes: 'NOPE' } }] });
+    expect(error.details).toEqual({ issues: [{ path: 'institutionCodes', code: 'unknownInstitution', values: { codes: 'NOPE' } }] });
     expect(await t.db.program.findUnique({ where: { slug: 'test-banks-2' } })).toBeNull();
   });
 
@@ -102,7 +102,7 @@ describe('createProgram', () => {
     expect(created.statusRows).toBe(0);
     expect(await t.db.program.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ unit: 'PERCENT', targetValue: 90 });
     const error = await refused(createProgram(t.db, as.admin, newProgram({ slug: 'test-metric-2', scopeRule: 'METRIC' })), 'VALIDATION');
-    expect(error.details).toEqual({ issues: [{ path: 'targetValue', key: 'targetValueRequired' }] });
+    expect(error.details).toEqual({ issues: [{ path: 'targetValue', code: 'targetValueRequired' }] });
   });
 
   it.each(NOT_ADMINS)('%s is refused: nothing is created and one DENIED row records the attempt', async (who) => {
@@ -118,7 +118,7 @@ describe('createProgram', () => {
   it('a duplicate slug is a CONFLICT on the slug field, never a raw database error', async () => {
     const programsBefore = await t.db.program.count();
     const error = await refused(createProgram(t.db, as.admin, newProgram({ slug: 'alipay-unionpay-offline' })), 'CONFLICT');
-    expect(error.details).toEqual({ issues: [{ path: 'slug', key: 'slugTaken' }] });
+    expect(error.details).toEqual({ issues: [{ path: 'slug', code: 'slugTaken' }] });
     expect(await t.db.program.count()).toBe(programsBefore);
     expect((await auditRows('program.create', 'DENIED')).at(-1)).toMatchObject({ reason: 'CONFLICT', entityId: 'alipay-unionpay-offline' });
   });
@@ -140,9 +140,9 @@ describe('createProgram', () => {
       createProgram(t.db, as.admin, { ...newProgram({ slug: 'test-extra' }), baselineTargetDate: '2020-01-01' }),
       'VALIDATION',
     );
-    expect(withBaseline.details).toMatchObject({ issues: [{ path: '', key: 'unknownField' }] });
+    expect(withBaseline.details).toMatchObject({ issues: [{ path: 'baselineTargetDate', code: 'unknownField' }] });
     const badSlug = await refused(createProgram(t.db, as.admin, newProgram({ slug: 'Bad Slug!' })), 'VALIDATION');
-    expect(badSlug.details).toEqual({ issues: [{ path: 'slug', key: 'slugFormat' }] });
+    expect(badSlug.details).toEqual({ issues: [{ path: 'slug', code: 'slugFormat' }] });
     expect(await t.db.program.findUnique({ where: { slug: 'test-extra' } })).toBeNull();
     expect((await auditRows('program.create', 'DENIED')).at(-1)).toMatchObject({ reason: 'VALIDATION', after: { invalidFields: ['slug'] } });
   });
@@ -195,7 +195,7 @@ describe('updateProgram', () => {
   it('a percent target only for percent programs; an unknown program is NOT_FOUND', async () => {
     const version = await versionOf(REVERSE);
     const error = await refused(updateProgram(t.db, as.admin, edit(version, { targetValue: 50 })), 'VALIDATION');
-    expect(error.details).toEqual({ issues: [{ path: 'targetValue', key: 'targetValueOnlyForMetric' }] });
+    expect(error.details).toEqual({ issues: [{ path: 'targetValue', code: 'targetValueOnlyForMetric' }] });
     await refused(updateProgram(t.db, as.admin, edit(version, { slug: 'no-such-program' })), 'NOT_FOUND');
     expect((await auditRows('program.update', 'DENIED')).at(-1)).toMatchObject({ reason: 'NOT_FOUND', entityId: 'no-such-program' });
   });
@@ -269,7 +269,7 @@ describe('replanTarget', () => {
         replanTarget(t.db, as.admin, { slug: 'alipay-bank-apps', version: before!.version, expectedTargetDate: before!.targetDate, newTargetDate: '2022-03-31', reason }),
         'VALIDATION',
       );
-      expect(error.details).toEqual({ issues: [{ path: 'reason', key: reason === 'abc' ? 'tooShort' : 'required', ...(reason === 'abc' ? { values: { min: 5 } } : {}) }] });
+      expect(error.details).toEqual({ issues: [{ path: 'reason', code: reason === 'abc' ? 'tooShort' : 'required', ...(reason === 'abc' ? { values: { min: 5 } } : {}) }] });
     }
     expect(await snapshotOf('alipay-bank-apps')).toEqual(before);
   });
@@ -326,12 +326,12 @@ describe('replanTarget', () => {
       replanTarget(t.db, as.admin, { slug: p.slug, version: p.version, expectedTargetDate: p.targetDate, newTargetDate: '2000-01-01', reason: 'typo in the year' }),
       'VALIDATION',
     );
-    expect(early.details).toEqual({ issues: [{ path: 'newTargetDate', key: 'targetBeforeStart' }] });
+    expect(early.details).toEqual({ issues: [{ path: 'newTargetDate', code: 'targetBeforeStart' }] });
     const same = await refused(
       replanTarget(t.db, as.admin, { slug: p.slug, version: p.version, expectedTargetDate: p.targetDate, newTargetDate: p.targetDate, reason: 'no change at all' }),
       'VALIDATION',
     );
-    expect(same.details).toEqual({ issues: [{ path: 'newTargetDate', key: 'targetUnchanged' }] });
+    expect(same.details).toEqual({ issues: [{ path: 'newTargetDate', code: 'targetUnchanged' }] });
   });
 
   it.each(NOT_ADMINS)('%s may not re-plan', async (who) => {

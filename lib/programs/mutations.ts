@@ -13,9 +13,10 @@ import type { RequestContext } from '../auth/viewer';
 import { auditRefusals, entityRefOf } from '../audit/guard';
 import { auditChange } from '../audit/write';
 import type { Db, Tx } from '../db';
+import { writeTransaction } from '../db/write-transaction';
 import { AppError } from '../errors';
 import { invalidField, validateInput } from '../forms/validate-input';
-import { versionConflict } from '../forms/version-conflict';
+import { requireVersion, versionConflict, writeAtVersion, type OptimisticLock } from '../forms/version-conflict';
 import type { ScopeRule } from '../generated/sqlite/enums';
 import {
   UNIT_OF_SCOPE,
@@ -36,7 +37,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 function slugTaken(): AppError {
-  return new AppError('CONFLICT', 'slug already in use', { issues: [{ path: 'slug', key: 'slugTaken' }] });
+  return new AppError('CONFLICT', 'slug already in use', { issues: [{ path: 'slug', code: 'slugTaken' }] });
 }
 
 export interface CreatedProgram {
@@ -117,7 +118,7 @@ export async function createProgram(db: Db, ctx: RequestContext, input: unknown)
     authorize(ctx.viewer, 'program.manage');
     const data = validateInput(createProgramSchema, input);
     try {
-      return await db.$transaction(async (tx) => {
+      return await writeTransaction(db, async (tx) => {
         if (await tx.program.findUnique({ where: { slug: data.slug }, select: { id: true } })) throw slugTaken();
         const members = await scopeMembers(tx, data.scopeRule, data.institutionCodes);
         const last = await tx.program.findFirst({ orderBy: { sortOrder: 'desc' }, select: { sortOrder: true } });
@@ -195,11 +196,13 @@ function programConflict(tx: Tx, row: ProgramRow) {
   );
 }
 
-/** The program again after a version-checked write matched no row (someone else's write won). */
-async function conflictAfterLostRace(tx: Tx, id: string): Promise<AppError> {
-  const current = await tx.program.findUnique({ where: { id }, select: detailsSelect });
-  if (!current) return new AppError('NOT_FOUND', 'program not found');
-  return programConflict(tx, current);
+/** The optimistic lock of one program (lib/forms/version-conflict.ts). */
+function programLock(tx: Tx, slug: string): OptimisticLock<ProgramRow> {
+  return {
+    reload: () => tx.program.findUnique({ where: { slug }, select: detailsSelect }),
+    conflict: (row) => programConflict(tx, row),
+    notFound: () => new AppError('NOT_FOUND', 'program not found'),
+  };
 }
 
 export interface UpdatedProgram {
@@ -213,10 +216,9 @@ export async function updateProgram(db: Db, ctx: RequestContext, input: unknown)
   return auditRefusals(db, ctx, { action: 'program.update', entityType: ENTITY, entityId: entityRefOf(input, 'slug') }, async () => {
     authorize(ctx.viewer, 'program.manage');
     const data = validateInput(updateProgramSchema, input);
-    return db.$transaction(async (tx) => {
-      const current = await tx.program.findUnique({ where: { slug: data.slug }, select: detailsSelect });
-      if (!current) throw new AppError('NOT_FOUND', 'program not found');
-      if (current.version !== data.version) throw await programConflict(tx, current);
+    return writeTransaction(db, async (tx) => {
+      const lock = programLock(tx, data.slug);
+      const current = await requireVersion(lock, await tx.program.findUnique({ where: { slug: data.slug }, select: detailsSelect }), data.version);
       if (current.unit === 'PERCENT' && data.targetValue === null) {
         throw invalidField('targetValue', 'targetValueRequired');
       }
@@ -238,12 +240,12 @@ export async function updateProgram(db: Db, ctx: RequestContext, input: unknown)
       // Saving an unchanged form is not a change: no write, no new version, no audit row.
       if (changed.length === 0) return { program: before, changed: false };
       const pick = (source: ProgramDetails) => ({ ...Object.fromEntries(changed.map((k) => [k, source[k]])), version: source.version });
-      // Compare-and-set: a concurrent edit that committed after our read matches no row.
-      const written = await tx.program.updateMany({
-        where: { id: current.id, version: current.version },
-        data: { ...Object.fromEntries(changed.map((k) => [k, after[k]])), version: { increment: 1 } },
-      });
-      if (written.count !== 1) throw await conflictAfterLostRace(tx, current.id);
+      await writeAtVersion(lock, () =>
+        tx.program.updateMany({
+          where: { id: current.id, version: current.version },
+          data: { ...Object.fromEntries(changed.map((k) => [k, after[k]])), version: { increment: 1 } },
+        }),
+      );
       await auditChange(tx, ctx, {
         action: 'program.update',
         entityType: ENTITY,
@@ -274,24 +276,20 @@ export async function replanTarget(db: Db, ctx: RequestContext, input: unknown):
   return auditRefusals(db, ctx, { action: 'program.replanTarget', entityType: ENTITY, entityId: entityRefOf(input, 'slug') }, async () => {
     authorize(ctx.viewer, 'program.manage');
     const data = validateInput(replanTargetSchema, input);
-    return db.$transaction(async (tx) => {
-      const program = await tx.program.findUnique({
-        where: { slug: data.slug },
-        select: { ...detailsSelect, startDate: true, baselineTargetDate: true },
-      });
-      if (!program) throw new AppError('NOT_FOUND', 'program not found');
-      if (program.version !== data.version || program.targetDate !== data.expectedTargetDate) {
-        throw await programConflict(tx, program);
-      }
+    return writeTransaction(db, async (tx) => {
+      const lock = programLock(tx, data.slug);
+      const found = await tx.program.findUnique({ where: { slug: data.slug }, select: { ...detailsSelect, startDate: true, baselineTargetDate: true } });
+      // The target the form showed must still be the one in force, not only the version.
+      const program = await requireVersion(lock, found, data.version, (p) => p.targetDate === data.expectedTargetDate);
       if (data.newTargetDate < program.startDate) {
         throw invalidField('newTargetDate', 'targetBeforeStart');
       }
-      // Compare-and-set: a concurrent edit or re-plan that committed after our read matches no row.
-      const moved = await tx.program.updateMany({
-        where: { id: program.id, version: data.version, targetDate: data.expectedTargetDate },
-        data: { targetDate: data.newTargetDate, version: { increment: 1 } },
-      });
-      if (moved.count !== 1) throw await conflictAfterLostRace(tx, program.id);
+      await writeAtVersion(lock, () =>
+        tx.program.updateMany({
+          where: { id: program.id, version: data.version, targetDate: data.expectedTargetDate },
+          data: { targetDate: data.newTargetDate, version: { increment: 1 } },
+        }),
+      );
       const change = await tx.targetChange.create({
         data: {
           programId: program.id,

@@ -78,7 +78,7 @@ describe('updating a city status', () => {
       updateCityStatus(t.db, as.admin, { programSlug: CITIES, cityCode: '4401', input: { version: row.version + 1, note: '新增地铁场景' }, source: 'FORM' }),
     );
     expect(same.code).toBe('VALIDATION');
-    expect(same.details).toMatchObject({ fieldErrors: { _form: 'statusForm.errors.noChanges' } });
+    expect(same.details).toMatchObject({ issues: [{ path: '', code: 'noChanges' }] });
   });
 
   it('20 parallel writes of one row with the same version: exactly 1 success, 19 CONFLICT, one history row', async () => {
@@ -221,7 +221,7 @@ describe('object scope: the partner of ICBC and the rows of CMB', () => {
         updateInstitutionStatus(t.db, as.icbc, { programSlug: BANKS, institutionCode: 'ICBC', input: { version: icbc.version, note: '试图提权', ...extra }, source: 'API' }),
       );
       expect(e.code).toBe('VALIDATION');
-      expect(Object.values((e.details as { fieldErrors: Record<string, string> }).fieldErrors)).toContain('statusForm.errors.unknownField');
+      expect((e.details as { issues: Array<{ code: string }> }).issues.map((i) => i.code)).toContain('unknownField');
     }
     expect(await bankRow('ICBC')).toEqual(icbc);
   });
@@ -252,13 +252,21 @@ describe('partner reports and their verification', () => {
 
     const again = await refusal(verifyStatus(t.db, as.admin, { programSlug: BANKS, entity: 'institution', code: 'ICBC', input: { version: verified.version }, source: 'FORM' }));
     expect(again.code).toBe('VALIDATION');
-    expect(again.details).toMatchObject({ fieldErrors: { _form: 'verify.errors.alreadyVerified' } });
+    expect(again.details).toMatchObject({ issues: [{ path: '', code: 'alreadyVerified' }] });
   });
 
-  it("a manager's edit of a bank row is verified at once", async () => {
+  it("a manager's edit keeps the row's verification: only an explicit verify marks it verified", async () => {
     const cmb = await bankRow('CMB');
-    const dto = await updateInstitutionStatus(t.db, as.pm, { programSlug: BANKS, institutionCode: 'CMB', input: { version: cmb.version, note: '经核实' }, source: 'FORM' });
-    expect(dto.verified).toBe(true);
+    const reported = await updateInstitutionStatus(t.db, as.cmb, { programSlug: BANKS, institutionCode: 'CMB', input: { version: cmb.version, note: '招商银行已上线扫码' }, source: 'FORM' });
+    expect(reported.verified).toBe(false);
+    const typoFixed = await updateInstitutionStatus(t.db, as.pm, { programSlug: BANKS, institutionCode: 'CMB', input: { version: reported.version, note: '招商银行已上线扫码。' }, source: 'FORM' });
+    expect(typoFixed).toMatchObject({ verified: false, note: '招商银行已上线扫码。' });
+    const kinds = await t.db.statusChange.findMany({ where: { entityCode: 'CMB', source: { not: 'SEED' } }, orderBy: { version: 'asc' }, select: { kind: true } });
+    expect(kinds.map((k) => k.kind)).not.toContain('VERIFY');
+
+    const verified = await verifyStatus(t.db, as.pm, { programSlug: BANKS, entity: 'institution', code: 'CMB', input: { version: typoFixed.version }, source: 'FORM' });
+    const edited = await updateInstitutionStatus(t.db, as.admin, { programSlug: BANKS, institutionCode: 'CMB', input: { version: verified.version, note: '经核实' }, source: 'FORM' });
+    expect(edited.verified).toBe(true);
   });
 
   it('confirming changes only lastConfirmedAt (and the version), recorded as CONFIRM', async () => {
@@ -291,7 +299,7 @@ describe('bulk edit of a province', () => {
       }),
     );
     expect(e.code).toBe('CONFLICT');
-    expect((e.details as { currentRows: Array<{ code: string; note: string }> }).currentRows).toEqual([
+    expect((e.details as { conflict: { rows: Array<{ code: string; note: string }> } }).conflict.rows).toEqual([
       expect.objectContaining({ code: '4406', note: '抢先修改' }),
     ]);
     expect(await t.db.statusChange.count()).toBe(changes);

@@ -12,27 +12,28 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Db } from '../db';
+import { writeTransaction } from '../db/write-transaction';
 import { AppError } from '../errors';
 import type { RequestContext } from '../auth/viewer';
 import { authorize, type Action } from '../auth/permissions';
+import { auditRefusals } from '../audit/guard';
+import { invalidField, validateInput } from '../forms/validate-input';
 import { todayInShanghai } from '../time';
-import { toStatusRowDto, type StatusEntity, type StatusRowDto, type WriteSource } from './dto';
+import type { StatusEntity, StatusRowDto, WriteSource } from './dto';
 import {
   AUDIT_ENTITY,
-  WRITE_TX_OPTIONS,
-  conflictError,
   entityRef,
   loadProgram,
-  parseOrThrow,
   requireStatusRow,
-  validationError,
-  withDeniedAudit,
+  requireStatusRowAt,
+  statusConflict,
+  statusRuleError,
+  verifiedAfterEdit,
   writeStatusRow,
-  writesVerified,
   type StatusRow,
 } from './write';
 import {
-  ERROR_KEYS,
+  ERROR_CODES,
   bulkCityStatusUpdate,
   cityStatusUpdate,
   entityCode,
@@ -47,11 +48,11 @@ import {
 export type { StatusEntity, StatusRowDto, WriteSource } from './dto';
 
 const target = z.strictObject({
-  programSlug: z.string({ error: ERROR_KEYS.invalid }).regex(/^[a-z0-9-]{1,100}$/, { error: ERROR_KEYS.invalid }),
+  programSlug: z.string({ error: ERROR_CODES.invalid }).regex(/^[a-z0-9-]{1,100}$/, { error: ERROR_CODES.invalid }),
   code: entityCode,
 });
 
-const entityKind = z.enum(['city', 'institution'], { error: ERROR_KEYS.invalid });
+const entityKind = z.enum(['city', 'institution'], { error: ERROR_CODES.invalid });
 
 const UPDATE_ACTION: Readonly<Record<StatusEntity, Action>> = {
   city: 'cityStatus.update',
@@ -73,27 +74,26 @@ async function updateOne(
   source: WriteSource,
 ): Promise<StatusRowDto> {
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const program = await loadProgram(tx, programSlug);
-    const row = await requireStatusRow(tx, entity, program, code);
-    if (row.version !== input.version) throw conflictError(entity, programSlug, row);
+    const row = await requireStatusRowAt(tx, entity, program, code, input.version);
     const { next, changed, errors } = resolveStatusUpdate(row, input, todayInShanghai(now));
-    if (Object.keys(errors).length > 0) throw validationError(errors);
-    if (changed.length === 0) throw validationError({ _form: ERROR_KEYS.noChanges });
+    if (Object.keys(errors).length > 0) throw statusRuleError(errors);
+    if (changed.length === 0) throw invalidField('', ERROR_CODES.noChanges);
     return writeStatusRow(tx, ctx, {
       entity,
       program,
       row,
       expectedVersion: input.version,
       next,
-      verified: writesVerified(ctx),
+      verified: verifiedAfterEdit(ctx, row),
       kind: changed.includes('status') ? 'STATUS' : 'DETAILS',
       source,
       action: UPDATE_ACTION[entity],
       now,
       confirms: true,
     });
-  }, WRITE_TX_OPTIONS);
+  });
 }
 
 export interface UpdateCityStatusArgs {
@@ -107,10 +107,10 @@ export interface UpdateCityStatusArgs {
 /** Edits one city's status. Managers and admins only; the result is verified. */
 export async function updateCityStatus(db: Db, ctx: RequestContext, args: UpdateCityStatusArgs): Promise<StatusRowDto> {
   const info = { action: 'cityStatus.update', entityType: AUDIT_ENTITY.city, entityId: entityRef(args.programSlug, args.cityCode) };
-  return withDeniedAudit(db, ctx, info, async () => {
+  return auditRefusals(db, ctx, info, async () => {
     authorizeEdit(ctx, 'city', args.cityCode);
-    const { programSlug, code } = parseOrThrow(target, { programSlug: args.programSlug, code: args.cityCode });
-    const input = parseOrThrow(cityStatusUpdate, args.input);
+    const { programSlug, code } = validateInput(target, { programSlug: args.programSlug, code: args.cityCode });
+    const input = validateInput(cityStatusUpdate, args.input);
     return updateOne(db, ctx, 'city', programSlug, code, input, args.source);
   });
 }
@@ -130,10 +130,10 @@ export async function updateInstitutionStatus(db: Db, ctx: RequestContext, args:
     entityType: AUDIT_ENTITY.institution,
     entityId: entityRef(args.programSlug, args.institutionCode),
   };
-  return withDeniedAudit(db, ctx, info, async () => {
+  return auditRefusals(db, ctx, info, async () => {
     authorizeEdit(ctx, 'institution', args.institutionCode);
-    const { programSlug, code } = parseOrThrow(target, { programSlug: args.programSlug, code: args.institutionCode });
-    const input = parseOrThrow(institutionStatusUpdate, args.input);
+    const { programSlug, code } = validateInput(target, { programSlug: args.programSlug, code: args.institutionCode });
+    const input = validateInput(institutionStatusUpdate, args.input);
     return updateOne(db, ctx, 'institution', programSlug, code, input, args.source);
   });
 }
@@ -157,16 +157,15 @@ export async function confirmStatus(db: Db, ctx: RequestContext, args: RowOperat
     entityType: entity ? AUDIT_ENTITY[entity] : undefined,
     entityId: entityRef(args.programSlug, args.code),
   };
-  return withDeniedAudit(db, ctx, info, async () => {
-    if (!entity) throw validationError({ entity: ERROR_KEYS.invalid });
+  return auditRefusals(db, ctx, info, async () => {
+    if (!entity) throw invalidField('entity', ERROR_CODES.invalid);
     authorizeEdit(ctx, entity, args.code);
-    const { programSlug, code } = parseOrThrow(target, { programSlug: args.programSlug, code: args.code });
-    const input = parseOrThrow(statusConfirm, args.input);
+    const { programSlug, code } = validateInput(target, { programSlug: args.programSlug, code: args.code });
+    const input = validateInput(statusConfirm, args.input);
     const now = new Date();
-    return db.$transaction(async (tx) => {
+    return writeTransaction(db, async (tx) => {
       const program = await loadProgram(tx, programSlug);
-      const row = await requireStatusRow(tx, entity, program, code);
-      if (row.version !== input.version) throw conflictError(entity, programSlug, row);
+      const row = await requireStatusRowAt(tx, entity, program, code, input.version);
       return writeStatusRow(tx, ctx, {
         entity,
         program,
@@ -180,7 +179,7 @@ export async function confirmStatus(db: Db, ctx: RequestContext, args: RowOperat
         now,
         confirms: true,
       });
-    }, WRITE_TX_OPTIONS);
+    });
   });
 }
 
@@ -192,17 +191,16 @@ export async function verifyStatus(db: Db, ctx: RequestContext, args: RowOperati
     entityType: entity ? AUDIT_ENTITY[entity] : undefined,
     entityId: entityRef(args.programSlug, args.code),
   };
-  return withDeniedAudit(db, ctx, info, async () => {
+  return auditRefusals(db, ctx, info, async () => {
     authorize(ctx.viewer, 'status.verify');
-    if (!entity) throw validationError({ entity: ERROR_KEYS.invalid });
-    const { programSlug, code } = parseOrThrow(target, { programSlug: args.programSlug, code: args.code });
-    const input = parseOrThrow(statusVerify, args.input);
+    if (!entity) throw invalidField('entity', ERROR_CODES.invalid);
+    const { programSlug, code } = validateInput(target, { programSlug: args.programSlug, code: args.code });
+    const input = validateInput(statusVerify, args.input);
     const now = new Date();
-    return db.$transaction(async (tx) => {
+    return writeTransaction(db, async (tx) => {
       const program = await loadProgram(tx, programSlug);
-      const row = await requireStatusRow(tx, entity, program, code);
-      if (row.version !== input.version) throw conflictError(entity, programSlug, row);
-      if (row.verified) throw validationError({ _form: 'verify.errors.alreadyVerified' });
+      const row = await requireStatusRowAt(tx, entity, program, code, input.version);
+      if (row.verified) throw invalidField('', 'alreadyVerified');
       return writeStatusRow(tx, ctx, {
         entity,
         program,
@@ -217,7 +215,7 @@ export async function verifyStatus(db: Db, ctx: RequestContext, args: RowOperati
         // Verifying says the partner's values are right, not that they are still current.
         confirms: false,
       });
-    }, WRITE_TX_OPTIONS);
+    });
   });
 }
 
@@ -238,7 +236,7 @@ export interface BulkUpdateResult {
 /**
  * Sets the same fields on several cities of one province in one transaction: every row is
  * version-checked, and one stale or invalid row refuses the whole batch. CONFLICT details carry
- * `currentRows` (the rows that changed meanwhile); VALIDATION details carry `rows` (code -> errors).
+ * `conflict.rows` (the rows that changed meanwhile); VALIDATION details carry `rows` (code -> errors).
  */
 export async function bulkUpdateCityStatuses(db: Db, ctx: RequestContext, args: BulkUpdateCityStatusesArgs): Promise<BulkUpdateResult> {
   const info = {
@@ -246,16 +244,16 @@ export async function bulkUpdateCityStatuses(db: Db, ctx: RequestContext, args: 
     entityType: AUDIT_ENTITY.city,
     entityId: entityRef(args.programSlug, `province:${typeof args.provinceCode === 'string' ? args.provinceCode : ''}`),
   };
-  return withDeniedAudit(db, ctx, info, async () => {
+  return auditRefusals(db, ctx, info, async () => {
     authorize(ctx.viewer, 'cityStatus.update');
-    const { programSlug, code: provinceCode } = parseOrThrow(target, { programSlug: args.programSlug, code: args.provinceCode });
-    const input = parseOrThrow(bulkCityStatusUpdate, args.input);
+    const { programSlug, code: provinceCode } = validateInput(target, { programSlug: args.programSlug, code: args.provinceCode });
+    const input = validateInput(bulkCityStatusUpdate, args.input);
     const now = new Date();
     const today = todayInShanghai(now);
     // A fixed order: two overlapping batches on PostgreSQL then lock rows in the same order and
     // one waits for the other instead of deadlocking.
     const cities = [...input.cities].sort((a, b) => a.code.localeCompare(b.code));
-    return db.$transaction(async (tx) => {
+    return writeTransaction(db, async (tx) => {
       const program = await loadProgram(tx, programSlug);
       const inProvince = await tx.cityStatus.findMany({
         where: { programId: program.id, cityCode: { in: cities.map((c) => c.code) }, city: { provinceCode } },
@@ -268,16 +266,16 @@ export async function bulkUpdateCityStatuses(db: Db, ctx: RequestContext, args: 
       const rows: StatusRow[] = [];
       for (const c of cities) rows.push(await requireStatusRow(tx, 'city', program, c.code));
       const stale = rows.filter((r, i) => r.version !== cities[i]!.version);
-      if (stale.length > 0) throw bulkConflict(programSlug, stale);
+      if (stale.length > 0) throw statusConflict('city', programSlug, stale);
 
       const plans = rows.map((row) => ({ row, ...resolveStatusUpdate(row, input, today) }));
       const rowErrors: Record<string, FieldErrors> = {};
       for (const p of plans) if (Object.keys(p.errors).length > 0) rowErrors[p.row.code] = p.errors;
       const firstErrors = Object.values(rowErrors)[0];
-      if (firstErrors) throw validationError(firstErrors, { rows: rowErrors });
+      if (firstErrors) throw statusRuleError(firstErrors, { rows: rowErrors });
 
       const toWrite = plans.filter((p) => p.changed.length > 0);
-      if (toWrite.length === 0) throw validationError({ _form: ERROR_KEYS.noChanges });
+      if (toWrite.length === 0) throw invalidField('', ERROR_CODES.noChanges);
       const updated: StatusRowDto[] = [];
       for (const p of toWrite) {
         try {
@@ -288,7 +286,7 @@ export async function bulkUpdateCityStatuses(db: Db, ctx: RequestContext, args: 
               row: p.row,
               expectedVersion: p.row.version,
               next: p.next,
-              verified: writesVerified(ctx),
+              verified: verifiedAfterEdit(ctx, p.row),
               kind: p.changed.includes('status') ? 'STATUS' : 'DETAILS',
               source: args.source,
               action: 'cityStatus.update',
@@ -299,17 +297,12 @@ export async function bulkUpdateCityStatuses(db: Db, ctx: RequestContext, args: 
         } catch (error) {
           if (error instanceof AppError && error.code === 'CONFLICT') {
             const current = await requireStatusRow(tx, 'city', program, p.row.code);
-            throw bulkConflict(programSlug, [current]);
+            throw statusConflict('city', programSlug, [current]);
           }
           throw error;
         }
       }
       return { updated, unchanged: plans.filter((p) => p.changed.length === 0).map((p) => p.row.code) };
-    }, WRITE_TX_OPTIONS);
+    });
   });
-}
-
-function bulkConflict(programSlug: string, rows: StatusRow[]): AppError {
-  const currentRows = rows.map((r) => toStatusRowDto('city', programSlug, r));
-  return new AppError('CONFLICT', `${rows.length} cities changed meanwhile`, { current: currentRows[0], currentRows });
 }

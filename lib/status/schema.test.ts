@@ -15,9 +15,9 @@ import {
   resolveStatusUpdate,
   statusConfirm,
   statusVerify,
-  toFieldErrors,
   type StatusFields,
 } from './schema';
+import { parseInput } from '../forms/validation';
 
 type Tree = { [key: string]: string | Tree };
 function hasKey(tree: Tree, key: string): boolean {
@@ -29,9 +29,10 @@ function hasKey(tree: Tree, key: string): boolean {
   return typeof node === 'string';
 }
 
-function errorsOf(schema: z.ZodType, value: unknown) {
-  const result = schema.safeParse(value);
-  return result.success ? {} : toFieldErrors(result.error);
+/** Field path ('' for the whole input) -> issue code. */
+function errorsOf(schema: z.ZodType, value: unknown): Record<string, string> {
+  const result = parseInput(schema, value);
+  return result.success ? {} : Object.fromEntries(result.issues.map((i) => [i.path, i.code]));
 }
 
 const today = todayInShanghai();
@@ -45,53 +46,53 @@ describe('status update schema', () => {
   it('refuses mass-assignment fields by name', () => {
     for (const extra of ['institutionId', 'institutionCode', 'verified', 'createdBy', 'updatedById', 'programId', 'id']) {
       const errors = errorsOf(cityStatusUpdate, { version: 1, status: 'LIVE', liveDate: '2021-10-02', [extra]: 'x' });
-      expect(errors[extra], extra).toBe('statusForm.errors.unknownField');
+      expect(errors[extra], extra).toBe('unknownField');
     }
     // A bulk update names each city's version; a top-level one is refused.
     const bulk = bulkCityStatusUpdate.safeParse({ version: 1, cities: [{ code: '4403', version: 1 }], status: 'PILOT' });
     expect(bulk.success).toBe(false);
-    if (!bulk.success) expect(toFieldErrors(bulk.error).version).toBe('statusForm.errors.unknownField');
+    expect(errorsOf(bulkCityStatusUpdate, { version: 1, cities: [{ code: '4403', version: 1 }], status: 'PILOT' }).version).toBe('unknownField');
   });
 
   it('needs a version and at least one field', () => {
-    expect(errorsOf(cityStatusUpdate, { status: 'LIVE' }).version).toBe('statusForm.errors.version');
-    expect(errorsOf(cityStatusUpdate, { version: 0, status: 'LIVE' }).version).toBe('statusForm.errors.version');
-    expect(errorsOf(cityStatusUpdate, { version: 1.5, status: 'LIVE' }).version).toBe('statusForm.errors.version');
-    expect(errorsOf(cityStatusUpdate, { version: 1 })._form).toBe('statusForm.errors.nothingToUpdate');
+    expect(errorsOf(cityStatusUpdate, { status: 'LIVE' }).version).toBe('versionInvalid');
+    expect(errorsOf(cityStatusUpdate, { version: 0, status: 'LIVE' }).version).toBe('versionInvalid');
+    expect(errorsOf(cityStatusUpdate, { version: 1.5, status: 'LIVE' }).version).toBe('versionInvalid');
+    expect(errorsOf(cityStatusUpdate, { version: 1 })['']).toBe('nothingToUpdate');
   });
 
   it('checks dates: real days, range, live date not after today in Shanghai', () => {
-    expect(errorsOf(cityStatusUpdate, { version: 1, plannedDate: '2021-02-30' }).plannedDate).toBe('statusForm.errors.dateFormat');
-    expect(errorsOf(cityStatusUpdate, { version: 1, plannedDate: '2021/10/02' }).plannedDate).toBe('statusForm.errors.dateFormat');
-    expect(errorsOf(cityStatusUpdate, { version: 1, plannedDate: '1999-12-31' }).plannedDate).toBe('statusForm.errors.dateOutOfRange');
+    expect(errorsOf(cityStatusUpdate, { version: 1, plannedDate: '2021-02-30' }).plannedDate).toBe('dateFormat');
+    expect(errorsOf(cityStatusUpdate, { version: 1, plannedDate: '2021/10/02' }).plannedDate).toBe('dateFormat');
+    expect(errorsOf(cityStatusUpdate, { version: 1, plannedDate: '1999-12-31' }).plannedDate).toBe('dateOutOfRange');
     expect(errorsOf(cityStatusUpdate, { version: 1, status: 'LIVE', liveDate: addDays(today, 1) }).liveDate).toBe(
-      'statusForm.errors.liveDateInFuture',
+      'liveDateInFuture',
     );
     expect(cityStatusUpdate.safeParse({ version: 1, status: 'LIVE', liveDate: today }).success).toBe(true);
     expect(cityStatusUpdate.safeParse({ version: 1, plannedDate: addDays(today, 400) }).success).toBe(true);
   });
 
   it('cross-field: LIVE needs a live date; only LIVE and PAUSED have one', () => {
-    expect(errorsOf(cityStatusUpdate, { version: 1, status: 'LIVE', liveDate: null }).liveDate).toBe('statusForm.errors.liveDateRequired');
+    expect(errorsOf(cityStatusUpdate, { version: 1, status: 'LIVE', liveDate: null }).liveDate).toBe('liveDateRequired');
     expect(errorsOf(cityStatusUpdate, { version: 1, status: 'PILOT', liveDate: '2021-01-01' }).liveDate).toBe(
-      'statusForm.errors.liveDateNotAllowed',
+      'liveDateNotAllowed',
     );
     expect(cityStatusUpdate.safeParse({ version: 1, status: 'PAUSED', liveDate: '2021-01-01' }).success).toBe(true);
   });
 
   it('evidence links: http(s) only, at most 2,048 characters', () => {
     for (const bad of ['javascript:alert(1)', 'ftp://example.com/x', 'data:text/html,x', '//example.com', 'http://', 'https://exa mple.com']) {
-      expect(errorsOf(cityStatusUpdate, { version: 1, evidenceUrl: bad }).evidenceUrl, bad).toBe('statusForm.errors.urlInvalid');
+      expect(errorsOf(cityStatusUpdate, { version: 1, evidenceUrl: bad }).evidenceUrl, bad).toBe('urlInvalid');
     }
     const long = `https://example.com/${'a'.repeat(LIMITS.urlMax)}`;
-    expect(errorsOf(cityStatusUpdate, { version: 1, evidenceUrl: long }).evidenceUrl).toBe('statusForm.errors.urlTooLong');
+    expect(errorsOf(cityStatusUpdate, { version: 1, evidenceUrl: long }).evidenceUrl).toBe('urlTooLong');
     expect(cityStatusUpdate.safeParse({ version: 1, evidenceUrl: 'https://www.alipay.com/公告?id=1' }).success).toBe(true);
   });
 
   it('notes: at most 2,000 characters, no control characters (PostgreSQL cannot store NUL)', () => {
     expect(cityStatusUpdate.safeParse({ version: 1, note: '互'.repeat(2000) }).success).toBe(true);
-    expect(errorsOf(cityStatusUpdate, { version: 1, note: '互'.repeat(2001) }).note).toBe('statusForm.errors.noteTooLong');
-    expect(errorsOf(cityStatusUpdate, { version: 1, note: 'a\u0000b' }).note).toBe('statusForm.errors.controlChars');
+    expect(errorsOf(cityStatusUpdate, { version: 1, note: '互'.repeat(2001) }).note).toBe('noteTooLong');
+    expect(errorsOf(cityStatusUpdate, { version: 1, note: 'a\u0000b' }).note).toBe('controlChars');
     expect(cityStatusUpdate.safeParse({ version: 1, note: '第一行\n第二行\t完' }).success).toBe(true);
   });
 
@@ -103,12 +104,8 @@ describe('status update schema', () => {
     expect(statusVerify.safeParse({ version: 2, verified: true }).success).toBe(false);
   });
 
-  it('non-object input gives a form-level key, not a zod sentence', () => {
-    for (const v of [null, 'x', 3, [], undefined]) {
-      const r = cityStatusUpdate.safeParse(v);
-      expect(r.success).toBe(false);
-      if (!r.success) expect(toFieldErrors(r.error)._form).toBe('statusForm.errors.invalid');
-    }
+  it('non-object input gives a form-level code, not a zod sentence', () => {
+    for (const v of [null, 'x', 3, [], undefined]) expect(errorsOf(cityStatusUpdate, v)['']).toBe('invalid');
   });
 });
 
@@ -126,7 +123,7 @@ describe('resolveStatusUpdate (merge with the current row)', () => {
     const r = resolveStatusUpdate(live, { status: 'IN_PROGRESS' }, '2021-11-05');
     expect(r.next.liveDate).toBeNull();
     expect(r.changed.sort()).toEqual(['liveDate', 'status']);
-    expect(resolveStatusUpdate(planned, { liveDate: '2021-10-01' }).errors.liveDate).toBe('statusForm.errors.liveDateNotAllowed');
+    expect(resolveStatusUpdate(planned, { liveDate: '2021-10-01' }).errors.liveDate).toBe('liveDateNotAllowed');
   });
 
   it('lists exactly the changed fields', () => {
@@ -172,7 +169,7 @@ describe('every status schema on arbitrary input (fast-check, 1,000 runs, fixed 
   }
 
   const schemas = { cityStatusUpdate, institutionStatusUpdate, statusConfirm, statusVerify, bulkCityStatusUpdate };
-  it.each(Object.entries(schemas))('%s never throws; accepted values keep the limits; errors are message keys', (name, schema) => {
+  it.each(Object.entries(schemas))('%s never throws; accepted values keep the limits; every issue code has a sentence in both languages', (name, schema) => {
     let accepted = 0;
     const arbitrary =
       name === 'bulkCityStatusUpdate'
@@ -195,8 +192,8 @@ describe('every status schema on arbitrary input (fast-check, 1,000 runs, fixed 
             checkAccepted(v);
           }
         } else {
-          for (const key of Object.values(toFieldErrors(result.error))) {
-            for (const m of messages) expect(hasKey(m, key as string), key).toBe(true);
+          for (const code of Object.values(errorsOf(schema, value))) {
+            for (const m of messages) expect(hasKey(m, `validation.${code}`), code).toBe(true);
           }
         }
       }),

@@ -18,7 +18,8 @@
  *   2,000 (UTF-16 units, as the form counts them). Both are trimmed; control characters other
  *   than tab and newline are refused (PostgreSQL cannot store NUL, and nobody types the others).
  *
- * Errors are message keys (`statusForm.errors.*`), translated by the UI and the API.
+ * Errors are issue codes (lib/forms/validation.ts), described in the reader's language by the UI and
+ * the API.
  */
 import { z } from 'zod';
 import type { RolloutStatus } from '../generated/sqlite/enums';
@@ -45,34 +46,31 @@ export const LIMITS = {
   bulkMax: 500,
 } as const;
 
-type StatusFormErrors = (typeof zhCN)['statusForm']['errors'];
-/** A translatable error message key, e.g. `statusForm.errors.liveDateInFuture`. */
-export type StatusErrorKey = `statusForm.errors.${keyof StatusFormErrors & string}`;
+/** Issue codes of these schemas (lib/forms/validation.ts); each has a sentence `validation.<code>`. */
+export const ERROR_CODES = {
+  invalid: 'invalid',
+  unknownField: 'unknownField',
+  version: 'versionInvalid',
+  status: 'statusInvalid',
+  dateFormat: 'dateFormat',
+  dateOutOfRange: 'dateOutOfRange',
+  liveDateInFuture: 'liveDateInFuture',
+  liveDateRequired: 'liveDateRequired',
+  liveDateNotAllowed: 'liveDateNotAllowed',
+  urlInvalid: 'urlInvalid',
+  urlTooLong: 'urlTooLong',
+  noteTooLong: 'noteTooLong',
+  controlChars: 'controlChars',
+  nothingToUpdate: 'nothingToUpdate',
+  noChanges: 'noChanges',
+  confirmRequired: 'confirmRequired',
+  codeInvalid: 'codeInvalid',
+  selectCities: 'selectCities',
+  tooManyCities: 'tooManyCities',
+  duplicateCity: 'duplicateCity',
+} as const satisfies Record<string, keyof (typeof zhCN)['validation']>;
 
-const key = <K extends keyof StatusFormErrors & string>(k: K): `statusForm.errors.${K}` => `statusForm.errors.${k}`;
-
-export const ERROR_KEYS = {
-  invalid: key('invalid'),
-  unknownField: key('unknownField'),
-  version: key('version'),
-  status: key('status'),
-  dateFormat: key('dateFormat'),
-  dateOutOfRange: key('dateOutOfRange'),
-  liveDateInFuture: key('liveDateInFuture'),
-  liveDateRequired: key('liveDateRequired'),
-  liveDateNotAllowed: key('liveDateNotAllowed'),
-  urlInvalid: key('urlInvalid'),
-  urlTooLong: key('urlTooLong'),
-  noteTooLong: key('noteTooLong'),
-  controlChars: key('controlChars'),
-  nothingToUpdate: key('nothingToUpdate'),
-  noChanges: key('noChanges'),
-  confirmRequired: key('confirmRequired'),
-  codeInvalid: key('codeInvalid'),
-  selectCities: key('selectCities'),
-  tooManyCities: key('tooManyCities'),
-  duplicateCity: key('duplicateCity'),
-} as const satisfies Record<string, StatusErrorKey>;
+type StatusErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
 // C0 controls except tab, LF and CR; DEL and C1 controls; lone UTF-16 surrogates (which would be
 // stored as U+FFFD, i.e. garbled).
@@ -100,21 +98,21 @@ const blankToNull = (value: string | null): string | null => {
 };
 
 const versionField = z
-  .int({ error: ERROR_KEYS.version })
-  .min(1, { error: ERROR_KEYS.version })
-  .max(LIMITS.maxVersion, { error: ERROR_KEYS.version });
+  .int({ error: ERROR_CODES.version })
+  .min(1, { error: ERROR_CODES.version })
+  .max(LIMITS.maxVersion, { error: ERROR_CODES.version });
 
-const statusField = z.enum(ROLLOUT_STATUSES, { error: ERROR_KEYS.status });
+const statusField = z.enum(ROLLOUT_STATUSES, { error: ERROR_CODES.status });
 
 const isoDate = z
-  .string({ error: ERROR_KEYS.dateFormat })
-  .refine(isIsoDate, { error: ERROR_KEYS.dateFormat, abort: true })
-  .refine((d) => d >= LIMITS.minDate && d <= LIMITS.maxDate, { error: ERROR_KEYS.dateOutOfRange, abort: true });
+  .string({ error: ERROR_CODES.dateFormat })
+  .refine(isIsoDate, { error: ERROR_CODES.dateFormat, abort: true })
+  .refine((d) => d >= LIMITS.minDate && d <= LIMITS.maxDate, { error: ERROR_CODES.dateOutOfRange, abort: true });
 
 /** Evaluated on every parse, so a long-running server never uses yesterday's "today". */
-const pastIsoDate = isoDate.refine((d) => d <= todayInShanghai(), { error: ERROR_KEYS.liveDateInFuture });
+const pastIsoDate = isoDate.refine((d) => d <= todayInShanghai(), { error: ERROR_CODES.liveDateInFuture });
 
-function nullableText(inner: z.ZodType<string, string>, typeError: StatusErrorKey) {
+function nullableText(inner: z.ZodType<string, string>, typeError: StatusErrorCode) {
   return z
     .string({ error: typeError })
     .nullable()
@@ -122,22 +120,22 @@ function nullableText(inner: z.ZodType<string, string>, typeError: StatusErrorKe
     .pipe(inner.nullable());
 }
 
-const plannedDateField = nullableText(isoDate, ERROR_KEYS.dateFormat);
-const liveDateField = nullableText(pastIsoDate, ERROR_KEYS.dateFormat);
+const plannedDateField = nullableText(isoDate, ERROR_CODES.dateFormat);
+const liveDateField = nullableText(pastIsoDate, ERROR_CODES.dateFormat);
 const evidenceUrlField = nullableText(
   z
     .string()
-    .max(LIMITS.urlMax, { error: ERROR_KEYS.urlTooLong, abort: true })
-    .refine((v) => !hasForbiddenChars(v), { error: ERROR_KEYS.controlChars, abort: true })
-    .refine(isHttpUrl, { error: ERROR_KEYS.urlInvalid }),
-  ERROR_KEYS.urlInvalid,
+    .max(LIMITS.urlMax, { error: ERROR_CODES.urlTooLong, abort: true })
+    .refine((v) => !hasForbiddenChars(v), { error: ERROR_CODES.controlChars, abort: true })
+    .refine(isHttpUrl, { error: ERROR_CODES.urlInvalid }),
+  ERROR_CODES.urlInvalid,
 );
 const noteField = nullableText(
   z
     .string()
-    .max(LIMITS.noteMax, { error: ERROR_KEYS.noteTooLong, abort: true })
-    .refine((v) => !hasForbiddenChars(v), { error: ERROR_KEYS.controlChars }),
-  ERROR_KEYS.invalid,
+    .max(LIMITS.noteMax, { error: ERROR_CODES.noteTooLong, abort: true })
+    .refine((v) => !hasForbiddenChars(v), { error: ERROR_CODES.controlChars }),
+  ERROR_CODES.invalid,
 );
 
 /** The editable fields of a status row; every one optional (left out = unchanged). */
@@ -163,17 +161,17 @@ interface FieldValues {
 /** Rules that need only the input (the mutation re-checks them on the merged row). */
 function checkInputRules(value: FieldValues, ctx: z.RefinementCtx): void {
   if (!EDITABLE_FIELDS.some((f) => value[f] !== undefined)) {
-    ctx.addIssue({ code: 'custom', message: ERROR_KEYS.nothingToUpdate, path: [] });
+    ctx.addIssue({ code: 'custom', message: ERROR_CODES.nothingToUpdate, path: [] });
   }
   if (value.status === 'LIVE' && value.liveDate === null) {
-    ctx.addIssue({ code: 'custom', message: ERROR_KEYS.liveDateRequired, path: ['liveDate'] });
+    ctx.addIssue({ code: 'custom', message: ERROR_CODES.liveDateRequired, path: ['liveDate'] });
   }
   if (value.status && !STATUSES_WITH_LIVE_DATE.has(value.status) && typeof value.liveDate === 'string') {
-    ctx.addIssue({ code: 'custom', message: ERROR_KEYS.liveDateNotAllowed, path: ['liveDate'] });
+    ctx.addIssue({ code: 'custom', message: ERROR_CODES.liveDateNotAllowed, path: ['liveDate'] });
   }
 }
 
-const statusUpdate = z.strictObject({ version: versionField, ...fieldShape }, { error: ERROR_KEYS.invalid }).superRefine(checkInputRules);
+const statusUpdate = z.strictObject({ version: versionField, ...fieldShape }, { error: ERROR_CODES.invalid }).superRefine(checkInputRules);
 
 /** An edit of one city's status in one program. */
 export const cityStatusUpdate = statusUpdate;
@@ -187,20 +185,20 @@ export type StatusUpdate = z.output<typeof statusUpdate>;
 export const statusConfirm = z.strictObject(
   {
     version: versionField,
-    confirm: z.literal(true, { error: ERROR_KEYS.confirmRequired }),
+    confirm: z.literal(true, { error: ERROR_CODES.confirmRequired }),
   },
-  { error: ERROR_KEYS.invalid },
+  { error: ERROR_CODES.invalid },
 );
 export type StatusConfirm = z.output<typeof statusConfirm>;
 
 /** A manager's verification of the version they looked at. */
-export const statusVerify = z.strictObject({ version: versionField }, { error: ERROR_KEYS.invalid });
+export const statusVerify = z.strictObject({ version: versionField }, { error: ERROR_CODES.invalid });
 export type StatusVerify = z.output<typeof statusVerify>;
 
 /** City and institution codes: GB/T 2260 digits, or an institution's short code. */
 export const entityCode = z
-  .string({ error: ERROR_KEYS.codeInvalid })
-  .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: ERROR_KEYS.codeInvalid });
+  .string({ error: ERROR_CODES.codeInvalid })
+  .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: ERROR_CODES.codeInvalid });
 
 /**
  * The same fields applied to several cities of one province. Each city carries the version the
@@ -210,47 +208,22 @@ export const bulkCityStatusUpdate = z
   .strictObject(
     {
       cities: z
-        .array(z.strictObject({ code: entityCode, version: versionField }, { error: ERROR_KEYS.invalid }), {
-          error: ERROR_KEYS.selectCities,
+        .array(z.strictObject({ code: entityCode, version: versionField }, { error: ERROR_CODES.invalid }), {
+          error: ERROR_CODES.selectCities,
         })
-        .min(1, { error: ERROR_KEYS.selectCities })
-        .max(LIMITS.bulkMax, { error: ERROR_KEYS.tooManyCities })
-        .refine((cities) => new Set(cities.map((c) => c.code)).size === cities.length, { error: ERROR_KEYS.duplicateCity }),
+        .min(1, { error: ERROR_CODES.selectCities })
+        .max(LIMITS.bulkMax, { error: ERROR_CODES.tooManyCities })
+        .refine((cities) => new Set(cities.map((c) => c.code)).size === cities.length, { error: ERROR_CODES.duplicateCity }),
       ...fieldShape,
     },
-    { error: ERROR_KEYS.invalid },
+    { error: ERROR_CODES.invalid },
   )
   .superRefine(checkInputRules);
 export type BulkCityStatusUpdateInput = z.input<typeof bulkCityStatusUpdate>;
 export type BulkCityStatusUpdate = z.output<typeof bulkCityStatusUpdate>;
 
-/** Field name -> message key; `_form` for errors about the whole input. First error per field wins. */
-export type FieldErrors = Partial<Record<string, StatusErrorKey | string>>;
-
-export const FORM_ERROR_FIELD = '_form';
-
-/**
- * Turns a zod error into `{ field: messageKey }`. Messages set by these schemas are keys; anything
- * else (a zod default message) becomes the generic `statusForm.errors.invalid`, so no English
- * sentence from zod ever reaches a user.
- */
-export function toFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) out[k] ??= ERROR_KEYS.unknownField;
-      continue;
-    }
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : FORM_ERROR_FIELD;
-    const message = isMessageKey(issue.message) ? issue.message : ERROR_KEYS.invalid;
-    out[field] ??= message;
-  }
-  return out;
-}
-
-function isMessageKey(value: string): boolean {
-  return /^[a-zA-Z]+\.errors\.[a-zA-Z]+$/.test(value);
-}
+/** Field path -> issue code, for the cross-field rules of resolveStatusUpdate; first error per field wins. */
+export type FieldErrors = Partial<Record<string, StatusErrorCode>>;
 
 /** The editable state of a row, as the merge rules see it. */
 export interface StatusFields {
@@ -278,11 +251,11 @@ export function resolveStatusUpdate(current: StatusFields, input: FieldValues, t
   const errors: FieldErrors = {};
   if (STATUSES_WITH_LIVE_DATE.has(status)) {
     if (status === 'LIVE' && liveDate === null) {
-      if (input.liveDate === null) errors.liveDate = ERROR_KEYS.liveDateRequired;
+      if (input.liveDate === null) errors.liveDate = ERROR_CODES.liveDateRequired;
       else liveDate = today;
     }
   } else if (input.liveDate !== undefined && input.liveDate !== null) {
-    errors.liveDate = ERROR_KEYS.liveDateNotAllowed;
+    errors.liveDate = ERROR_CODES.liveDateNotAllowed;
   } else {
     liveDate = null;
   }

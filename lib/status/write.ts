@@ -13,9 +13,12 @@ import { AppError } from '../errors';
 import type { ChangeKind, ProgramUnit } from '../generated/sqlite/enums';
 import type { Prisma } from '../generated/sqlite/client';
 import type { RequestContext } from '../auth/viewer';
-import { auditChange, auditDenied } from '../audit/write';
+import { formatShanghaiInstant } from '../audit/queries';
+import { auditChange } from '../audit/write';
 import { can } from '../auth/permissions';
-import { logError } from '../errors';
+import { invalidInput } from '../forms/validate-input';
+import type { FieldIssue } from '../forms/validation';
+import { conflictError, requireVersion, writeAtVersion, type OptimisticLock } from '../forms/version-conflict';
 import {
   snapshotOf,
   statusRowSelect,
@@ -25,23 +28,12 @@ import {
   type StatusRowRecord,
   type WriteSource,
 } from './dto';
-import { toFieldErrors, type FieldErrors, type StatusFields } from './schema';
-import type { z } from 'zod';
-
-/**
- * Interactive transaction limits. maxWait covers queueing behind other writers: SQLite runs one
- * write transaction at a time and PostgreSQL's pool has 10 connections, so a burst of edits waits
- * its turn instead of failing.
- */
-export const WRITE_TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;
+import { EDITABLE_FIELDS, type FieldErrors, type StatusFields } from './schema';
 
 export const AUDIT_ENTITY: Readonly<Record<StatusEntity, string>> = {
   city: 'CityStatus',
   institution: 'InstitutionStatus',
 };
-
-/** Codes a caller can cause by what they send; each is audited as a denied attempt. */
-const REFUSALS: ReadonlySet<string> = new Set(['FORBIDDEN', 'CONFLICT', 'VALIDATION', 'NOT_FOUND']);
 
 export interface ProgramRef {
   id: string;
@@ -88,33 +80,64 @@ export async function findStatusRows(tx: Tx | Db, entity: StatusEntity, programI
   return new Map(rows.map((r) => [r.institutionCode, { ...r, code: r.institutionCode, name: r.institution.nameZh, nameEn: r.institution.nameEn }]));
 }
 
+function statusNotFound(entity: StatusEntity, program: ProgramRef, code: string): AppError {
+  return new AppError('NOT_FOUND', `no ${entity} ${code} in ${program.slug}`);
+}
+
 export async function requireStatusRow(tx: Tx | Db, entity: StatusEntity, program: ProgramRef, code: string): Promise<StatusRow> {
   const row = await findStatusRow(tx, entity, program.id, code);
-  if (!row) throw new AppError('NOT_FOUND', `no ${entity} ${code} in ${program.slug}`);
+  if (!row) throw statusNotFound(entity, program, code);
   return row;
 }
 
-/** CONFLICT carrying the row as it is now, so the form can show the other person's change. */
-export function conflictError(entity: StatusEntity, programSlug: string, current: StatusRow): AppError {
-  return new AppError('CONFLICT', `${entity} ${current.code} in ${programSlug} changed meanwhile`, {
-    current: toStatusRowDto(entity, programSlug, current),
-  });
+/**
+ * CONFLICT carrying the rows as they are now: `details.conflict` for the forms (lib/forms/form-state.ts)
+ * and `details.current`, the first row, which the API answers in its own shape.
+ */
+export function statusConflict(entity: StatusEntity, programSlug: string, rows: StatusRow[]): AppError {
+  const dtos = rows.map((r) => toStatusRowDto(entity, programSlug, r));
+  const first = rows[0]!;
+  const message = rows.length === 1 ? `${entity} ${first.code} in ${programSlug} changed meanwhile` : `${rows.length} ${entity} rows changed meanwhile`;
+  return conflictError(
+    message,
+    {
+      version: first.version,
+      values: Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, first[f]])),
+      changedBy: first.updatedBy?.name ?? null,
+      changedAtShanghai: formatShanghaiInstant(first.updatedAt),
+      rows: dtos,
+    },
+    { current: dtos[0] },
+  );
 }
 
-export function validationError(fieldErrors: FieldErrors, extra: Record<string, unknown> = {}): AppError {
-  return new AppError('VALIDATION', 'invalid status update', { fieldErrors, ...extra });
+/** The optimistic lock of one status row (lib/forms/version-conflict.ts). */
+function statusLock(tx: Tx, entity: StatusEntity, program: ProgramRef, code: string): OptimisticLock<StatusRow> {
+  return {
+    reload: () => findStatusRow(tx, entity, program.id, code),
+    conflict: (row) => statusConflict(entity, program.slug, [row]),
+    notFound: () => statusNotFound(entity, program, code),
+  };
 }
 
-/** Parses with a schema, turning a failure into AppError VALIDATION with message keys. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw validationError(toFieldErrors(result.error));
-  return result.data;
+/** The row, provided it is still at the version the caller saw; otherwise NOT_FOUND or CONFLICT. */
+export async function requireStatusRowAt(tx: Tx, entity: StatusEntity, program: ProgramRef, code: string, version: number): Promise<StatusRow> {
+  return requireVersion(statusLock(tx, entity, program, code), await findStatusRow(tx, entity, program.id, code), version);
 }
 
-/** A write by someone who may verify is verified by construction; a partner's awaits review. */
-export function writesVerified(ctx: RequestContext): boolean {
-  return can(ctx.viewer, 'status.verify');
+/** VALIDATION for the cross-field rules' errors (field -> issue code). */
+export function statusRuleError(errors: FieldErrors, extra: Record<string, unknown> = {}): AppError {
+  const issues: FieldIssue[] = Object.entries(errors).flatMap(([path, code]) => (code ? [{ path, code }] : []));
+  return invalidInput(issues, extra);
+}
+
+/**
+ * The verified flag after an edit. Verifying is its own, explicit step (verifyStatus, with its own
+ * history row): a manager fixing a typo in a partner's note leaves the report as unverified as it
+ * was, and a verified row stays verified. A partner's edit always awaits review.
+ */
+export function verifiedAfterEdit(ctx: RequestContext, row: { verified: boolean }): boolean {
+  return can(ctx.viewer, 'status.verify') ? row.verified : false;
 }
 
 export interface WriteRowArgs {
@@ -154,14 +177,9 @@ async function updateRowChecked(tx: Tx, ctx: RequestContext, args: WriteRowArgs)
     version: { increment: 1 },
   } satisfies Prisma.CityStatusUncheckedUpdateManyInput & Prisma.InstitutionStatusUncheckedUpdateManyInput;
   const where = { id: row.id, version: expectedVersion };
-  const { count } =
-    entity === 'city'
-      ? await tx.cityStatus.updateMany({ where, data })
-      : await tx.institutionStatus.updateMany({ where, data });
-  if (count === 0) {
-    const current = await requireStatusRow(tx, entity, program, row.code);
-    throw conflictError(entity, program.slug, current);
-  }
+  await writeAtVersion(statusLock(tx, entity, program, row.code), () =>
+    entity === 'city' ? tx.cityStatus.updateMany({ where, data }) : tx.institutionStatus.updateMany({ where, data }),
+  );
   const before = snapshotOf(row);
   // What the update above wrote; computed rather than read back (one query less per row).
   const after = snapshotOf({ ...next, verified: args.verified, version: expectedVersion + 1 });
@@ -221,50 +239,4 @@ export async function writeStatusRows(tx: Tx, ctx: RequestContext, writes: Write
 export function entityRef(programSlug: unknown, code: unknown): string {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   return `${text(programSlug)}/${text(code)}`.slice(0, 200);
-}
-
-export interface DeniedAuditInfo {
-  action: string;
-  entityType?: string;
-  entityId?: string;
-}
-
-/** Which fields were refused, never their values: a denied row must not become a store of junk input. */
-function refusedFields(error: AppError): { invalidFields: string[] } | undefined {
-  const details = error.details as { fieldErrors?: unknown } | undefined;
-  const fields = details?.fieldErrors && typeof details.fieldErrors === 'object' ? Object.keys(details.fieldErrors) : [];
-  return fields.length > 0 ? { invalidFields: fields.slice(0, 50) } : undefined;
-}
-
-/**
- * Runs an operation; a refusal (FORBIDDEN, CONFLICT, VALIDATION, NOT_FOUND) is recorded as one
- * denied audit entry and re-thrown unchanged. The refused transaction has rolled back by then, so
- * the entry is written on its own.
- */
-export async function withDeniedAudit<T>(db: Db, ctx: RequestContext, info: DeniedAuditInfo, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AppError && REFUSALS.has(error.code)) {
-      try {
-        const entry = {
-          action: info.action,
-          entityType: info.entityType,
-          entityId: info.entityId,
-          after: refusedFields(error),
-          reason: error.code,
-        };
-        // Its own transaction, not a bare insert: on SQLite the Prisma adapter shares one
-        // connection, and a bare statement issued while another request's interactive
-        // transaction is open runs inside it and is lost if that one rolls back. Starting a
-        // transaction waits for the adapter's lock instead. The cast: auditDenied only calls
-        // auditLog.create, which the transaction client has.
-        await db.$transaction((tx) => auditDenied(tx as unknown as Db, ctx, entry), WRITE_TX_OPTIONS);
-      } catch (auditError) {
-        // The refusal stands either way; the missing audit row is logged so it can be investigated.
-        logError(auditError, { during: 'auditDenied', action: info.action });
-      }
-    }
-    throw error;
-  }
 }

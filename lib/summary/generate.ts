@@ -41,7 +41,7 @@ export async function resolveSummaryRequest(
 ): Promise<SummaryRequest> {
   const week = parseIsoWeek(weekId);
   if (!week) {
-    throw new AppError('VALIDATION', 'week must be an ISO week such as 2021-W39', { issues: [{ path: 'week', key: 'isoWeek' }] });
+    throw new AppError('VALIDATION', 'week must be an ISO week such as 2021-W39', { issues: [{ path: 'week', code: 'isoWeek' }] });
   }
   if (!isWeekFinished(week, now)) throw new AppError('NOT_FOUND', `week ${week.id} has not ended yet`);
   const all = await listPrograms(db);

@@ -1,6 +1,6 @@
 /**
  * What the token forms, their Server Actions and the CLI may send to the token mutations. Strict
- * objects; messages are keys under `apiTokens.validation` (lib/forms/validation.ts). Browser-safe.
+ * objects; messages are issue codes, described under `validation` (lib/forms/validation.ts). Browser-safe.
  */
 import { z } from 'zod';
 import { idSchema } from '../forms/fields';

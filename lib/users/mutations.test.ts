@@ -50,8 +50,8 @@ async function expectAppError(promise: Promise<unknown>, code: string, key?: str
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   if (key) {
-    const issues = ((error as AppError).details as { issues: Array<{ key: string }> }).issues;
-    expect(issues.map((i) => i.key)).toContain(key);
+    const issues = ((error as AppError).details as { issues: Array<{ code: string }> }).issues;
+    expect(issues.map((i) => i.code)).toContain(key);
   }
 }
 

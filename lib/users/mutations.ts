@@ -13,14 +13,16 @@
  * No 'server-only' (the CLI runs these under tsx); nothing here reads cookies or headers.
  */
 import type { Db, Tx } from '../db';
+import { writeTransaction } from '../db/write-transaction';
 import { AppError } from '../errors';
-import { auditChange, auditDenied } from '../audit/write';
+import { auditRefusals, entityRefOf } from '../audit/guard';
+import { auditChange } from '../audit/write';
 import { authorize } from '../auth/permissions';
 import { hashPassword } from '../auth/password';
 import { resetRateLimit } from '../auth/rate-limit';
 import { signInRateLimitKeys } from '../auth/sign-in';
 import type { RequestContext } from '../auth/viewer';
-import { parseInput, type FieldIssue } from '../forms/validation';
+import { invalidField, validateInput } from '../forms/validate-input';
 import { USER_DTO_SELECT, toUserDto, type UserDto } from './queries';
 import {
   createUserSchema,
@@ -28,7 +30,6 @@ import {
   updateUserRoleSchema,
   userIdSchema,
 } from './schema';
-import type { z } from 'zod';
 
 /** Audit action names, one per mutation. */
 export const USER_ACTIONS = {
@@ -39,60 +40,14 @@ export const USER_ACTIONS = {
   resetPassword: 'user.resetPassword',
 } as const;
 
-function invalid(issues: FieldIssue[]): AppError {
-  return new AppError('VALIDATION', 'invalid input', { issues });
-}
-
-function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = parseInput(schema, input);
-  if (!result.success) throw invalid(result.issues);
-  return result.data;
-}
-
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
-
-/** What a DENIED audit row keeps of an error: its field keys, never the submitted values. */
-function deniedDetails(error: AppError): unknown {
-  const details = error.details as { issues?: FieldIssue[] } | undefined;
-  return details?.issues ? { issues: details.issues.map((i) => ({ path: i.path, key: i.key })) } : undefined;
-}
-
-/** Runs a mutation; any refusal is audited (outside the rolled-back transaction) and re-thrown. */
-async function audited<T>(
-  db: Db,
-  ctx: RequestContext,
-  action: string,
-  targetId: string | undefined,
-  work: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError) {
-      await auditDenied(db, ctx, {
-        action,
-        reason: error.code,
-        entityType: 'User',
-        entityId: targetId,
-        after: deniedDetails(error),
-      });
-    }
-    throw error;
-  }
-}
-
-/** A string id from untrusted input, only to name the target in the audit trail. */
-function targetIdOf(input: unknown): string | undefined {
-  const id = (input as { userId?: unknown } | null)?.userId;
-  return typeof id === 'string' && id.length <= 64 ? id : undefined;
 }
 
 async function requireInstitution(tx: Tx, code: string | null): Promise<void> {
   if (!code) return;
   const found = await tx.institution.findUnique({ where: { code }, select: { code: true } });
-  if (!found) throw invalid([{ path: 'institutionCode', key: 'institutionUnknown' }]);
+  if (!found) throw invalidField('institutionCode', 'institutionUnknown');
 }
 
 async function requireUser(tx: Tx, userId: string) {
@@ -104,13 +59,13 @@ async function requireUser(tx: Tx, userId: string) {
 /** Refuses changes that would leave no active administrator (the app could not be managed). */
 async function requireAnotherActiveAdmin(tx: Tx, userId: string): Promise<void> {
   const others = await tx.user.count({ where: { role: 'ADMIN', disabled: false, id: { not: userId } } });
-  if (others === 0) throw new AppError('CONFLICT', 'last active admin', { issues: [{ path: '', key: 'lastAdmin' }] });
+  if (others === 0) throw new AppError('CONFLICT', 'last active admin', { issues: [{ path: '', code: 'lastAdmin' }] });
 }
 
 /** An admin cannot demote or disable themselves from the web page (another admin, or the CLI, can). */
 function refuseSelf(ctx: RequestContext, userId: string): void {
   if (ctx.viewer.id === userId) {
-    throw new AppError('CONFLICT', 'cannot change own account', { issues: [{ path: '', key: 'cannotChangeSelf' }] });
+    throw new AppError('CONFLICT', 'cannot change own account', { issues: [{ path: '', code: 'cannotChangeSelf' }] });
   }
 }
 
@@ -126,16 +81,16 @@ function snapshot(user: { email: string; name: string; role: string; institution
 }
 
 export async function createUser(db: Db, ctx: RequestContext, input: unknown): Promise<UserDto> {
-  return audited(db, ctx, USER_ACTIONS.create, undefined, async () => {
+  return auditRefusals(db, ctx, { action: USER_ACTIONS.create, entityType: 'User' }, async () => {
     authorize(ctx.viewer, 'user.manage');
-    const data = validate(createUserSchema, input);
+    const data = validateInput(createUserSchema, input);
     // CPU-heavy hashing before the transaction keeps the write lock short.
     const passwordHash = await hashPassword(data.password);
     try {
-      return await db.$transaction(async (tx) => {
+      return await writeTransaction(db, async (tx) => {
         await requireInstitution(tx, data.institutionCode);
         if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
-          throw new AppError('CONFLICT', 'email taken', { issues: [{ path: 'email', key: 'emailTaken' }] });
+          throw new AppError('CONFLICT', 'email taken', { issues: [{ path: 'email', code: 'emailTaken' }] });
         }
         const created = await tx.user.create({
           data: {
@@ -158,7 +113,7 @@ export async function createUser(db: Db, ctx: RequestContext, input: unknown): P
     } catch (error) {
       // Two creations of one email racing past the check above.
       if (isUniqueViolation(error)) {
-        throw new AppError('CONFLICT', 'email taken', { issues: [{ path: 'email', key: 'emailTaken' }] });
+        throw new AppError('CONFLICT', 'email taken', { issues: [{ path: 'email', code: 'emailTaken' }] });
       }
       throw error;
     }
@@ -166,11 +121,11 @@ export async function createUser(db: Db, ctx: RequestContext, input: unknown): P
 }
 
 export async function updateUserRole(db: Db, ctx: RequestContext, input: unknown): Promise<UserDto> {
-  return audited(db, ctx, USER_ACTIONS.updateRole, targetIdOf(input), async () => {
+  return auditRefusals(db, ctx, { action: USER_ACTIONS.updateRole, entityType: 'User', entityId: entityRefOf(input, 'userId') }, async () => {
     authorize(ctx.viewer, 'user.manage');
-    const data = validate(updateUserRoleSchema, input);
+    const data = validateInput(updateUserRoleSchema, input);
     refuseSelf(ctx, data.userId);
-    return db.$transaction(async (tx) => {
+    return writeTransaction(db, async (tx) => {
       const before = await requireUser(tx, data.userId);
       if (before.role === data.role && before.institutionCode === data.institutionCode) return toUserDto(before);
       await requireInstitution(tx, data.institutionCode);
@@ -195,11 +150,11 @@ export async function updateUserRole(db: Db, ctx: RequestContext, input: unknown
 }
 
 export async function disableUser(db: Db, ctx: RequestContext, input: unknown): Promise<UserDto> {
-  return audited(db, ctx, USER_ACTIONS.disable, targetIdOf(input), async () => {
+  return auditRefusals(db, ctx, { action: USER_ACTIONS.disable, entityType: 'User', entityId: entityRefOf(input, 'userId') }, async () => {
     authorize(ctx.viewer, 'user.manage');
-    const { userId } = validate(userIdSchema, input);
+    const { userId } = validateInput(userIdSchema, input);
     refuseSelf(ctx, userId);
-    return db.$transaction(async (tx) => {
+    return writeTransaction(db, async (tx) => {
       const before = await requireUser(tx, userId);
       if (before.disabled) return toUserDto(before);
       if (before.role === 'ADMIN') await requireAnotherActiveAdmin(tx, before.id);
@@ -221,10 +176,10 @@ export async function disableUser(db: Db, ctx: RequestContext, input: unknown): 
 }
 
 export async function enableUser(db: Db, ctx: RequestContext, input: unknown): Promise<UserDto> {
-  return audited(db, ctx, USER_ACTIONS.enable, targetIdOf(input), async () => {
+  return auditRefusals(db, ctx, { action: USER_ACTIONS.enable, entityType: 'User', entityId: entityRefOf(input, 'userId') }, async () => {
     authorize(ctx.viewer, 'user.manage');
-    const { userId } = validate(userIdSchema, input);
-    return db.$transaction(async (tx) => {
+    const { userId } = validateInput(userIdSchema, input);
+    return writeTransaction(db, async (tx) => {
       const before = await requireUser(tx, userId);
       if (!before.disabled) return toUserDto(before);
       // The session version is not lowered: sessions ended by the disable stay ended.
@@ -242,11 +197,11 @@ export async function enableUser(db: Db, ctx: RequestContext, input: unknown): P
 }
 
 export async function resetPassword(db: Db, ctx: RequestContext, input: unknown): Promise<UserDto> {
-  return audited(db, ctx, USER_ACTIONS.resetPassword, targetIdOf(input), async () => {
+  return auditRefusals(db, ctx, { action: USER_ACTIONS.resetPassword, entityType: 'User', entityId: entityRefOf(input, 'userId') }, async () => {
     authorize(ctx.viewer, 'user.manage');
-    const { userId, password } = validate(resetPasswordSchema, input);
+    const { userId, password } = validateInput(resetPasswordSchema, input);
     const passwordHash = await hashPassword(password);
-    const user = await db.$transaction(async (tx) => {
+    const user = await writeTransaction(db, async (tx) => {
       await requireUser(tx, userId);
       const after = await tx.user.update({
         where: { id: userId },

@@ -1,8 +1,8 @@
 /**
  * What the user forms, their Server Actions, the CLI and (later) the API may send to the user
  * mutations. Strict objects: an unknown field (`sessionVersion`, `passwordHash`, `disabled`) is
- * refused, never written. Error messages are message keys under `users.validation`
- * (see lib/forms/validation.ts). Browser-safe: no server imports.
+ * refused, never written. Error messages are issue codes, described under `validation` in the
+ * message files (see lib/forms/validation.ts). Browser-safe: no server imports.
  */
 import { z } from 'zod';
 import { checkPasswordPolicy } from '../auth/password-policy';

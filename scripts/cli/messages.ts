@@ -1,5 +1,5 @@
 /**
- * Error text for the CLI: the same messages as the web forms (messages/en.json, `users.validation`),
+ * Error text for the CLI: the same messages as the web forms (messages/en.json, `validation`),
  * in English, because operators read terminal output and logs in English.
  */
 import en from '../../messages/en.json';
@@ -14,12 +14,12 @@ function fill(template: string, values: Record<string, string | number> = {}): s
 
 /** One line describing an AppError from a mutation, naming the flag at fault where there is one. */
 export function describeAppError(error: AppError, flagOf: (path: string) => string | undefined): string {
-  const catalogue = en.users.validation as Catalogue;
+  const catalogue = en.validation as Catalogue;
   const issues = issuesFromDetails(error.details);
   if (issues.length > 0) {
     return issues
       .map((issue) => {
-        const text = fill(catalogue[issue.key] ?? catalogue.invalid ?? 'invalid', issue.values);
+        const text = fill(catalogue[issue.code] ?? catalogue.invalid ?? 'invalid', issue.values);
         const flag = flagOf(issue.path);
         return flag ? `--${flag}: ${text}` : text;
       })

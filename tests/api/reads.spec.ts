@@ -139,8 +139,22 @@ test.describe('refusals have one error shape, never a stack or SQL', () => {
       expect(res.body.error.code).toBe(code);
       expect(res.body.error.message).toEqual(expect.any(String));
       expect(res.headers['cache-control']).toBe('no-store');
+      if (status === 422) {
+        // One shape for every validation failure: the fields at fault, each with a stable code and a sentence.
+        const details = res.body.error.details as Array<{ path: string; code: string; message: string }>;
+        expect(details.length).toBeGreaterThan(0);
+        for (const issue of details) expect(issue).toEqual({ path: expect.any(String), code: expect.stringMatching(/^[a-z][A-Za-z0-9]*$/), message: expect.any(String) });
+      }
     });
   }
+
+  test('a 422 names the parameter at fault, in the language the caller asks for', async ({ api }) => {
+    const url = `/api/v1/programs/${CITIES}/cities?province=44&province=45`;
+    const en = await api.get<Err>(url);
+    expect(en.body.error.details).toEqual([{ path: 'province', code: 'repeatedParameter', message: 'This parameter may be given only once.' }]);
+    const zh = await api.get<Err>(url, { headers: { 'Accept-Language': 'zh-CN,zh;q=0.9' } });
+    expect(zh.body.error.details).toEqual([{ path: 'province', code: 'repeatedParameter', message: '此参数只能出现一次。' }]);
+  });
 });
 
 test.describe('authentication', () => {

@@ -22,7 +22,7 @@ interface Item {
   lastConfirmedAt: string | null;
 }
 interface Err {
-  error: { code: string; message: string; details: { current?: Item; fieldErrors?: Record<string, string> } | null };
+  error: { code: string; message: string; details: { current?: Item } | Array<{ path: string; code: string; message: string }> | null };
 }
 interface HistoryItem {
   kind: string;
@@ -87,7 +87,7 @@ test('a stale version: 409 with the current item, nothing written', async ({ api
   const stale = await api.patch<Err>(cityUrl, { version: current.version - 1, note: 'stale' }, { token: tokens.pm });
   expect(stale.status).toBe(409);
   expect(stale.body.error.code).toBe('CONFLICT');
-  expect(stale.body.error.details?.current).toMatchObject({ code: CITY, version: current.version, note: current.note });
+  expect((stale.body.error.details as { current?: Item } | null)?.current).toMatchObject({ code: CITY, version: current.version, note: current.note });
   expect((await api.get<Item>(cityUrl)).body.version).toBe(current.version);
 });
 
@@ -122,7 +122,11 @@ test('bodies: unknown fields, bad values, no JSON: 422 and nothing written', asy
     expect(res.body.error.code).toBe('VALIDATION');
   }
   const unknown = await api.patch<Err>(cityUrl, { version: current.version, note: 'x', verified: true }, { token: tokens.pm });
-  expect(unknown.body.error.details?.fieldErrors).toHaveProperty('verified');
+  expect(unknown.body.error.details).toEqual([{ path: 'verified', code: 'unknownField', message: 'This field may not be submitted.' }]);
+  const future = await api.patch<Err>(cityUrl, { version: current.version, liveDate: '2099-01-01' }, { token: tokens.pm, headers: { 'Accept-Language': 'zh-CN' } });
+  expect(future.body.error.details).toEqual([{ path: 'liveDate', code: 'liveDateInFuture', message: expect.stringMatching(/[\u4e00-\u9fff]/) }]);
+  // Machine-readable codes only: no message keys of the web forms reach an integration.
+  expect(JSON.stringify([unknown.body, future.body])).not.toMatch(/statusForm|errors\./);
   expect((await api.get<Item>(cityUrl)).body.version).toBe(current.version);
 });
 

@@ -148,7 +148,7 @@ test("an executive has no edit controls, and a manager's replayed Server Action 
   const replay = await executive.request.post(action.url(), { headers, data: action.postDataBuffer() ?? '' });
   expect(replay.status()).toBe(200);
   const body = await replay.text();
-  expect(body).toContain('errors.forbidden');
+  expect(body).toContain('"code":"FORBIDDEN"');
   expect(body).not.toContain('E2E：由管理层重放');
 
   expect(statusRow('city', CITIES, CITY)).toEqual(before);
