@@ -8,6 +8,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { createAnnotationAction, deleteAnnotationAction, updateAnnotationAction } from '@/lib/annotations/actions';
 import type { EditableAnnotationDto } from '@/lib/annotations/queries';
+import { isHttpUrl } from '@/lib/url';
 import {
   ANNOTATION_SOURCE_NOTE_MAX,
   ANNOTATION_TITLE_MAX,
@@ -36,7 +37,6 @@ interface Values {
 }
 
 /** Stored links were checked on write; this guards the anchor anyway (older rows, imports). */
-const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 
 /** A link without a source note is named by its site. */
 function hostOf(url: string): string {
@@ -169,7 +169,7 @@ export function AnnotationsTable({ programSlug, annotations, canManage }: Annota
           <Typography.Text type={a.sourceNote || a.sourceUrl ? undefined : 'secondary'}>
             {a.sourceNote ?? (a.sourceUrl ? hostOf(a.sourceUrl) : t('noSource'))}
           </Typography.Text>
-          {a.sourceUrl && isHttpUrl(a.sourceUrl) && (
+          {isHttpUrl(a.sourceUrl) && (
             <a href={a.sourceUrl} target="_blank" rel="noopener noreferrer" aria-label={t('openSource')} title={a.sourceUrl}>
               <LinkOutlined />
             </a>

@@ -5,6 +5,7 @@
  */
 import type { Health } from '../coverage/projection';
 import { addDays, daysBetween } from '../time';
+import { isHttpUrl } from '../url';
 
 /** Line colours per health: the projection line and the badge agree. Green is not LIVE's green. */
 export const HEALTH_COLORS: Readonly<Record<Health, string>> = {
@@ -22,17 +23,6 @@ export const ANNOTATION_COLOR = '#531dab';
 /** ECharts tooltips render HTML: everything from the database goes through this. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** Only web links open from a chart; anything else (javascript:, data:) is dropped. */
-export function safeSourceUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.toString() : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The first "round" number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k) at or above `value`. */
@@ -145,7 +135,7 @@ export function annotationTooltipHtml(a: ChartAnnotation, labels: AnnotationLabe
   const lines = [`<strong>${escapeHtml(a.date)}</strong>`, escapeHtml(a.title)];
   if (a.sourceNote) lines.push(`<span style="color:#595959">${escapeHtml(labels.source(a.sourceNote))}</span>`);
   if (a.isIllustrative) lines.push(`<em>${escapeHtml(labels.illustrative)}</em>`);
-  if (safeSourceUrl(a.sourceUrl)) lines.push(`<span style="color:#1f5fae">${escapeHtml(labels.openSource)}</span>`);
+  if (isHttpUrl(a.sourceUrl)) lines.push(`<span style="color:#1f5fae">${escapeHtml(labels.openSource)}</span>`);
   return `<div style="max-width:320px;white-space:normal">${lines.join('<br/>')}</div>`;
 }
 
@@ -159,7 +149,8 @@ export function annotationPins(
     name: a.title,
     coord: [a.date, yAt(a.date)],
     value: i + 1,
-    sourceUrl: safeSourceUrl(a.sourceUrl),
+    // Only web links open from a chart; anything else (javascript:, data:) is dropped.
+    sourceUrl: isHttpUrl(a.sourceUrl) ? a.sourceUrl : null,
     tooltipHtml: annotationTooltipHtml(a, labels),
   }));
 }

@@ -6,8 +6,7 @@
 import 'server-only';
 import type { Db } from '../db';
 import type { ChangeKind, ChangeSource, EntityType, Role, RolloutStatus } from '../generated/sqlite/client';
-import { toShanghaiDate } from '../time';
-import { toShanghaiIso } from './format';
+import { toShanghaiDate, toShanghaiIso } from '../time';
 import { diffSnapshots, readSnapshot, type FieldDiff } from './snapshot';
 
 /** Who made a change; null for changes made by the system (seed data, jobs). */
@@ -36,7 +35,7 @@ export interface StatusChangeDto {
   actor: ActorDto | null;
   source: ChangeSource;
   sourceNote: string | null;
-  /** As stored; render as a link only when `isSafeHttpUrl` accepts it. */
+  /** As stored; render as a link only when `isHttpUrl` (lib/url.ts) accepts it. */
   sourceUrl: string | null;
   isIllustrative: boolean;
   /** Version of the status row after this change. */

@@ -15,6 +15,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { RequestContext } from '../auth/viewer';
 import { authorize, type Action } from '../auth/permissions';
+import { PROGRAM_SLUG_RE } from '../programs/slug';
 import { todayInShanghai } from '../time';
 import { toStatusRowDto, type StatusEntity, type StatusRowDto, type WriteSource } from './dto';
 import {
@@ -47,7 +48,7 @@ import {
 export type { StatusEntity, StatusRowDto, WriteSource } from './dto';
 
 const target = z.strictObject({
-  programSlug: z.string({ error: ERROR_KEYS.invalid }).regex(/^[a-z0-9-]{1,100}$/, { error: ERROR_KEYS.invalid }),
+  programSlug: z.string({ error: ERROR_KEYS.invalid }).regex(PROGRAM_SLUG_RE, { error: ERROR_KEYS.invalid }),
   code: entityCode,
 });
 

@@ -23,6 +23,7 @@
 import { z } from 'zod';
 import type { RolloutStatus } from '../generated/sqlite/enums';
 import { isIsoDate, todayInShanghai } from '../time';
+import { isHttpUrl } from '../url';
 import type zhCN from '../../messages/zh-CN.json';
 
 /** In workflow order, as forms and tables list them. */
@@ -80,17 +81,6 @@ const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[
 
 export function hasForbiddenChars(value: string): boolean {
   return FORBIDDEN_CHARS.test(value);
-}
-
-/** Absolute http(s) URL with a host; never throws. */
-export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value) || /\s/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
 }
 
 const blankToNull = (value: string | null): string | null => {

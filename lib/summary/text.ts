@@ -9,7 +9,7 @@ import { formats } from '../i18n/formats';
 import { messagesFor } from '../i18n/messages';
 import type { Ratio } from '../coverage/summarise';
 import type { ProgramUnit, RolloutStatus } from '../generated/sqlite/client';
-import { toShanghaiIso } from '../history/format';
+import { formatShanghaiInstant } from '../time';
 import type { NamedEntity, ProgramWeekSummary, SummaryLine, SummaryProgram } from './types';
 
 function translators(locale: AppLocale) {
@@ -56,7 +56,7 @@ export function createSummaryText(locale: AppLocale) {
     name: nameOf,
     status: (s: RolloutStatus) => status(s),
     /** An ISO instant as Shanghai wall-clock time, "2021-10-04 09:00". */
-    time: (iso: string) => toShanghaiIso(new Date(iso)).slice(0, 16).replace('T', ' '),
+    time: (iso: string) => formatShanghaiInstant(new Date(iso)).slice(0, 16),
     number: num,
     countUnit,
     goalOf,
