@@ -22,6 +22,7 @@ import { useRowAction } from './use-row-action';
 import { useSchemaForm } from './use-schema-form';
 import { DeleteButton, EditButton, RecordTable } from './record-table';
 import { SchemaFormModal } from './schema-form-modal';
+import { localized } from '@/lib/i18n/localized';
 
 export interface AnnotationRow extends EditableAnnotationDto {
   lastChange: LastChangeDto | null;
@@ -147,7 +148,7 @@ export function AnnotationsTable({ programSlug, annotations, canManage }: Annota
   const locale = useLocale();
   const [modal, setModal] = useState<{ editing: AnnotationRow | null } | null>(null);
   const { run, isPending } = useRowAction();
-  const title = (a: AnnotationRow) => (locale === 'en' ? a.titleEn : a.titleZh);
+  const title = (a: AnnotationRow) => localized(locale, a.titleZh, a.titleEn);
 
   const columns: ColumnsType<AnnotationRow> = [
     { title: t('columns.date'), dataIndex: 'date', key: 'date', width: 120 },

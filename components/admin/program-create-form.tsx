@@ -13,6 +13,7 @@ import type { ScopeRule } from '@/lib/generated/sqlite/enums';
 import { FormProblem } from './form-problem';
 import { toIsoDate } from './dates';
 import { useSchemaForm } from './use-schema-form';
+import { localized } from '@/lib/i18n/localized';
 
 interface Values {
   slug?: string;
@@ -142,7 +143,7 @@ export function ProgramCreateButton({ institutions }: { institutions: Institutio
                 allowClear
                 placeholder={t('fields.institutionPlaceholder')}
                 optionFilterProp="label"
-                options={institutions.map((i) => ({ value: i.code, label: `${locale === 'en' ? i.nameEn : i.nameZh} (${i.code})` }))}
+                options={institutions.map((i) => ({ value: i.code, label: `${localized(locale, i.nameZh, i.nameEn)} (${i.code})` }))}
               />
             </Form.Item>
           )}

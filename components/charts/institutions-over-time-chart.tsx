@@ -6,6 +6,7 @@ import { buildLiveLinesOption, toLiveLines } from '@/lib/charts/institutions-ove
 import type { LiveInstitutionsHistoryDto } from '@/lib/institutions/over-time';
 import { ChartFrame } from './chart-frame';
 import { useEChart } from './use-echart';
+import { localized } from '@/lib/i18n/localized';
 
 interface Props {
   programs: LiveInstitutionsHistoryDto[];
@@ -20,7 +21,7 @@ export default function InstitutionsOverTimeChart({ programs, end, downloadName,
   const t = useTranslations('institutions.overTime');
   const locale = useLocale();
   const lines = useMemo(
-    () => toLiveLines(programs.map((p) => ({ ...p, name: locale === 'en' ? p.nameEn : p.nameZh })), end),
+    () => toLiveLines(programs.map((p) => ({ ...p, name: localized(locale, p.nameZh, p.nameEn) })), end),
     [programs, locale, end],
   );
   const option = useMemo(

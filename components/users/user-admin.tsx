@@ -14,6 +14,7 @@ import {
 } from '@/lib/users/actions';
 import type { InstitutionOption, UserDto } from '@/lib/users/queries';
 import { ROLES, type UserRole } from '@/lib/users/schema';
+import { localized } from '@/lib/i18n/localized';
 
 export interface UserAdminProps {
   users: UserDto[];
@@ -42,7 +43,7 @@ export function UserAdmin({ users, institutions, viewerId }: UserAdminProps) {
   const [pendingRow, startRowTransition] = useTransition();
 
   const institutionName = (user: UserDto) =>
-    (locale === 'en' ? user.institutionNameEn : user.institutionNameZh) ?? user.institutionCode;
+    localized(locale, user.institutionNameZh, user.institutionNameEn) ?? user.institutionCode;
 
   function runRowAction(action: (input: unknown) => Promise<FormState>, userId: string) {
     startRowTransition(async () => {
@@ -208,7 +209,7 @@ function UserDialog({ dialog, institutions, onClose, onDone }: UserDialogProps) 
   const roleOptions = ROLES.map((value) => ({ value, label: t(`roles.${value}`) }));
   const institutionOptions = institutions.map((i) => ({
     value: i.code,
-    label: `${locale === 'en' ? i.nameEn : i.nameZh} (${i.code})`,
+    label: `${localized(locale, i.nameZh, i.nameEn)} (${i.code})`,
   }));
 
   return (

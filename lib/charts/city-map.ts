@@ -5,6 +5,7 @@ import type { RolloutStatus } from '../generated/sqlite/client';
 import type { CityCoverageDto } from '../coverage/queries';
 import { ROLLOUT_STATUSES } from '../coverage/summarise';
 import { OUT_OF_SCOPE_COLOR, STATUS_COLORS } from './colours';
+import { localized } from '../i18n/localized';
 
 export interface CityMapDatum {
   /** City code; the province file's features are keyed by code (nameProperty 'code'). */
@@ -17,7 +18,7 @@ export interface CityMapDatum {
 export function toCityMapData(cities: CityCoverageDto[], locale: string): CityMapDatum[] {
   return cities.map((c) => ({
     name: c.code,
-    label: locale === 'en' ? c.nameEn : c.name,
+    label: localized(locale, c.name, c.nameEn),
     status: c.status,
     itemStyle: { areaColor: STATUS_COLORS[c.status] },
   }));

@@ -3,6 +3,7 @@
  */
 import type { ProvinceCoverageDto } from '../coverage/queries';
 import { COVERAGE_BINS, OUT_OF_SCOPE_COLOR, binOf, type CoverageBinKey } from './colours';
+import { localized } from '../i18n/localized';
 
 export interface ProvinceMapDatum {
   /** Province code: the map's features are keyed by code (nameProperty 'code'). */
@@ -20,7 +21,7 @@ export function toProvinceMapData(provinces: ProvinceCoverageDto[], locale: stri
     .map((p) => ({
       name: p.code,
       value: p.percent ?? 0,
-      label: locale === 'en' ? p.nameEn : p.name,
+      label: localized(locale, p.name, p.nameEn),
       live: p.live,
       denominator: p.denominator,
       itemStyle: { areaColor: binOf(p.percent ?? 0).color },

@@ -7,9 +7,10 @@ import { TIME_ZONE } from '../i18n/config';
 import { logger } from '../log';
 import { formStateFromError, type FormTranslators } from './action-errors';
 import type { IssueTranslator } from './validation';
+import { localized } from '../i18n/localized';
 
 function translators(locale: 'zh-CN' | 'en', namespace: 'adminPrograms' | 'milestones' | 'annotations'): FormTranslators {
-  const messages = locale === 'en' ? en : zhCN;
+  const messages = localized(locale, zhCN, en);
   return {
     t: createTranslator({ locale, messages, namespace, timeZone: TIME_ZONE }) as unknown as IssueTranslator,
     tErrors: createTranslator({ locale, messages, namespace: 'errors', timeZone: TIME_ZONE }),

@@ -11,6 +11,7 @@ import type { Ratio } from '../coverage/summarise';
 import type { ProgramUnit, RolloutStatus } from '../generated/sqlite/client';
 import { formatShanghaiInstant } from '../time';
 import type { NamedEntity, ProgramWeekSummary, SummaryLine, SummaryProgram } from './types';
+import { localized } from '../i18n/localized';
 
 function translators(locale: AppLocale) {
   const messages = messagesFor(locale);
@@ -31,7 +32,7 @@ export type SummaryText = ReturnType<typeof createSummaryText>;
 export function createSummaryText(locale: AppLocale) {
   const { t, mail, status } = translators(locale);
   const num = (value: number, digits = 1) => formatNumber(value, locale, digits);
-  const nameOf = (e: Pick<NamedEntity, 'nameZh' | 'nameEn'>) => (locale === 'en' ? e.nameEn : e.nameZh);
+  const nameOf = (e: Pick<NamedEntity, 'nameZh' | 'nameEn'>) => localized(locale, e.nameZh, e.nameEn);
   const countUnit = (unit: ProgramUnit, count: number) => (unit === 'INSTITUTION' ? t('unit.INSTITUTION', { count }) : t('unit.CITY', { count }));
 
   /** What "done" means for a program, e.g. "nationwide coverage". */

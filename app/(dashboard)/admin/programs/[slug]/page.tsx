@@ -15,6 +15,7 @@ import { MilestonesTable } from '@/components/admin/milestones-table';
 import { ProgramDetailsForm } from '@/components/admin/program-details-form';
 import { TargetReplanForm } from '@/components/admin/target-replan-form';
 import { EmptySimple, Paragraph, Text, Title } from '@/components/admin/typography';
+import { localized } from '@/lib/i18n/localized';
 
 interface PageProps {
   params: Promise<{ slug: string }>;
@@ -54,7 +55,7 @@ export default async function AdminProgramPage({ params }: PageProps) {
   ]);
   const [tMilestones, tAnnotations] = await Promise.all([getTranslations('milestones'), getTranslations('annotations')]);
   const canManageProgram = can(viewer, 'program.manage');
-  const name = locale === 'en' ? program.nameEn : program.nameZh;
+  const name = localized(locale, program.nameZh, program.nameEn);
   const shift = daysBetween(program.baselineTargetDate, program.targetDate);
   // Both forms send the version back; a change by someone else in between is a conflict, not an overwrite.
   const details = {
