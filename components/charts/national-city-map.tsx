@@ -6,7 +6,7 @@ import type { CityCoverageDto } from '@/lib/coverage/queries';
 import { buildCityMapOption, toCityMapData } from '@/lib/charts/city-map';
 import { ROLLOUT_STATUSES } from '@/lib/coverage/summarise';
 import { ChartFrame } from './chart-frame';
-import { NATIONAL_CITIES_MAP } from './map-names';
+import { NATIONAL_CITIES_MAP } from '@/lib/charts/map-names';
 import { useEChart } from './use-echart';
 
 interface Props {

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ProvinceCoverageDto } from '@/lib/coverage/queries';
 import { buildProvinceMapOption, toProvinceMapData } from '@/lib/charts/province-map';
-import { NATIONAL_MAP } from './map-names';
+import { NATIONAL_MAP } from '@/lib/charts/map-names';
 import { ChartFrame } from './chart-frame';
 import { StaticProvinceMap } from './static-province-map';
 import { useEChart } from './use-echart';
