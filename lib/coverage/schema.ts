@@ -16,5 +16,3 @@ export const coverageQuery = z
     layer: z.enum(['provinces', 'cities']).optional(),
   })
   .strict();
-
-export type CoverageQuery = z.infer<typeof coverageQuery>;

@@ -170,7 +170,6 @@ export const cityStatusUpdate = statusUpdate;
 /** An edit of one institution's status in one program (the only update a partner may make). */
 export const institutionStatusUpdate = statusUpdate;
 
-export type StatusUpdateInput = z.input<typeof statusUpdate>;
 export type StatusUpdate = z.output<typeof statusUpdate>;
 
 /** "Still accurate": only lastConfirmedAt changes (and the version goes up). */
@@ -181,11 +180,9 @@ export const statusConfirm = z.strictObject(
   },
   { error: ERROR_KEYS.invalid },
 );
-export type StatusConfirm = z.output<typeof statusConfirm>;
 
 /** A manager's verification of the version they looked at. */
 export const statusVerify = z.strictObject({ version: versionField }, { error: ERROR_KEYS.invalid });
-export type StatusVerify = z.output<typeof statusVerify>;
 
 /** City and institution codes: GB/T 2260 digits, or an institution's short code. */
 export const entityCode = z
@@ -211,8 +208,6 @@ export const bulkCityStatusUpdate = z
     { error: ERROR_KEYS.invalid },
   )
   .superRefine(checkInputRules);
-export type BulkCityStatusUpdateInput = z.input<typeof bulkCityStatusUpdate>;
-export type BulkCityStatusUpdate = z.output<typeof bulkCityStatusUpdate>;
 
 /** Field name -> message key; `_form` for errors about the whole input. First error per field wins. */
 export type FieldErrors = Partial<Record<string, StatusErrorKey | string>>;
