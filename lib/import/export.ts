@@ -12,7 +12,7 @@ import type { RequestContext } from '../auth/viewer';
 import { authorize } from '../auth/permissions';
 import { auditChange } from '../audit/write';
 import { todayInShanghai } from '../time';
-import { WRITE_TX_OPTIONS, withDeniedAudit } from '../status/write';
+import { withDeniedAudit } from '../status/write';
 import { encodeStatusCsv, type CsvColumn } from './csv';
 
 export interface StatusExport {
@@ -77,12 +77,8 @@ export async function exportStatusCsv(db: Db, ctx: RequestContext, args: { progr
         }),
       ),
     );
-    // Bulk reads of partner data are worth a trace. In a transaction of its own for the reason
-    // given in withDeniedAudit (SQLite's shared connection).
-    await db.$transaction(
-      (tx) => auditChange(tx, ctx, { action: 'status.export', entityType: 'Program', entityId: program.slug, after: { rows: rows.length } }),
-      WRITE_TX_OPTIONS,
-    );
+    // Bulk reads of partner data are worth a trace.
+    await auditChange(db, ctx, { action: 'status.export', entityType: 'Program', entityId: program.slug, after: { rows: rows.length } });
     return { fileName: `hutong-${program.slug}-${todayInShanghai()}.csv`, bytes, rows: rows.length };
   });
 }

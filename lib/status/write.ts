@@ -254,12 +254,7 @@ export async function withDeniedAudit<T>(db: Db, ctx: RequestContext, info: Deni
           after: refusedFields(error),
           reason: error.code,
         };
-        // Its own transaction, not a bare insert: on SQLite the Prisma adapter shares one
-        // connection, and a bare statement issued while another request's interactive
-        // transaction is open runs inside it and is lost if that one rolls back. Starting a
-        // transaction waits for the adapter's lock instead. The cast: auditDenied only calls
-        // auditLog.create, which the transaction client has.
-        await db.$transaction((tx) => auditDenied(tx as unknown as Db, ctx, entry), WRITE_TX_OPTIONS);
+        await auditDenied(db, ctx, entry);
       } catch (auditError) {
         // The refusal stands either way; the missing audit row is logged so it can be investigated.
         logError(auditError, { during: 'auditDenied', action: info.action });
