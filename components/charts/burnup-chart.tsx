@@ -8,7 +8,6 @@ import { buildBurnupOption } from '@/lib/charts/burnup';
 import type { ChartAnnotation } from '@/lib/charts/timeline-marks';
 import { ChartFrame } from './chart-frame';
 import { openAnnotationSource } from './open-annotation-source';
-import { useEChart } from './use-echart';
 
 interface Props {
   series: CountSeriesDto;
@@ -50,7 +49,6 @@ export default function BurnupChart({ series, projection, annotations, programNa
       },
     );
   }, [series, projection, annotations, unit, aria, t]);
-  const { ref, state, chart } = useEChart(option, { onClick: openAnnotationSource });
   // What is drawn, in words, for tests and assistive tech that cannot read the canvas.
   const drawn = useMemo(() => {
     type Mark = { name?: string; label?: { formatter?: unknown } };
@@ -64,9 +62,8 @@ export default function BurnupChart({ series, projection, annotations, programNa
 
   return (
     <ChartFrame
-      chartRef={ref}
-      chart={chart}
-      state={state}
+      option={option}
+      onClick={openAnnotationSource}
       height={height}
       ariaLabel={aria}
       errorText={t('loadError')}

@@ -5,7 +5,6 @@ import { useLocale, useTranslations } from 'next-intl';
 import { buildLiveLinesOption, toLiveLines } from '@/lib/charts/institutions-over-time';
 import type { LiveInstitutionsHistoryDto } from '@/lib/institutions/over-time';
 import { ChartFrame } from './chart-frame';
-import { useEChart } from './use-echart';
 import { localized } from '@/lib/i18n/localized';
 
 interface Props {
@@ -34,13 +33,10 @@ export default function InstitutionsOverTimeChart({ programs, end, downloadName,
       }),
     [lines, t],
   );
-  const { ref, state, chart } = useEChart(option);
 
   return (
     <ChartFrame
-      chartRef={ref}
-      chart={chart}
-      state={state}
+      option={option}
       height={height}
       ariaLabel={t('aria')}
       errorText={t('loadError')}

@@ -8,7 +8,6 @@ import { buildMetricOption } from '@/lib/charts/metric-line';
 import type { ChartAnnotation } from '@/lib/charts/timeline-marks';
 import { ChartFrame } from './chart-frame';
 import { openAnnotationSource } from './open-annotation-source';
-import { useEChart } from './use-echart';
 
 interface Props {
   series: MetricSeriesDto;
@@ -46,13 +45,11 @@ export default function MetricChart({ series, projection, annotations, programNa
       },
     );
   }, [series, projection, annotations, aria, tc, tm]);
-  const { ref, state, chart } = useEChart(option, { onClick: openAnnotationSource });
 
   return (
     <ChartFrame
-      chartRef={ref}
-      chart={chart}
-      state={state}
+      option={option}
+      onClick={openAnnotationSource}
       height={height}
       ariaLabel={aria}
       errorText={tc('loadError')}

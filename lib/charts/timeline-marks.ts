@@ -3,7 +3,7 @@
  * the projection line, a readable y-axis ceiling and HTML escaping for tooltips. Pure; no ECharts
  * import.
  */
-import type { Health } from '../coverage/projection';
+import type { Health, Projection } from '../coverage/projection';
 import { addDays, daysBetween } from '../time';
 import { isHttpUrl } from '../url';
 
@@ -216,6 +216,71 @@ export interface ProjectionLabels {
   projection: string;
   projectedCompletion: string;
   projectedBeyond: string;
+}
+
+/** What every time-axis chart labels, beyond its own series. */
+export interface TimelineChartLabels extends TargetDateLabels, AnnotationLabels, ProjectionLabels {
+  /** e.g. "As of 2021-10-02". */
+  asOf: string;
+  /** y-axis name, e.g. "Cities live". */
+  yAxis: string;
+  /** A value as the tooltip shows it, e.g. "49 cities" or "85%". */
+  formatValue: (value: number) => string;
+  ariaLabel: string;
+}
+
+export interface TimelineFrameInput {
+  asOf: string;
+  targetDate: string;
+  baselineTargetDate: string;
+  /** Dates the x-axis starts at or before (the first point, the program start). */
+  startDates: readonly string[];
+  /** Further dates the x-axis reaches (e.g. the last plan point). */
+  endDates: readonly string[];
+  projection: Projection | null;
+  /** The projection runs from here to `goal` on the projected date; null for either: none drawn. */
+  projectFrom: { date: string; value: number } | null;
+  goal: number | null;
+  annotations: readonly ChartAnnotation[];
+  /** The drawn line's value at the end of a date, where a pin for that date sits. */
+  valueAt: (date: string) => number;
+}
+
+/** The value of a step line at the end of `date`: the last point on or before it, else 0. */
+export function stepValueAt<T extends { date: string }>(points: readonly T[], date: string, value: (p: T) => number): number {
+  let current = 0;
+  for (const p of points) {
+    if (p.date > date) break;
+    current = value(p);
+  }
+  return current;
+}
+
+/**
+ * The time frame both the burn-up and the metric chart draw in: the x-axis from the earliest
+ * point or pin to the target dates (and the projection, capped), the projection line, the pins
+ * of the annotations up to the as-of date, and the vertical target and as-of lines.
+ */
+export function timelineFrame(input: TimelineFrameInput, labels: TargetDateLabels & AnnotationLabels & { asOf: string }) {
+  const { asOf, projection, projectFrom, goal } = input;
+  const completion = projection !== null && projection.health !== 'COMPLETE' ? projection.completionDate : null;
+  const projected = completion !== null && projectFrom !== null && goal !== null ? completion : null;
+  const end = chartEndDate([asOf, input.targetDate, input.baselineTargetDate, ...input.endDates], projected);
+  const line =
+    projected !== null && projectFrom !== null && goal !== null
+      ? projectionLine(projectFrom, { date: projected, value: goal }, end)
+      : null;
+  const visibleAnnotations = input.annotations.filter((a) => a.date <= asOf);
+  const firstDate = [...input.startDates, ...visibleAnnotations.map((a) => a.date)].reduce((a, b) => (a < b ? a : b));
+  const targetMarks = targetDateMarks(input.baselineTargetDate, input.targetDate, labels);
+  const axisEnd = paddedAxisEnd(firstDate, end);
+  return {
+    line,
+    xAxis: timeXAxis(firstDate, axisEnd),
+    pins: annotationPins(visibleAnnotations, input.valueAt, labels),
+    verticalMarks: stackVerticalLabels([...targetMarks, ...asOfMarks(asOf, labels.asOf, targetMarks)], firstDate, axisEnd),
+    healthColor: projection ? HEALTH_COLORS[projection.health] : HEALTH_COLORS.ON_TRACK,
+  };
 }
 
 /** The dotted projection from the last actual point to the projected completion, labelled at its end. */
