@@ -73,7 +73,13 @@ export function BurnupPanel({ source, initialAsOf, program, annotations }: Props
       })),
     [shown, locale],
   );
-  const downloadName = `hutong-${program.slug}-burnup-${series.asOf}.png`;
+  const chartProps = {
+    projection,
+    annotations: chartAnnotations,
+    programName,
+    downloadName: `hutong-${program.slug}-burnup-${series.asOf}.png`,
+    height: CHART_HEIGHT,
+  };
 
   return (
     <Panel title={isMetric ? t('titleMetric') : t('title')} data-testid="burnup-panel">
@@ -87,25 +93,7 @@ export function BurnupPanel({ source, initialAsOf, program, annotations }: Props
           </Col>
         </Row>
         <WhenVisible height={CHART_HEIGHT} testId={isMetric ? 'metric-chart' : 'burnup-chart'}>
-          {series.kind === 'METRIC' ? (
-            <MetricChart
-              series={series}
-              projection={projection}
-              annotations={chartAnnotations}
-              programName={programName}
-              downloadName={downloadName}
-              height={CHART_HEIGHT}
-            />
-          ) : (
-            <BurnupChart
-              series={series}
-              projection={projection}
-              annotations={chartAnnotations}
-              programName={programName}
-              downloadName={downloadName}
-              height={CHART_HEIGHT}
-            />
-          )}
+          {series.kind === 'METRIC' ? <MetricChart series={series} {...chartProps} /> : <BurnupChart series={series} {...chartProps} />}
         </WhenVisible>
         {chartAnnotations.length > 0 && <AnnotationList annotations={chartAnnotations} />}
         {series.kind === 'METRIC' ? <MetricTable points={series.points} /> : <WeeklyTable points={series.points} denominator={series.denominator} asOf={series.asOf} />}
