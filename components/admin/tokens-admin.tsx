@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { createApiTokenAction, revokeApiTokenAction } from '@/lib/tokens/actions';
 import type { ApiTokenDto } from '@/lib/tokens/queries';
+import { TIME_ZONE } from '@/lib/i18n/config';
 
 export interface TokenUserOption {
   id: string;
@@ -34,7 +35,7 @@ export function ApiTokensAdmin({ tokens, users }: ApiTokensAdminProps) {
   const [created, setCreated] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) : t('table.never'));
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }) : t('table.never'));
 
   function create(values: CreateValues) {
     setFailure(null);
