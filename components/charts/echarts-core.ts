@@ -1,5 +1,5 @@
 /**
- * The one module that imports ECharts: tree-shaken from echarts/core with only the charts and
+ * The browser's one module that imports ECharts: tree-shaken from echarts/core with only the charts and
  * components Hutong draws, plus the map registry. Loaded lazily by the chart components so the
  * KPIs and tables paint before any chart code arrives.
  */

@@ -27,7 +27,7 @@ function ChangeCell({ row }: { row: StatusChangeDto }) {
   return (
     <Space orientation="vertical" size={4}>
       <span className="muted">{t(`kind.${row.kind}`)}</span>
-      {row.changes.length === 0 && <span className="muted">{t('noFieldChanges')}</span>}
+      {row.changes.length === 0 && <span className="muted">{t(row.detailsHidden ? 'withheldHint' : 'noFieldChanges')}</span>}
       {row.changes.map((diff) => (
         <span key={diff.field} data-field={diff.field} style={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 6 }}>
           <span>{t('fieldLabel', { field: t(`field.${diff.field}`) })}</span>
@@ -69,7 +69,7 @@ export function HistoryTable({ items }: { items: StatusChangeDto[] }) {
         : {}),
     },
     { title: t('columns.change'), key: 'change', width: 360, render: (_: unknown, row) => <ChangeCell row={row} /> },
-    { title: t('columns.actor'), key: 'actor', width: 150, render: (_: unknown, row) => <ActorName actor={row.actor} /> },
+    { title: t('columns.actor'), key: 'actor', width: 150, render: (_: unknown, row) => <ActorName actor={row.actor} hidden={row.detailsHidden} /> },
     {
       title: t('columns.source'),
       key: 'source',

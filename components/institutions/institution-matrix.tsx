@@ -32,7 +32,7 @@ function MatrixCell({ cell, program }: { cell: MatrixCellDto | null | undefined;
           {cell.daysSinceConfirmed === null ? t('neverConfirmed') : t('staleTag', { days: cell.daysSinceConfirmed })}
         </Tag>
       )}
-      {!cell.verified && <Tag color="orange">{t('unverified')}</Tag>}
+      {cell.verified === false && <Tag color="orange">{t('unverified')}</Tag>}
     </Space>
   );
 }

@@ -50,18 +50,16 @@ export function ProgramStatusCard({ item, actions }: { item: ProgramStatusDto; /
     {
       key: 'verification',
       label: t('verification'),
-      children: item.verified ? (
-        <Tag color="success">{t('verifiedYes')}</Tag>
-      ) : (
-        <Tag color="warning">{t('unverified')}</Tag>
-      ),
+      // null: withheld from this viewer (another institution's row), shown as "—" like the note.
+      children:
+        item.verified === null ? none : item.verified ? <Tag color="success">{t('verifiedYes')}</Tag> : <Tag color="warning">{t('unverified')}</Tag>,
     },
     {
       key: 'lastChange',
       label: t('lastChange'),
       children: item.lastChange ? (
         <span>
-          {format.dateTime(new Date(item.lastChange.at), 'dateTime')} · <ActorName actor={item.lastChange.actor} />
+          {format.dateTime(new Date(item.lastChange.at), 'dateTime')} · <ActorName actor={item.lastChange.actor} hidden={item.detailsHidden} />
         </span>
       ) : (
         t('noChange')
@@ -81,7 +79,7 @@ export function ProgramStatusCard({ item, actions }: { item: ProgramStatusDto; /
       extra={<StatusTag status={item.status} />}
       style={{ height: '100%' }}
     >
-      {!item.verified && (
+      {item.verified === false && (
         <Alert
           type="warning"
           showIcon

@@ -1,13 +1,18 @@
 /**
  * The OpenAPI document as generated: OpenAPI 3.1 with every reference resolved, and a route handler
  * exporting each documented method at each documented path (and no undocumented v1 route besides
- * the summaries and the document itself).
+ * the summaries and the document itself); clean under Redocly's `recommended` rules, with the
+ * committed client types matching it.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { listApiDocsOperations } from './docs';
 import { getOpenApiDocument } from './openapi';
+import { OPENAPI_TYPES_FILE, renderOpenApiTypes } from './openapi-typegen';
 
 const root = path.resolve(__dirname, '../..');
 type Json = Record<string, unknown>;
@@ -61,4 +66,49 @@ describe('OpenAPI document', () => {
     expect(patch.responses.map((r) => r.status)).toEqual(expect.arrayContaining(['200', '403', '409', '422', '429']));
     expect(patch.responses.find((r) => r.status === '200')?.schema).toContain('provinceCode');
   });
+
+  it('gives every operation a unique, stable operationId', () => {
+    const ids = Object.fromEntries(
+      Object.entries(doc.paths as Record<string, Record<string, Json>>).flatMap(([p, item]) =>
+        Object.entries(item).map(([m, op]) => [`${m.toUpperCase()} ${p}`, op.operationId]),
+      ),
+    );
+    expect(ids).toEqual({
+      'GET /api/v1/programs': 'listPrograms',
+      'GET /api/v1/programs/{slug}/coverage': 'getCoverage',
+      'GET /api/v1/programs/{slug}/cities': 'listCities',
+      'GET /api/v1/programs/{slug}/cities/{code}': 'getCity',
+      'PATCH /api/v1/programs/{slug}/cities/{code}': 'updateCity',
+      'GET /api/v1/programs/{slug}/institutions': 'listInstitutions',
+      'GET /api/v1/programs/{slug}/institutions/{code}': 'getInstitution',
+      'PATCH /api/v1/programs/{slug}/institutions/{code}': 'updateInstitution',
+      'GET /api/v1/programs/{slug}/history': 'listHistory',
+    });
+  });
+
+  it('passes redocly lint (recommended rules, redocly.yaml) with no error and no warning, offline', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-openapi-'));
+    try {
+      const file = path.join(dir, 'openapi.json');
+      fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+      const cli = path.join(root, 'node_modules/@redocly/cli/bin/cli.js');
+      const started = Date.now();
+      // Exit code 1 on errors; warnings only show in the report, so both are read from the JSON.
+      const { stdout } = await promisify(execFile)(process.execPath, [cli, 'lint', '--config', path.join(root, 'redocly.yaml'), '--format', 'json', file], {
+        cwd: root,
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true', NO_COLOR: '1' },
+      }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+      const report = JSON.parse(stdout) as { totals: Record<string, number>; problems: Array<{ ruleId: string; message: string }> };
+      expect(report.problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
+      expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it(`${OPENAPI_TYPES_FILE} is what openapi-typescript generates now (else run \`npm run api:types\`)`, async () => {
+    const committed = fs.readFileSync(path.join(root, OPENAPI_TYPES_FILE), 'utf8');
+    expect(committed === (await renderOpenApiTypes()), 'stale: run `npm run api:types`').toBe(true);
+  }, 30_000);
 });

@@ -1,6 +1,9 @@
 /**
  * The OpenAPI 3.1 document of the partner API v1, generated from the zod schemas the handlers use
- * (./schemas.ts). Served at /api/v1/openapi.json and rendered by the in-app docs page.
+ * (./schemas.ts). Served at /api/v1/openapi.json and rendered by the in-app docs page. Banks
+ * generate clients from it, so every operation has a stable `operationId` (a generated client's
+ * method names: renaming one breaks their code), and the document passes Redocly's `recommended`
+ * rules without a warning (redocly.yaml; lib/api/openapi.test.ts runs the linter).
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { ZodType } from 'zod';
@@ -53,6 +56,21 @@ function errors(...statuses: ErrorStatus[]) {
 }
 
 const READ_ERRORS = [401, 422, 429] as const;
+
+/** The operations' tags, in the order the docs show them. */
+const TAGS = [
+  { name: 'Programs', description: 'The rollout programs and their coverage.' },
+  { name: 'Cities', description: 'Status of each city in a program that counts cities.' },
+  { name: 'Institutions', description: 'Status of each bank or payment institution in a program that counts institutions.' },
+  { name: 'History', description: 'Every accepted status change, oldest first, paged.' },
+];
+
+/**
+ * Who reads what, said once in the document (the schemas' field descriptions point here): the rule
+ * of `canReadRowDetails` in lib/auth/permissions.ts.
+ */
+const VISIBILITY =
+  'Partners see every row\'s status and dates, but the note, evidence link, verification and the people behind a change only of their own institution\'s rows: elsewhere these fields are null (items) or left out (history snapshots), and other rows\' verifications are not listed. Staff roles see everything.';
 const slugPath = z.object({ slug: slugParam });
 const itemPath = z.object({ slug: slugParam, code: codeParam });
 const idempotencyHeader = z.object({
@@ -82,7 +100,9 @@ function build() {
   registry.registerPath({
     method: 'get',
     path: '/api/v1/programs',
+    operationId: 'listPrograms',
     summary: 'List programs',
+    description: 'Every program, with its unit (cities, institutions or a percentage) and its target.',
     tags: ['Programs'],
     security: readSecurity,
     responses: { 200: json(programListSchema, 'Every program.'), ...errors(...READ_ERRORS) },
@@ -90,16 +110,29 @@ function build() {
   registry.registerPath({
     method: 'get',
     path: '/api/v1/programs/{slug}/coverage',
+    operationId: 'getCoverage',
     summary: 'Coverage of a program as of a date',
+    description: 'Counts per status, the share live against the stated denominator, per province for city programs, and the projection to the target date.',
     tags: ['Programs'],
     security: readSecurity,
     request: { params: slugPath, query: coverageQuerySchema },
     responses: { 200: json(coverageSchema, 'Coverage, per province, and the projection.'), ...errors(...READ_ERRORS, 404) },
   });
   const entities = [
-    { name: 'cities', tag: 'Cities', item: cityItemSchema, list: cityListSchema, query: cityListQuerySchema, who: 'Program managers and admins.' },
+    {
+      name: 'cities',
+      one: 'city',
+      ids: { list: 'listCities', get: 'getCity', update: 'updateCity' },
+      tag: 'Cities',
+      item: cityItemSchema,
+      list: cityListSchema,
+      query: cityListQuerySchema,
+      who: 'Program managers and admins.',
+    },
     {
       name: 'institutions',
+      one: 'institution',
+      ids: { list: 'listInstitutions', get: 'getInstitution', update: 'updateInstitution' },
       tag: 'Institutions',
       item: institutionItemSchema,
       list: institutionListSchema,
@@ -111,7 +144,9 @@ function build() {
     registry.registerPath({
       method: 'get',
       path: `/api/v1/programs/{slug}/${e.name}`,
+      operationId: e.ids.list,
       summary: `List the ${e.name} of a program`,
+      description: `Every ${e.one} the program tracks, by code, with its status. ${VISIBILITY}`,
       tags: [e.tag],
       security: readSecurity,
       request: { params: slugPath, query: e.query },
@@ -120,7 +155,9 @@ function build() {
     registry.registerPath({
       method: 'get',
       path: `/api/v1/programs/{slug}/${e.name}/{code}`,
-      summary: `One ${e.name === 'cities' ? 'city' : 'institution'}`,
+      operationId: e.ids.get,
+      summary: `One ${e.one}`,
+      description: `One ${e.one}'s status in the program, with the \`version\` to send back when changing it. ${VISIBILITY}`,
       tags: [e.tag],
       security: readSecurity,
       request: { params: itemPath },
@@ -129,7 +166,8 @@ function build() {
     registry.registerPath({
       method: 'patch',
       path: `/api/v1/programs/{slug}/${e.name}/{code}`,
-      summary: `Update or confirm one ${e.name === 'cities' ? 'city' : 'institution'}`,
+      operationId: e.ids.update,
+      summary: `Update or confirm one ${e.one}`,
       description: `${e.who} Every accepted write raises \`version\` by exactly 1 and is recorded in the history (source API).`,
       tags: [e.tag],
       security: writeSecurity,
@@ -140,8 +178,9 @@ function build() {
   registry.registerPath({
     method: 'get',
     path: '/api/v1/programs/{slug}/history',
+    operationId: 'listHistory',
     summary: 'Status changes of a program',
-    description: `Oldest first; \`limit\` defaults to ${HISTORY_DEFAULT_LIMIT} (at most ${HISTORY_MAX_LIMIT}); pass \`nextCursor\` as \`cursor\` for the next page.`,
+    description: `Oldest first; \`limit\` defaults to ${HISTORY_DEFAULT_LIMIT} (at most ${HISTORY_MAX_LIMIT}); pass \`nextCursor\` as \`cursor\` for the next page. ${VISIBILITY}`,
     tags: ['History'],
     security: readSecurity,
     request: { params: slugPath, query: historyQuerySchema },
@@ -155,8 +194,13 @@ function build() {
       version: '1.0.0',
       description:
         'Report rollout status and read coverage. JSON in and out; dates YYYY-MM-DD and instants ISO 8601 with offset (Asia/Shanghai). Errors: `{"error": {"code", "message", "details"}}`.',
+      // The API is offered to partner institutions under their agreement, not as open source
+      // (docs/decisions/006-api-document-terms.md); SPDX's LicenseRef- form names such terms.
+      license: { name: 'Hutong partner API terms (participating institutions only)', identifier: 'LicenseRef-Hutong-Partner-Terms' },
     },
-    servers: [{ url: '/' }],
+    // Relative: the document is served by the instance it describes, whatever its host name.
+    servers: [{ url: '/', description: 'This Hutong instance.' }],
+    tags: TAGS,
   });
 }
 

@@ -2,15 +2,19 @@
  * The reads of the partner API, shaped as its response schemas (./schemas.ts). They sit on the
  * same queries as the pages (programs, coverage, projection, history) and only reshape them.
  * Every role may read all of this (`coverage.read`); the handler has authenticated the caller.
+ * Status rows and history entries pass the visibility rule (lib/auth/permissions.ts): a partner
+ * gets other rows' status and dates, with their note, evidence, verification and people null or
+ * left out.
  */
 import 'server-only';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { authorize } from '../auth/permissions';
+import { authorize, canReadChange, redactSnapshot, redactStatusRow, type StatusRowRef } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { getCoverageAsOf } from '../coverage/queries';
 import { getProjection } from '../coverage/series';
 import type { Prisma, RolloutStatus } from '../generated/sqlite/client';
+import { visibleChangesWhere } from '../history/queries';
 import { readSnapshot } from '../history/snapshot';
 import { listPrograms } from '../programs/queries';
 import { statusRowSelect, type StatusRowRecord } from '../status/dto';
@@ -62,9 +66,12 @@ type StatusRecord = Pick<
   'status' | 'plannedDate' | 'liveDate' | 'evidenceUrl' | 'note' | 'lastConfirmedAt' | 'verified' | 'version' | 'updatedAt'
 >;
 
-/** The status part of an API item (cities and institutions alike), instants in Shanghai time. */
-export function statusFields(row: StatusRecord) {
-  return {
+/**
+ * The status part of an API item (cities and institutions alike) as `viewer` may see it, instants
+ * in Shanghai time.
+ */
+export function statusFields(viewer: Viewer, ref: StatusRowRef, row: StatusRecord) {
+  return redactStatusRow(viewer, ref, {
     status: row.status,
     plannedDate: row.plannedDate,
     liveDate: row.liveDate,
@@ -74,7 +81,7 @@ export function statusFields(row: StatusRecord) {
     verified: row.verified,
     version: row.version,
     updatedAt: toShanghaiIso(row.updatedAt),
-  };
+  });
 }
 
 const citySelect = { ...statusRowSelect, cityCode: true, city: { select: { name: true, nameEn: true, provinceCode: true } } } as const;
@@ -100,7 +107,7 @@ export async function listApiCities(db: Db, viewer: Viewer, slug: string, filter
     ...(filter.province ? { city: { provinceCode: filter.province } } : {}),
   };
   const rows = await db.cityStatus.findMany({ where, select: citySelect, orderBy: { cityCode: 'asc' } });
-  return rows.map((r) => ({ code: r.cityCode, name: r.city.name, nameEn: r.city.nameEn, provinceCode: r.city.provinceCode, ...statusFields(r) }));
+  return rows.map((r) => ({ code: r.cityCode, name: r.city.name, nameEn: r.city.nameEn, provinceCode: r.city.provinceCode, ...statusFields(viewer, { entityType: 'CITY', code: r.cityCode }, r) }));
 }
 
 export interface InstitutionFilter {
@@ -124,7 +131,7 @@ export async function listApiInstitutions(db: Db, viewer: Viewer, slug: string, 
     name: r.institution.nameZh,
     nameEn: r.institution.nameEn,
     type: r.institution.type,
-    ...statusFields(r),
+    ...statusFields(viewer, { entityType: 'INSTITUTION', code: r.institutionCode }, r),
   }));
 }
 
@@ -176,6 +183,7 @@ export async function listApiHistory(db: Db, viewer: Viewer, slug: string, query
   const rows = await db.statusChange.findMany({
     where: {
       programId: program.id,
+      ...visibleChangesWhere(viewer),
       // endOfShanghaiDay is the first instant of the next day (exclusive); an instant is inclusive.
       changedAt: { ...(from ? { gte: from } : {}), ...(to ? (query.to && isDateOnly(query.to) ? { lt: to } : { lte: to }) : {}) },
     },
@@ -197,19 +205,25 @@ export async function listApiHistory(db: Db, viewer: Viewer, slug: string, query
     },
   });
   const page = rows.slice(0, query.limit);
-  const items: HistoryEntry[] = page.map((r) => ({
-    id: r.id,
-    changedAt: toShanghaiIso(r.changedAt),
-    kind: r.kind,
-    actorKind: r.actorRole ?? 'SYSTEM',
-    actorName: r.actor?.name ?? null,
-    entity: { type: r.entityType, code: r.entityCode },
-    // readSnapshot keeps only well-formed fields; a status it keeps is a RolloutStatus.
-    before: r.before === null ? null : (readSnapshot(r.before) as HistoryEntry['after']),
-    after: readSnapshot(r.after) as HistoryEntry['after'],
-    source: r.source,
-    version: r.version,
-  }));
+  const items = page
+    .filter((r) => canReadChange(viewer, { entityType: r.entityType, code: r.entityCode }, r.kind))
+    .map((r): HistoryEntry => {
+      const ref = { entityType: r.entityType, code: r.entityCode };
+      const entry: HistoryEntry = {
+        id: r.id,
+        changedAt: toShanghaiIso(r.changedAt),
+        kind: r.kind,
+        actorKind: r.actorRole ?? 'SYSTEM',
+        actorName: r.actor?.name ?? null,
+        entity: { type: r.entityType, code: r.entityCode },
+        // readSnapshot keeps only well-formed fields; a status it keeps is a RolloutStatus.
+        before: r.before === null ? null : (redactSnapshot(viewer, ref, readSnapshot(r.before)) as HistoryEntry['after']),
+        after: redactSnapshot(viewer, ref, readSnapshot(r.after)) as HistoryEntry['after'],
+        source: r.source,
+        version: r.version,
+      };
+      return redactStatusRow(viewer, ref, entry);
+    });
   const last = page.at(-1);
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
 }

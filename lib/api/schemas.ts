@@ -147,6 +147,10 @@ export const coverageSchema = z
   })
   .meta({ id: 'Coverage' });
 
+/** What a partner gets for another institution's row (and any city): see `canReadRowDetails`. */
+const WITHHELD_WHERE = 'on rows whose details the caller may not read (a partner gets them for its own institution only)';
+const WITHHELD = `Null ${WITHHELD_WHERE}.`;
+
 const statusItemFields = {
   code: z.string(),
   name: z.string(),
@@ -154,10 +158,10 @@ const statusItemFields = {
   status: rolloutStatus,
   plannedDate: isoDateString.nullable(),
   liveDate: isoDateString.nullable(),
-  evidenceUrl: z.string().nullable(),
-  note: z.string().nullable(),
+  evidenceUrl: z.string().nullable().meta({ description: `Link to evidence of the status. ${WITHHELD}` }),
+  note: z.string().nullable().meta({ description: `Free-text note. ${WITHHELD}` }),
   lastConfirmedAt: instantString.nullable(),
-  verified: z.boolean().meta({ description: 'False while a partner report awaits verification.' }),
+  verified: z.boolean().nullable().meta({ description: `False while a partner report awaits verification. ${WITHHELD}` }),
   version: z.int().min(1).meta({ description: 'Send it back with the next PATCH; every accepted write raises it by exactly 1.' }),
   updatedAt: instantString,
 };
@@ -182,7 +186,10 @@ const snapshotSchema = z
     verified: z.boolean().optional(),
     version: z.int().optional(),
   })
-  .meta({ id: 'StatusSnapshot' });
+  .meta({
+    id: 'StatusSnapshot',
+    description: `The fields of the row a change recorded. \`evidenceUrl\`, \`note\` and \`verified\` are left out ${WITHHELD_WHERE}.`,
+  });
 
 export const historyEntrySchema = z
   .strictObject({
@@ -191,8 +198,11 @@ export const historyEntrySchema = z
     kind: z.enum(['STATUS', 'DETAILS', 'CONFIRM', 'VERIFY']).meta({
       description: 'STATUS: the status moved; DETAILS: other fields only (e.g. a note); CONFIRM: confirmed unchanged; VERIFY: verified.',
     }),
-    actorKind: z.enum(['ADMIN', 'PROGRAM_MANAGER', 'PARTNER', 'EXECUTIVE', 'SYSTEM']).meta({ description: 'Role of the actor at the time; SYSTEM for seeded and imported facts without a person.' }),
-    actorName: z.string().nullable(),
+    actorKind: z
+      .enum(['ADMIN', 'PROGRAM_MANAGER', 'PARTNER', 'EXECUTIVE', 'SYSTEM'])
+      .nullable()
+      .meta({ description: `Role of the actor at the time; SYSTEM for seeded and imported facts without a person. ${WITHHELD}` }),
+    actorName: z.string().nullable().meta({ description: `Who made the change; null for the system. ${WITHHELD}` }),
     entity: z.strictObject({ type: z.enum(['CITY', 'INSTITUTION']), code: z.string() }),
     before: snapshotSchema.nullable(),
     after: snapshotSchema,

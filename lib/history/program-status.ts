@@ -4,6 +4,8 @@
  */
 import 'server-only';
 import type { Db } from '../db';
+import { canReadRowDetails, redactStatusRow, type RowAsSeen } from '../auth/permissions';
+import type { Viewer } from '../auth/viewer';
 import type { ChangeSource, EntityType, ProgramUnit, RolloutStatus } from '../generated/sqlite/client';
 import { assessRowStaleness } from '../institutions/staleness';
 import { toShanghaiIso } from '../time';
@@ -25,7 +27,7 @@ export interface LastChangeDto {
   source: ChangeSource;
 }
 
-export interface ProgramStatusDto {
+export interface ProgramStatusFields {
   program: ProgramSummaryDto;
   status: RolloutStatus;
   plannedDate: string | null;
@@ -43,6 +45,15 @@ export interface ProgramStatusDto {
   /** The newest history entry of this row; null when it has none (never changed since enrolment). */
   lastChange: LastChangeDto | null;
 }
+
+/**
+ * As a viewer sees it (lib/auth/permissions.ts): note, evidence, verified and the last change's
+ * actor are null, and `detailsHidden` true, on another institution's row seen by a partner.
+ */
+export type ProgramStatusDto = RowAsSeen<ProgramStatusFields> & {
+  lastChange: RowAsSeen<LastChangeDto> | null;
+  detailsHidden: boolean;
+};
 
 export const programSummarySelect = {
   slug: true,
@@ -114,6 +125,9 @@ export async function findLastChanges(
  * whose rollout is complete (`completePrograms`, by programId) is not flagged.
  */
 export function toProgramStatusDtos(
+  viewer: Viewer,
+  entityType: EntityType,
+  code: string,
   rows: StatusRow[],
   lastChanges: Map<string, LastChangeDto>,
   today: string,
@@ -121,9 +135,11 @@ export function toProgramStatusDtos(
 ): ProgramStatusDto[] {
   return [...rows]
     .sort((a, b) => a.program.sortOrder - b.program.sortOrder || a.program.slug.localeCompare(b.program.slug))
-    .map((r) => {
+    .map((r): ProgramStatusDto => {
       const { slug, nameZh, nameEn, unit, staleAfterDays, isIllustrative } = r.program;
-      return {
+      const ref = { entityType, code };
+      const lastChange = lastChanges.get(r.programId) ?? null;
+      const full: ProgramStatusFields = {
         program: { slug, nameZh, nameEn, unit, staleAfterDays, isIllustrative },
         status: r.status,
         plannedDate: r.plannedDate,
@@ -140,7 +156,12 @@ export function toProgramStatusDtos(
         ),
         verified: r.verified,
         version: r.version,
-        lastChange: lastChanges.get(r.programId) ?? null,
+        lastChange,
+      };
+      return {
+        ...redactStatusRow(viewer, ref, full),
+        lastChange: lastChange && redactStatusRow(viewer, ref, lastChange),
+        detailsHidden: !canReadRowDetails(viewer, ref),
       };
     });
 }
@@ -170,10 +191,11 @@ export async function findCompletePrograms(
 
 /**
  * One city's or institution's statuses in every program that tracks it, as its detail page shows
- * them (toProgramStatusDtos, at `today`).
+ * them to `viewer` (toProgramStatusDtos, at `today`).
  */
 export async function findProgramStatuses(
   db: Db,
+  viewer: Viewer,
   entityType: EntityType,
   code: string,
   today: string,
@@ -185,5 +207,5 @@ export async function findProgramStatuses(
     findLastChanges(db, entityType, code),
   ]);
   const complete = await findCompletePrograms(db, entityType, rows.map((r) => r.programId));
-  return toProgramStatusDtos(rows, lastChanges, today, complete);
+  return toProgramStatusDtos(viewer, entityType, code, rows, lastChanges, today, complete);
 }

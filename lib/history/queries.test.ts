@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
 import { seedDatabase } from '../../prisma/seed';
+import type { Viewer } from '../auth/viewer';
 import { listStatusHistory } from './queries';
 
 let t: TestDb;
+/** A program manager: sees every row in full. */
+const staff: Viewer = { id: 'staff', email: 'pm@hutong.test', name: 'PM', role: 'PROGRAM_MANAGER', institutionCode: null };
 beforeAll(async () => {
   t = await createTestDb();
   await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: new Date('2026-11-25T04:00:00Z') });
@@ -17,7 +20,7 @@ const ALIPAY = 'alipay-unionpay-offline';
 
 describe('listStatusHistory', () => {
   it('Shenzhen in alipay-unionpay-offline: newest first, ends LIVE with the Alipay statement as source', async () => {
-    const history = await listStatusHistory(t.db, { programSlug: ALIPAY, entityType: 'CITY', entityCode: SHENZHEN });
+    const history = await listStatusHistory(t.db, staff, { programSlug: ALIPAY, entityType: 'CITY', entityCode: SHENZHEN });
     expect(history.map((h) => h.toStatus)).toEqual(['LIVE', 'IN_PROGRESS', 'PLANNED']);
     const [live] = history;
     expect(live?.fromStatus).toBe('IN_PROGRESS');
@@ -35,7 +38,7 @@ describe('listStatusHistory', () => {
   });
 
   it('without a program: every program that tracks the city, still newest first', async () => {
-    const all = await listStatusHistory(t.db, { entityType: 'CITY', entityCode: SHENZHEN });
+    const all = await listStatusHistory(t.db, staff, { entityType: 'CITY', entityCode: SHENZHEN });
     expect(new Set(all.map((h) => h.programSlug))).toEqual(new Set([ALIPAY, 'quickpass-payment-code-reverse']));
     const times = all.map((h) => Date.parse(h.changedAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
@@ -61,7 +64,7 @@ describe('listStatusHistory', () => {
         version: 5,
       },
     });
-    const [newest] = await listStatusHistory(t.db, { programSlug: ALIPAY, entityType: 'CITY', entityCode: SHENZHEN });
+    const [newest] = await listStatusHistory(t.db, staff, { programSlug: ALIPAY, entityType: 'CITY', entityCode: SHENZHEN });
     expect(newest?.actor).toEqual({ name: '王磊', role: 'PROGRAM_MANAGER' });
     expect(newest?.source).toBe('FORM');
     expect(newest?.changedAt).toBe('2022-01-05T09:00:00.000+08:00');
@@ -72,9 +75,9 @@ describe('listStatusHistory', () => {
   });
 
   it('is empty for an unknown program or entity, and institutions have their own history', async () => {
-    expect(await listStatusHistory(t.db, { programSlug: 'nope', entityType: 'CITY', entityCode: SHENZHEN })).toEqual([]);
-    expect(await listStatusHistory(t.db, { entityType: 'CITY', entityCode: '9999' })).toEqual([]);
-    const cgb = await listStatusHistory(t.db, { entityType: 'INSTITUTION', entityCode: 'CGB' });
+    expect(await listStatusHistory(t.db, staff, { programSlug: 'nope', entityType: 'CITY', entityCode: SHENZHEN })).toEqual([]);
+    expect(await listStatusHistory(t.db, staff, { entityType: 'CITY', entityCode: '9999' })).toEqual([]);
+    const cgb = await listStatusHistory(t.db, staff, { entityType: 'INSTITUTION', entityCode: 'CGB' });
     expect(cgb[0]).toMatchObject({ toStatus: 'LIVE', changedOn: '2021-12-02', isIllustrative: false, programSlug: 'alipay-bank-apps' });
     expect(cgb[0]?.sourceNote).toMatch(/Alipay statement, 2021-12-02/);
   });

@@ -1,11 +1,13 @@
 /**
  * The change history of one city or institution: every StatusChange, newest first, with who made
- * it, where it came from and what changed. Reading it needs only `coverage.read`, which every role
- * has; pages and route handlers check that a viewer is signed in before calling.
+ * it, where it came from and what changed. Reading it needs `coverage.read`, which every role has;
+ * what a partner sees of other rows follows `canReadRowDetails` (lib/auth/permissions.ts).
  */
 import 'server-only';
 import type { Db } from '../db';
-import type { ChangeKind, ChangeSource, EntityType, Role, RolloutStatus } from '../generated/sqlite/client';
+import { authorize, canReadChange, canReadRowDetails, isPrivateRowField, PRIVATE_CHANGE_KINDS, redactStatusRow } from '../auth/permissions';
+import type { Viewer } from '../auth/viewer';
+import type { ChangeKind, ChangeSource, EntityType, Prisma, Role, RolloutStatus } from '../generated/sqlite/client';
 import { toShanghaiDate, toShanghaiIso } from '../time';
 import { diffSnapshots, readSnapshot, type FieldDiff } from './snapshot';
 
@@ -32,7 +34,10 @@ export interface StatusChangeDto {
   toStatus: RolloutStatus;
   /** Fields whose value changed, in a fixed order (status, dates, evidence, note, verified). */
   changes: FieldDiff[];
+  /** Null for the system, and when who made it is withheld (`detailsHidden`). */
   actor: ActorDto | null;
+  /** Note, evidence, verification and actor are withheld from this viewer: show "—", not "system". */
+  detailsHidden: boolean;
   source: ChangeSource;
   sourceNote: string | null;
   /** As stored; render as a link only when `isHttpUrl` (lib/url.ts) accepts it. */
@@ -100,8 +105,10 @@ export function toActorDto(actor: { name: string; role: Role } | null, roleAtThe
   return { name: actor.name, role: roleAtTheTime ?? actor.role };
 }
 
-export function toStatusChangeDto(row: HistoryRow): StatusChangeDto {
-  return {
+/** The entry as `viewer` may see it: private fields and their diffs withheld unless theirs to read. */
+export function toStatusChangeDto(viewer: Viewer, row: HistoryRow): StatusChangeDto {
+  const ref = { entityType: row.entityType, code: row.entityCode };
+  const dto: StatusChangeDto = {
     id: row.id,
     programSlug: row.program.slug,
     programNameZh: row.program.nameZh,
@@ -120,10 +127,26 @@ export function toStatusChangeDto(row: HistoryRow): StatusChangeDto {
     sourceUrl: row.sourceUrl,
     isIllustrative: row.isIllustrative,
     version: row.version,
+    detailsHidden: false,
   };
+  if (canReadRowDetails(viewer, ref)) return dto;
+  return { ...redactStatusRow(viewer, ref, dto), detailsHidden: true, changes: dto.changes.filter((d) => !isPrivateRowField(d.field)) };
 }
 
-export async function listStatusHistory(db: Db, options: ListStatusHistoryOptions): Promise<StatusChangeDto[]> {
+/**
+ * The history entries a viewer may see at all, as a query condition (the twin of `canReadChange`,
+ * so paging stays exact): a partner does not get other rows' verifications.
+ */
+export function visibleChangesWhere(viewer: Viewer): Prisma.StatusChangeWhereInput {
+  if (viewer.role !== 'PARTNER') return {};
+  const kinds = { kind: { in: [...PRIVATE_CHANGE_KINDS] } };
+  return viewer.institutionCode
+    ? { NOT: { ...kinds, NOT: { entityType: 'INSTITUTION', entityCode: viewer.institutionCode } } }
+    : { NOT: kinds };
+}
+
+export async function listStatusHistory(db: Db, viewer: Viewer, options: ListStatusHistoryOptions): Promise<StatusChangeDto[]> {
+  authorize(viewer, 'coverage.read');
   let programId: string | undefined;
   if (options.programSlug !== undefined) {
     const program = await db.program.findUnique({ where: { slug: options.programSlug }, select: { id: true } });
@@ -136,11 +159,12 @@ export async function listStatusHistory(db: Db, options: ListStatusHistoryOption
       entityType: options.entityType,
       entityCode: options.entityCode,
       ...(programId ? { programId } : {}),
+      ...visibleChangesWhere(viewer),
     },
     // Same tie-break as the as-of replay (lib/coverage/as-of-sql.ts): the higher version is later.
     orderBy: [{ changedAt: 'desc' }, { version: 'desc' }, { id: 'asc' }],
     take: limit,
     select: historySelect,
   });
-  return rows.map(toStatusChangeDto);
+  return rows.map((r) => toStatusChangeDto(viewer, r)).filter((c) => canReadChange(viewer, { entityType: c.entityType, code: c.entityCode }, c.kind));
 }

@@ -4,12 +4,14 @@
  *
  * Who gets what: managers, admins and executives every row; a partner only their institution's
  * rows of an institution program (city rows are not theirs to edit, so not theirs to export).
+ * Each row still passes `redactStatusRow`, so a partner's file could never carry another
+ * institution's note or evidence even if the row filter changed.
  */
 import 'server-only';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { RequestContext } from '../auth/viewer';
-import { authorize } from '../auth/permissions';
+import { authorize, redactStatusRow } from '../auth/permissions';
 import { auditChange } from '../audit/write';
 import { todayInShanghai } from '../time';
 import { withDeniedAudit } from '../status/write';
@@ -62,8 +64,9 @@ export async function exportStatusCsv(db: Db, ctx: RequestContext, args: { progr
       ).map((r) => ({ ...r, code: r.institutionCode }));
     }
 
+    const entityType = entity === 'city' ? 'CITY' : 'INSTITUTION';
     const bytes = encodeStatusCsv(
-      rows.map(
+      rows.map((row) => redactStatusRow(ctx.viewer, { entityType, code: row.code }, row)).map(
         (r): Record<CsvColumn, string> => ({
           program: program.slug,
           entity,

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
 import { seedDatabase } from '../../prisma/seed';
+import type { Viewer } from '../auth/viewer';
 import { getInstitutionDetail, getInstitutionMatrix, isInstitutionCode } from './queries';
 
 let t: TestDb;
+/** A program manager: sees every row in full. */
+const staff: Viewer = { id: 'staff', email: 'pm@hutong.test', name: 'PM', role: 'PROGRAM_MANAGER', institutionCode: null };
 beforeAll(async () => {
   t = await createTestDb();
   await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: new Date('2026-11-25T04:00:00Z') });
@@ -16,7 +19,7 @@ const BANK_APPS = 'alipay-bank-apps';
 
 describe('getInstitutionMatrix', () => {
   it('lists all 28 institutions against the one institution program, state-owned banks first', async () => {
-    const m = await getInstitutionMatrix(t.db, { today: '2021-12-15' });
+    const m = await getInstitutionMatrix(t.db, staff, { today: '2021-12-15' });
     expect(m.programs.map((p) => p.slug)).toEqual([BANK_APPS]);
     expect(m.rows).toHaveLength(28);
     expect(m.total).toBe(28);
@@ -32,7 +35,7 @@ describe('getInstitutionMatrix', () => {
 
   it('measures staleness at the date viewed (30 days for this program) while the rollout is in flight', async () => {
     // 2021-11-20: 25 of 28 live, so the rollout is not complete and the age rule applies.
-    const m = await getInstitutionMatrix(t.db, { asOf: '2021-11-20', today: '2026-11-26' });
+    const m = await getInstitutionMatrix(t.db, staff, { asOf: '2021-11-20', today: '2026-11-26' });
     expect(m.programs.find((p) => p.slug === BANK_APPS)?.isRolloutComplete).toBe(false);
     // CQRCB went live on 2021-11-05: 15 days before, fresh although 2021 is long ago today.
     expect(m.rows.find((r) => r.code === 'CQRCB')?.cells[BANK_APPS]).toMatchObject({ isStale: false, daysSinceConfirmed: 15 });
@@ -44,7 +47,7 @@ describe('getInstitutionMatrix', () => {
 
   it('does not flag LIVE rows once every institution is live (the rollout is complete)', async () => {
     // Every row has been LIVE since 2021-12-02; confirmed years ago, but nothing is left to report.
-    const m = await getInstitutionMatrix(t.db, { today: '2026-11-26' });
+    const m = await getInstitutionMatrix(t.db, staff, { today: '2026-11-26' });
     expect(m.programs.find((p) => p.slug === BANK_APPS)?.isRolloutComplete).toBe(true);
     const cells = m.rows.map((r) => r.cells[BANK_APPS]).filter((c) => c != null);
     expect(cells).toHaveLength(28);
@@ -54,7 +57,7 @@ describe('getInstitutionMatrix', () => {
   });
 
   it('filters by type but counts every type', async () => {
-    const m = await getInstitutionMatrix(t.db, { type: 'JOINT_STOCK_BANK', today: '2021-12-15' });
+    const m = await getInstitutionMatrix(t.db, staff, { type: 'JOINT_STOCK_BANK', today: '2021-12-15' });
     expect(m.rows.length).toBeGreaterThan(0);
     expect(m.rows.every((r) => r.type === 'JOINT_STOCK_BANK')).toBe(true);
     expect(m.type).toBe('JOINT_STOCK_BANK');
@@ -78,22 +81,22 @@ describe('getInstitutionMatrix', () => {
   });
 
   it('replays the history as of a date: 23 live on 2021-10-02, CGB not yet', async () => {
-    const m = await getInstitutionMatrix(t.db, { asOf: '2021-10-02' });
+    const m = await getInstitutionMatrix(t.db, staff, { asOf: '2021-10-02' });
     expect(m.asOf).toBe('2021-10-02');
     expect(m.staleReferenceDate).toBe('2021-10-02');
     expect(m.rows.filter((r) => r.cells[BANK_APPS]?.status === 'LIVE')).toHaveLength(23);
     const cgb = m.rows.find((r) => r.code === 'CGB')?.cells[BANK_APPS];
     expect(cgb?.status).not.toBe('LIVE');
     expect(cgb?.liveDate).toBeNull();
-    const live = await getInstitutionMatrix(t.db, { asOf: '2021-12-02' });
+    const live = await getInstitutionMatrix(t.db, staff, { asOf: '2021-12-02' });
     expect(live.rows.find((r) => r.code === 'CGB')?.cells[BANK_APPS]).toMatchObject({ status: 'LIVE', liveDate: '2021-12-02', isStale: false });
-    await expect(getInstitutionMatrix(t.db, { asOf: '2021-02-30' })).rejects.toThrow(RangeError);
+    await expect(getInstitutionMatrix(t.db, staff, { asOf: '2021-02-30' })).rejects.toThrow(RangeError);
   });
 });
 
 describe('getInstitutionDetail', () => {
   it('Mi Pay: a sourced device wallet, live on 2021-12-02, with the statement as its source', async () => {
-    const d = await getInstitutionDetail(t.db, 'MIPAY', { today: '2021-12-15' });
+    const d = await getInstitutionDetail(t.db, staff, 'MIPAY', { today: '2021-12-15' });
     expect(d).toMatchObject({ code: 'MIPAY', nameZh: '小米支付', type: 'DEVICE_WALLET', isIllustrative: false });
     expect(d?.source).toMatch(/Alipay statement, 2021-12-02/);
     expect(d?.programs).toHaveLength(1);
@@ -108,9 +111,9 @@ describe('getInstitutionDetail', () => {
   });
 
   it('an illustrative institution says so; unknown and malformed codes are null', async () => {
-    expect((await getInstitutionDetail(t.db, 'JDPAY'))?.isIllustrative).toBe(true);
-    expect(await getInstitutionDetail(t.db, 'NOPE')).toBeNull();
-    expect(await getInstitutionDetail(t.db, 'icbc')).toBeNull();
+    expect((await getInstitutionDetail(t.db, staff, 'JDPAY'))?.isIllustrative).toBe(true);
+    expect(await getInstitutionDetail(t.db, staff, 'NOPE')).toBeNull();
+    expect(await getInstitutionDetail(t.db, staff, 'icbc')).toBeNull();
     expect(isInstitutionCode('HUAWEIPAY')).toBe(true);
     for (const bad of ['', 'I', 'icbc', 'IC BC', '../ICBC', 'A'.repeat(40)]) expect(isInstitutionCode(bad), bad).toBe(false);
   });

@@ -5,6 +5,8 @@
  */
 import 'server-only';
 import type { Db } from '../db';
+import { authorize, redactStatusRow } from '../auth/permissions';
+import type { Viewer } from '../auth/viewer';
 import type { InstitutionType, RolloutStatus } from '../generated/sqlite/client';
 import { findProgramStatuses, type ProgramStatusDto } from '../history/program-status';
 import { readSnapshot } from '../history/snapshot';
@@ -45,8 +47,10 @@ export interface InstitutionDetailDto {
   today: string;
 }
 
+/** The institution and its statuses as `viewer` may see them (lib/auth/permissions.ts). */
 export async function getInstitutionDetail(
   db: Db,
+  viewer: Viewer,
   code: string,
   options: { today?: string } = {},
 ): Promise<InstitutionDetailDto | null> {
@@ -57,7 +61,7 @@ export async function getInstitutionDetail(
     select: { code: true, nameZh: true, nameEn: true, type: true, isIllustrative: true, source: true },
   });
   if (!institution) return null;
-  return { ...institution, programs: await findProgramStatuses(db, 'INSTITUTION', code, today), today };
+  return { ...institution, programs: await findProgramStatuses(db, viewer, 'INSTITUTION', code, today), today };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -81,7 +85,8 @@ export interface MatrixCellDto {
   lastConfirmedAt: string | null;
   daysSinceConfirmed: number | null;
   isStale: boolean;
-  verified: boolean;
+  /** Null when withheld from this viewer: a partner sees other institutions' status and dates only. */
+  verified: boolean | null;
 }
 
 export interface MatrixRowDto {
@@ -169,8 +174,10 @@ async function replayCells(
 
 export async function getInstitutionMatrix(
   db: Db,
+  viewer: Viewer,
   options: InstitutionMatrixOptions = {},
 ): Promise<InstitutionMatrixDto> {
+  authorize(viewer, 'coverage.read');
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new RangeError(`not a YYYY-MM-DD date: ${options.asOf}`);
   const asOf = options.asOf ?? null;
   const staleReferenceDate = asOf ?? options.today ?? todayInShanghai();
@@ -225,7 +232,7 @@ export async function getInstitutionMatrix(
           cells[p.slug] = null;
           continue;
         }
-        cells[p.slug] = {
+        cells[p.slug] = redactStatusRow(viewer, { entityType: 'INSTITUTION', code: inst.code }, {
           status: source.status,
           plannedDate: source.plannedDate,
           liveDate: source.liveDate,
@@ -238,7 +245,7 @@ export async function getInstitutionMatrix(
             ),
           ),
           verified: source.verified,
-        };
+        });
       }
       return { ...inst, cells };
     });

@@ -4,7 +4,8 @@
  */
 import 'server-only';
 import { cache } from 'react';
+import { requireViewer } from '../auth/session';
 import { getDb } from '../db';
 import { getInstitutionDetail } from './queries';
 
-export const loadInstitutionDetail = cache(async (code: string) => getInstitutionDetail(await getDb(), code));
+export const loadInstitutionDetail = cache(async (code: string) => getInstitutionDetail(await getDb(), await requireViewer(), code));

@@ -1,11 +1,15 @@
 /**
  * Reads behind the edit pages: one status row, or a province's cities, with what the viewer may
  * do to them. The flags only decide which controls to show; the mutations check again.
+ *
+ * An edit page shows a row in full (note, evidence, verification, who changed it), so a viewer who
+ * may not read a row's details (`canReadRowDetails`: a partner and another institution's row, or
+ * any city) gets null, as for a row that does not exist: nothing to edit, nothing more to read.
  */
 import 'server-only';
 import type { Db } from '../db';
 import type { Viewer } from '../auth/viewer';
-import { authorize, can } from '../auth/permissions';
+import { authorize, can, canReadRowDetails } from '../auth/permissions';
 import { getProgramBySlug, type ProgramDto } from '../programs/queries';
 import { statusRowSelect, toStatusRowDto, type StatusEntity, type StatusRowDto } from './dto';
 import { findStatusRow } from './write';
@@ -35,6 +39,7 @@ export async function getStatusRowView(
   args: { programSlug: string; entity: StatusEntity; code: string },
 ): Promise<StatusRowView | null> {
   authorize(viewer, 'coverage.read');
+  if (!canReadRowDetails(viewer, { entityType: args.entity === 'city' ? 'CITY' : 'INSTITUTION', code: args.code })) return null;
   const program = await getProgramBySlug(db, args.programSlug);
   if (!program) return null;
   const ref = await db.program.findUnique({ where: { slug: args.programSlug }, select: { id: true } });
@@ -64,6 +69,8 @@ export async function listProvinceCityStatuses(
   authorize(viewer, 'coverage.read');
   const program = await getProgramBySlug(db, args.programSlug);
   if (!program || program.unit !== 'CITY') return null;
+  // Every row here is a city's; the viewer reads all of them in full or none.
+  if (!canReadRowDetails(viewer, { entityType: 'CITY', code: args.provinceCode })) return null;
   const province = await db.province.findUnique({
     where: { code: args.provinceCode },
     select: { code: true, name: true, nameEn: true },

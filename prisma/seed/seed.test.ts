@@ -3,9 +3,13 @@ import { verify } from '@node-rs/argon2';
 import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
 import { listCities, listPrefectureLevelCities, listProvinces } from '../../lib/geo/divisions';
 import type { Db } from '../../lib/db';
+import { endOfShanghaiDay, toShanghaiDate } from '../../lib/time';
 import { isDatabaseEmpty, seedDatabase, type SeedReport } from './index';
-import { buildDemoData, EXPECTED, NAMED_CITIES_20211002, REVERSE_LAST_CHANGE } from './demo';
+import { buildDemoData } from './demo';
+import { EXPECTED, NAMED_CITIES_20211002 } from './demo/expected';
 
+// The sourced figures checked here (23 and 28 institutions, 85%, 31 capitals, 337 cities, the
+// dated pilots) are listed with their sources in docs/sources.md.
 const PASSWORD = 'test-demo-password-1';
 const NOW = new Date('2026-11-25T04:00:00Z');
 const SLUGS = [
@@ -18,19 +22,13 @@ const SLUGS = [
 const SOURCED_INSTITUTIONS = ['ICBC', 'CCB', 'BOC', 'BOCOM', 'CMB', 'CITIC', 'CGB', 'MIPAY'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The Shanghai calendar date of an instant (UTC+8, no DST). */
-function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
 /**
  * Replays a program's history as of the end of a Shanghai calendar date: per entity, the toStatus
  * of the latest change before the next day's 00:00 Asia/Shanghai, else NOT_STARTED.
  */
 async function statusesAsOf(db: Db, programId: string, date: string): Promise<Map<string, string>> {
-  const before = new Date(new Date(`${date}T00:00:00+08:00`).getTime() + DAY_MS);
   const changes = await db.statusChange.findMany({
-    where: { programId, changedAt: { lt: before } },
+    where: { programId, changedAt: { lt: endOfShanghaiDay(date) } },
     orderBy: [{ changedAt: 'asc' }, { version: 'asc' }],
     select: { entityCode: true, toStatus: true },
   });
@@ -78,6 +76,21 @@ describe('seedDatabase with the demo data set', () => {
     );
     expect(JSON.stringify(report)).not.toContain(PASSWORD);
     expect(report.statusChanges).toBe(await db.statusChange.count());
+  });
+
+  it('writes exactly the rows of the demo data set', async () => {
+    const counts = {
+      programs: await db.program.count(),
+      cityStatuses: await db.cityStatus.count(),
+      institutionStatuses: await db.institutionStatus.count(),
+      statusChanges: await db.statusChange.count(),
+      milestones: await db.milestone.count(),
+      annotations: await db.annotation.count(),
+      metricPoints: await db.metricPoint.count(),
+      targetChanges: await db.targetChange.count(),
+    };
+    expect(counts).toEqual(EXPECTED.rows);
+    expect(report).toMatchObject(EXPECTED.rows);
   });
 
   it('has the 31 provinces with their capitals', async () => {
@@ -155,7 +168,7 @@ describe('seedDatabase with the demo data set', () => {
   it('gives every LIVE row the Shanghai date of its last LIVE change', async () => {
     const changes = await db.statusChange.findMany({ where: { toStatus: 'LIVE' }, orderBy: { changedAt: 'asc' } });
     const lastLive = new Map<string, string>();
-    for (const c of changes) lastLive.set(`${c.programId}|${c.entityCode}`, shanghaiDate(c.changedAt));
+    for (const c of changes) lastLive.set(`${c.programId}|${c.entityCode}`, toShanghaiDate(c.changedAt));
     const rows = [
       ...(await db.cityStatus.findMany()).map((r) => ({ key: `${r.programId}|${r.cityCode}`, ...r })),
       ...(await db.institutionStatus.findMany()).map((r) => ({ key: `${r.programId}|${r.institutionCode}`, ...r })),
@@ -275,7 +288,7 @@ describe('seedDatabase with the demo data set', () => {
     // The Ningbo pilot and the nationwide date are sourced; the fifth program is all illustrative.
     const ningbo = await db.statusChange.findFirst({ where: { programId: id('alipay-unionpay-offline'), entityCode: '3302', toStatus: 'PILOT' } });
     expect(ningbo).toMatchObject({ isIllustrative: false });
-    expect(shanghaiDate(ningbo!.changedAt)).toBe('2019-12-30');
+    expect(toShanghaiDate(ningbo!.changedAt)).toBe('2019-12-30');
     expect(await db.statusChange.count({ where: { programId: id('quickpass-payment-code-reverse'), isIllustrative: false } })).toBe(0);
   });
 
@@ -306,7 +319,7 @@ describe('seedDatabase with the demo data set', () => {
     expect(rows.filter((r) => r.status === 'PLANNED').some((r) => r.plannedDate! >= '2027-01-01')).toBe(true);
 
     const latest = await db.statusChange.findFirst({ where: { programId }, orderBy: { changedAt: 'desc' } });
-    expect(shanghaiDate(latest!.changedAt)).toBe(REVERSE_LAST_CHANGE);
+    expect(toShanghaiDate(latest!.changedAt)).toBe(EXPECTED.reverseLastChange);
     const stale = rows.filter((r) => r.lastConfirmedAt! < new Date(NOW.getTime() - 30 * DAY_MS)).length;
     expect(stale).toBeGreaterThan(0);
     expect(stale).toBeLessThan(rows.length / 2);

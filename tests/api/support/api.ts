@@ -62,7 +62,7 @@ async function reply<T>(res: APIResponse, checker: OpenApiChecker, method: strin
     throw new Error(`${method} ${res.url()} answered ${res.status()} with non-JSON: ${text.slice(0, 200)}`);
   }
   // Never a stack trace, SQL or a file path in any answer.
-  expect(text).not.toMatch(/\bat .+\(.+:\d+:\d+\)|PrismaClient|SELECT |INSERT |\/work\/|node_modules/);
+  expect(text).not.toMatch(/\bat .+\(.+:\d+:\d+\)|PrismaClient|SELECT |INSERT |\/(?:app|lib|prisma)\/[\w/.[\]-]+\.[jt]sx?\b|node_modules/);
   checker.check(method, res.url(), res.status(), body);
   return { status: res.status(), headers: res.headers(), body: body as T };
 }

@@ -31,7 +31,7 @@ export default async function CityPage({ params }: PageProps) {
   if (!isCityCode(code)) notFound();
   const city = await loadCityDetail(code);
   if (!city) notFound();
-  const history = await listStatusHistory(await getDb(), { entityType: 'CITY', entityCode: code });
+  const history = await listStatusHistory(await getDb(), viewer, { entityType: 'CITY', entityCode: code });
 
   const t = await getTranslations('city');
   const tForm = await getTranslations('statusForm');

@@ -38,12 +38,12 @@ function parseType(raw: string | string[] | undefined): { type: InstitutionType 
 }
 
 export default async function InstitutionsPage({ searchParams }: PageProps) {
-  await requireViewer();
+  const viewer = await requireViewer();
   const { type, invalid } = parseType((await searchParams).type);
   const db = await getDb();
   const today = todayInShanghai();
   const [matrix, overTime] = await Promise.all([
-    getInstitutionMatrix(db, type ? { type, today } : { today }),
+    getInstitutionMatrix(db, viewer, type ? { type, today } : { today }),
     listLiveInstitutionsOverTime(db, today),
   ]);
   const t = await getTranslations('institutions');

@@ -31,7 +31,7 @@ export default async function InstitutionPage({ params }: PageProps) {
   if (!isInstitutionCode(code)) notFound();
   const institution = await loadInstitutionDetail(code);
   if (!institution) notFound();
-  const history = await listStatusHistory(await getDb(), { entityType: 'INSTITUTION', entityCode: code });
+  const history = await listStatusHistory(await getDb(), viewer, { entityType: 'INSTITUTION', entityCode: code });
 
   const t = await getTranslations('institution');
   const tForm = await getTranslations('statusForm');
