@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, endOfShanghaiDay, isIsoDate, startOfShanghaiDay, toShanghaiDate } from './time';
+import {
+  addDays,
+  daysBetween,
+  endOfShanghaiDay,
+  formatShanghaiInstant,
+  isIsoDate,
+  startOfShanghaiDay,
+  toShanghaiDate,
+  toShanghaiIso,
+} from './time';
 
 describe('Shanghai calendar dates', () => {
   it('rejects impossible and malformed dates', () => {
@@ -13,6 +22,14 @@ describe('Shanghai calendar dates', () => {
   it('puts 23:30 UTC into the next Shanghai day', () => {
     expect(toShanghaiDate(new Date('2021-10-01T15:59:59Z'))).toBe('2021-10-01');
     expect(toShanghaiDate(new Date('2021-10-01T16:00:00Z'))).toBe('2021-10-02');
+  });
+
+  it('shows an instant on the Shanghai wall clock, with an offset that parses back to the same instant', () => {
+    const instant = new Date('2021-12-01T18:30:00Z');
+    const iso = toShanghaiIso(instant);
+    expect(iso).toBe('2021-12-02T02:30:00.000+08:00');
+    expect(new Date(iso).getTime()).toBe(instant.getTime());
+    expect(formatShanghaiInstant(instant)).toBe('2021-12-02 02:30:00');
   });
 
   it('bounds a day at Shanghai midnight whatever the process TZ', () => {

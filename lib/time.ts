@@ -17,9 +17,27 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+/** `YYYY-MM-DDTHH:mm:ss.sss` as a clock in Shanghai shows the instant. */
+function shanghaiWallClock(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 23);
+}
+
 /** The Shanghai calendar date of an instant. */
 export function toShanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghaiWallClock(instant).slice(0, 10);
+}
+
+/**
+ * An instant as ISO 8601 in Shanghai time with its offset ("2021-10-02T10:00:00.000+08:00"), so a
+ * reader of the JSON sees the same wall-clock time as the page, and `new Date()` still parses it.
+ */
+export function toShanghaiIso(instant: Date): string {
+  return `${shanghaiWallClock(instant)}${SHANGHAI_OFFSET}`;
+}
+
+/** `YYYY-MM-DD HH:mm:ss` in Shanghai, for tables and audit lines. */
+export function formatShanghaiInstant(instant: Date): string {
+  return shanghaiWallClock(instant).slice(0, 19).replace('T', ' ');
 }
 
 export function todayInShanghai(now: Date = new Date()): string {

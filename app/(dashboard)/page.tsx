@@ -22,6 +22,7 @@ import { CoverageView } from '@/components/coverage/coverage-view';
 import { ProgramPicker } from '@/components/coverage/program-picker';
 import { Panel } from '@/components/coverage/panel';
 import { renderProvinceMapSvg } from '@/lib/charts/ssr';
+import { localized } from '@/lib/i18n/localized';
 
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -115,7 +116,7 @@ export default async function DashboardPage({ searchParams }: PageProps) {
         <Alert type="warning" showIcon title={t('provinceInvalid', { value: params.province })} />
       )}
       <div className="program-meta">
-        <div>{t('direction', { direction: locale === 'en' ? program.directionEn : program.directionZh })}</div>
+        <div>{t('direction', { direction: localized(locale, program.directionZh, program.directionEn) })}</div>
         {program.isIllustrative ? (
           <Tag color="warning">{t('illustrativeNote')}</Tag>
         ) : (
@@ -133,7 +134,7 @@ export default async function DashboardPage({ searchParams }: PageProps) {
         canEditCities={can(viewer, 'cityStatus.update')}
         citiesGeoUrl={versionedGeoUrl('china-cities.json')}
         initialMapSvg={initialMapSvg}
-        annotations={annotations.map((a) => ({ date: a.date, title: locale === 'en' ? a.titleEn : a.titleZh }))}
+        annotations={annotations.map((a) => ({ date: a.date, title: localized(locale, a.titleZh, a.titleEn) }))}
       />
       {seriesSource && (
         <BurnupPanel key={slug} source={seriesSource} initialAsOf={params.asOf} program={program} annotations={annotations} />

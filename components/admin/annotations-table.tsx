@@ -8,6 +8,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { createAnnotationAction, deleteAnnotationAction, updateAnnotationAction } from '@/lib/annotations/actions';
 import type { EditableAnnotationDto } from '@/lib/annotations/queries';
+import { isHttpUrl } from '@/lib/url';
 import {
   ANNOTATION_SOURCE_NOTE_MAX,
   ANNOTATION_TITLE_MAX,
@@ -20,6 +21,7 @@ import { fromIsoDate, toIsoDate } from './dates';
 import { useActionForm } from './use-action-form';
 import { DeleteButton, EditButton, RecordTable } from './record-table';
 import { SchemaFormModal } from './schema-form-modal';
+import { localized } from '@/lib/i18n/localized';
 
 export interface AnnotationRow extends EditableAnnotationDto {
   lastChange: LastChangeDto | null;
@@ -35,7 +37,6 @@ interface Values {
 }
 
 /** Stored links were checked on write; this guards the anchor anyway (older rows, imports). */
-const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
 
 /** A link without a source note is named by its site. */
 function hostOf(url: string): string {
@@ -145,7 +146,7 @@ export function AnnotationsTable({ programSlug, annotations, canManage }: Annota
   const locale = useLocale();
   const [modal, setModal] = useState<{ editing: AnnotationRow | null } | null>(null);
   const { send, isPending } = useActionForm();
-  const title = (a: AnnotationRow) => (locale === 'en' ? a.titleEn : a.titleZh);
+  const title = (a: AnnotationRow) => localized(locale, a.titleZh, a.titleEn);
 
   const columns: ColumnsType<AnnotationRow> = [
     { title: t('columns.date'), dataIndex: 'date', key: 'date', width: 120 },
@@ -167,7 +168,7 @@ export function AnnotationsTable({ programSlug, annotations, canManage }: Annota
           <Typography.Text type={a.sourceNote || a.sourceUrl ? undefined : 'secondary'}>
             {a.sourceNote ?? (a.sourceUrl ? hostOf(a.sourceUrl) : t('noSource'))}
           </Typography.Text>
-          {a.sourceUrl && isHttpUrl(a.sourceUrl) && (
+          {isHttpUrl(a.sourceUrl) && (
             <a href={a.sourceUrl} target="_blank" rel="noopener noreferrer" aria-label={t('openSource')} title={a.sourceUrl}>
               <LinkOutlined />
             </a>

@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useLocale, useTranslations } from 'next-intl';
 import type { DiffLine } from '@/lib/audit/diff';
 import type { AuditEntryDto } from '@/lib/audit/queries';
+import { localized } from '@/lib/i18n/localized';
 
 export interface AuditRow extends Omit<AuditEntryDto, 'before' | 'after'> {
   /** Before/after as changed leaves, computed on the server. */
@@ -77,7 +78,7 @@ export function AuditTable({ entries }: { entries: AuditRow[] }) {
       title: t('columns.institution'),
       key: 'institution',
       width: 140,
-      render: (_: unknown, e) => (e.institution ? (locale === 'en' ? e.institution.nameEn : e.institution.nameZh) : '—'),
+      render: (_: unknown, e) => (e.institution ? localized(locale, e.institution.nameZh, e.institution.nameEn) : '—'),
     },
     {
       title: t('columns.action'),

@@ -14,6 +14,7 @@ import { DeleteButton, EditButton, RecordTable } from './record-table';
 import { SchemaFormModal } from './schema-form-modal';
 import { fromIsoDate, toIsoDate } from './dates';
 import { useActionForm } from './use-action-form';
+import { localized } from '@/lib/i18n/localized';
 
 export interface MilestoneRow extends EditableMilestoneDto {
   lastChange: LastChangeDto | null;
@@ -117,7 +118,7 @@ export function MilestonesTable({ programSlug, milestones, today, canManage }: M
   const locale = useLocale();
   const [modal, setModal] = useState<{ editing: MilestoneRow | null } | null>(null);
   const { send, isPending } = useActionForm();
-  const title = (m: MilestoneRow) => (locale === 'en' ? m.titleEn : m.titleZh);
+  const title = (m: MilestoneRow) => localized(locale, m.titleZh, m.titleEn);
 
   const columns: ColumnsType<MilestoneRow> = [
     {
@@ -127,7 +128,7 @@ export function MilestonesTable({ programSlug, milestones, today, canManage }: M
         <Space orientation="vertical" size={0}>
           <span>{title(m)}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {locale === 'en' ? m.titleZh : m.titleEn}
+            {localized(locale, m.titleEn, m.titleZh)}
           </Typography.Text>
         </Space>
       ),

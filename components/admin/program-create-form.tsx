@@ -13,6 +13,7 @@ import type { ScopeRule } from '@/lib/generated/sqlite/enums';
 import { FormProblem } from './form-problem';
 import { toIsoDate } from './dates';
 import { useActionForm } from './use-action-form';
+import { localized } from '@/lib/i18n/localized';
 
 interface Values {
   slug?: string;
@@ -141,7 +142,7 @@ export function ProgramCreateButton({ institutions }: { institutions: Institutio
                 allowClear
                 placeholder={t('fields.institutionPlaceholder')}
                 optionFilterProp="label"
-                options={institutions.map((i) => ({ value: i.code, label: `${locale === 'en' ? i.nameEn : i.nameZh} (${i.code})` }))}
+                options={institutions.map((i) => ({ value: i.code, label: `${localized(locale, i.nameZh, i.nameEn)} (${i.code})` }))}
               />
             </Form.Item>
           )}

@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { AdminProgramDto } from '@/lib/programs/admin-queries';
+import { localized } from '@/lib/i18n/localized';
 
 export function ProgramsTable({ programs }: { programs: AdminProgramDto[] }) {
   const t = useTranslations('adminPrograms');
@@ -16,7 +17,7 @@ export function ProgramsTable({ programs }: { programs: AdminProgramDto[] }) {
       render: (_: unknown, p) => (
         <Space orientation="vertical" size={0}>
           <Space size={4} wrap>
-            <Link href={`/admin/programs/${encodeURIComponent(p.slug)}`}>{locale === 'en' ? p.nameEn : p.nameZh}</Link>
+            <Link href={`/admin/programs/${encodeURIComponent(p.slug)}`}>{localized(locale, p.nameZh, p.nameEn)}</Link>
             {p.isIllustrative && <Tag>{t('illustrative')}</Tag>}
           </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} code>

@@ -8,6 +8,7 @@ import { createApiTokenAction, revokeApiTokenAction } from '@/lib/tokens/actions
 import type { ApiTokenDto } from '@/lib/tokens/queries';
 import { FormProblem } from './form-problem';
 import { useActionForm } from './use-action-form';
+import { TIME_ZONE } from '@/lib/i18n/config';
 
 export interface TokenUserOption {
   id: string;
@@ -36,7 +37,7 @@ export function ApiTokensAdmin({ tokens, users }: ApiTokensAdminProps) {
   const rowAction = useActionForm();
   const [created, setCreated] = useState<string | null>(null);
 
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }) : t('table.never'));
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }) : t('table.never'));
 
   function create(values: CreateValues) {
     setCreated(null);

@@ -2,55 +2,41 @@
 
 import { useMemo } from 'react';
 import { useTranslations } from 'next-intl';
-import type { Projection } from '@/lib/coverage/projection';
 import type { CountSeriesDto } from '@/lib/coverage/series';
 import { buildBurnupOption } from '@/lib/charts/burnup';
-import type { ChartAnnotation } from '@/lib/charts/timeline-marks';
 import { ChartFrame } from './chart-frame';
 import { openAnnotationSource } from './open-annotation-source';
-import { useEChart } from './use-echart';
+import { useTimelineLabels, type TimelineChartProps } from './timeline-chart';
 
-interface Props {
-  series: CountSeriesDto;
-  projection: Projection | null;
-  /** Already in the reader's language and limited to the as-of date, numbered as the list beside. */
-  annotations: ChartAnnotation[];
-  /** Program name for the accessible description. */
-  programName: string;
-  downloadName?: string;
-  height?: number;
-}
-
-export default function BurnupChart({ series, projection, annotations, programName, downloadName, height = 420 }: Props) {
+export default function BurnupChart({
+  series,
+  projection,
+  annotations,
+  programName,
+  downloadName,
+  height = 420,
+}: TimelineChartProps<CountSeriesDto>) {
   const t = useTranslations('burnup.chart');
+  const shared = useTimelineLabels(series, projection);
   const unit = series.unit;
   const aria = t('aria', { program: programName });
-  const option = useMemo(() => {
-    const completion = projection?.completionDate ?? '';
-    return buildBurnupOption(
-      { series, projection, annotations },
-      {
-        actual: t(`actual${unit}`),
-        plan: t('plan'),
-        projection: t('projection'),
-        denominator: t(`denominator${unit}`, { count: series.denominator }),
-        asOf: t('asOf', { date: series.asOf }),
-        projectedCompletion: t('projectedCompletion', { date: completion }),
-        projectedBeyond: t('projectedBeyond', { date: completion }),
-        yAxis: t(`yAxis${unit}`),
-        target: t('target', { date: series.targetDate }),
-        baselineTarget: t('baselineTarget', { date: series.baselineTargetDate }),
-        currentTarget: t('currentTarget', { date: series.targetDate }),
-        source: (note) => t('source', { source: note }),
-        illustrative: t('illustrative'),
-        openSource: t('openSource'),
-        formatValue: (count) => t(`value${unit}`, { count }),
-        tooltipRow: (name, value) => t('tooltipRow', { series: name, value }),
-        ariaLabel: aria,
-      },
-    );
-  }, [series, projection, annotations, unit, aria, t]);
-  const { ref, state, chart } = useEChart(option, { onClick: openAnnotationSource });
+  const option = useMemo(
+    () =>
+      buildBurnupOption(
+        { series, projection, annotations },
+        {
+          ...shared,
+          actual: t(`actual${unit}`),
+          plan: t('plan'),
+          denominator: t(`denominator${unit}`, { count: series.denominator }),
+          yAxis: t(`yAxis${unit}`),
+          formatValue: (count) => t(`value${unit}`, { count }),
+          tooltipRow: (name, value) => t('tooltipRow', { series: name, value }),
+          ariaLabel: aria,
+        },
+      ),
+    [series, projection, annotations, shared, unit, aria, t],
+  );
   // What is drawn, in words, for tests and assistive tech that cannot read the canvas.
   const drawn = useMemo(() => {
     type Mark = { name?: string; label?: { formatter?: unknown } };
@@ -64,9 +50,8 @@ export default function BurnupChart({ series, projection, annotations, programNa
 
   return (
     <ChartFrame
-      chartRef={ref}
-      chart={chart}
-      state={state}
+      option={option}
+      onClick={openAnnotationSource}
       height={height}
       ariaLabel={aria}
       errorText={t('loadError')}

@@ -1,16 +1,19 @@
 'use client';
 
 import { Alert, Skeleton } from 'antd';
-import type { ReactNode, RefObject } from 'react';
-import type { ECharts } from 'echarts/core';
+import type { ReactNode } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
 import { ChartDownloadButton } from './chart-download-button';
-import type { ChartState } from './use-echart';
+import { useEChart, type EChartClick } from './use-echart';
 
 interface Props {
-  /** The element ECharts draws into (from useEChart). */
-  chartRef: RefObject<HTMLDivElement | null>;
-  chart: RefObject<ECharts | null>;
-  state: ChartState;
+  /** From a pure option builder of lib/charts; null while the data is not there yet. */
+  option: EChartsCoreOption | null;
+  /** Maps to register before the first setOption: name -> GeoJSON URL. */
+  maps?: Record<string, string>;
+  onClick?: (params: EChartClick) => void;
+  /** Still loading although ECharts is ready (e.g. outlines drawn, statuses on their way). */
+  isPending?: boolean;
   height: number;
   /** The chart's accessible name: the canvas is one image to assistive tech. */
   ariaLabel: string;
@@ -25,10 +28,13 @@ interface Props {
 }
 
 /**
- * The box around every chart: the drawing surface (role=img, data-testid, data-state), a skeleton
- * while ECharts and the data load, an error alert, and the PNG download once it is drawn.
+ * Every chart on a page: ECharts drawing `option` (useEChart), on a surface with role=img,
+ * data-testid and data-state, a skeleton while ECharts and the data load, an error alert, and the
+ * PNG download once it is drawn.
  */
-export function ChartFrame({ chartRef, chart, state, height, ariaLabel, errorText, testId, downloadName, data, placeholder }: Props) {
+export function ChartFrame({ option, maps, onClick, isPending = false, height, ariaLabel, errorText, testId, downloadName, data, placeholder }: Props) {
+  const { ref: chartRef, state: chartState, chart } = useEChart(option, { maps, onClick });
+  const state = isPending && chartState === 'ready' ? 'loading' : chartState;
   return (
     <div style={{ position: 'relative', height }}>
       {state === 'ready' && downloadName && <ChartDownloadButton chart={chart} filename={downloadName} />}

@@ -6,7 +6,7 @@ import type { CityCoverageDto } from '@/lib/coverage/queries';
 import { buildCityMapOption, provinceMapName, toCityMapData } from '@/lib/charts/city-map';
 import { ROLLOUT_STATUSES } from '@/lib/coverage/summarise';
 import { ChartFrame } from './chart-frame';
-import { useEChart } from './use-echart';
+import { useRegionClick } from './use-echart';
 
 interface Props {
   provinceCode: string;
@@ -27,19 +27,13 @@ export default function CityMap({ provinceCode, cities, highlight, onCityClick, 
     const status = Object.fromEntries(ROLLOUT_STATUSES.map((s) => [s, ts(s)])) as Record<(typeof ROLLOUT_STATUSES)[number], string>;
     return buildCityMapOption(mapName, toCityMapData(cities, locale), { status, outOfScope: t('outOfScope'), ariaLabel: t('cityAria') }, highlight);
   }, [cities, locale, t, ts, mapName, highlight]);
-  const inScope = useMemo(() => new Set(cities.map((c) => c.code)), [cities]);
-  const { ref, state, chart } = useEChart(option, {
-    maps: { [mapName]: `/geo/cities/${provinceCode}.json` },
-    onClick: (p) => {
-      if (inScope.has(p.name)) onCityClick?.(p.name);
-    },
-  });
+  const onClick = useRegionClick(cities, onCityClick);
 
   return (
     <ChartFrame
-      chartRef={ref}
-      chart={chart}
-      state={state}
+      option={option}
+      maps={{ [mapName]: `/geo/cities/${provinceCode}.json` }}
+      onClick={onClick}
       height={height}
       ariaLabel={t('cityAria')}
       errorText={t('loadError')}

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { buildLiveLinesOption, toLiveLines } from '@/lib/charts/institutions-over-time';
 import type { LiveInstitutionsHistoryDto } from '@/lib/institutions/over-time';
 import { ChartFrame } from './chart-frame';
-import { useEChart } from './use-echart';
+import { localized } from '@/lib/i18n/localized';
 
 interface Props {
   programs: LiveInstitutionsHistoryDto[];
@@ -20,7 +20,7 @@ export default function InstitutionsOverTimeChart({ programs, end, downloadName,
   const t = useTranslations('institutions.overTime');
   const locale = useLocale();
   const lines = useMemo(
-    () => toLiveLines(programs.map((p) => ({ ...p, name: locale === 'en' ? p.nameEn : p.nameZh })), end),
+    () => toLiveLines(programs.map((p) => ({ ...p, name: localized(locale, p.nameZh, p.nameEn) })), end),
     [programs, locale, end],
   );
   const option = useMemo(
@@ -33,13 +33,10 @@ export default function InstitutionsOverTimeChart({ programs, end, downloadName,
       }),
     [lines, t],
   );
-  const { ref, state, chart } = useEChart(option);
 
   return (
     <ChartFrame
-      chartRef={ref}
-      chart={chart}
-      state={state}
+      option={option}
       height={height}
       ariaLabel={t('aria')}
       errorText={t('loadError')}

@@ -2,57 +2,44 @@
 
 import { useMemo } from 'react';
 import { useTranslations } from 'next-intl';
-import type { Projection } from '@/lib/coverage/projection';
 import type { MetricSeriesDto } from '@/lib/coverage/series';
 import { buildMetricOption } from '@/lib/charts/metric-line';
-import type { ChartAnnotation } from '@/lib/charts/timeline-marks';
 import { ChartFrame } from './chart-frame';
 import { openAnnotationSource } from './open-annotation-source';
-import { useEChart } from './use-echart';
+import { useTimelineLabels, type TimelineChartProps } from './timeline-chart';
 
-interface Props {
-  series: MetricSeriesDto;
-  projection: Projection | null;
-  annotations: ChartAnnotation[];
-  programName: string;
-  downloadName?: string;
-  height?: number;
-}
-
-export default function MetricChart({ series, projection, annotations, programName, downloadName, height = 420 }: Props) {
+export default function MetricChart({
+  series,
+  projection,
+  annotations,
+  programName,
+  downloadName,
+  height = 420,
+}: TimelineChartProps<MetricSeriesDto>) {
   const tc = useTranslations('burnup.chart');
   const tm = useTranslations('burnup.metric');
+  const shared = useTimelineLabels(series, projection);
   const aria = tm('aria', { program: programName });
-  const option = useMemo(() => {
-    const completion = projection?.completionDate ?? '';
-    return buildMetricOption(
-      { series, projection, annotations },
-      {
-        metric: tm('series'),
-        targetValue: tm('targetValue', { value: series.targetValue ?? 0 }),
-        projection: tc('projection'),
-        asOf: tc('asOf', { date: series.asOf }),
-        projectedCompletion: tc('projectedCompletion', { date: completion }),
-        projectedBeyond: tc('projectedBeyond', { date: completion }),
-        yAxis: tm('yAxis'),
-        target: tc('target', { date: series.targetDate }),
-        baselineTarget: tc('baselineTarget', { date: series.baselineTargetDate }),
-        currentTarget: tc('currentTarget', { date: series.targetDate }),
-        source: (note) => tc('source', { source: note }),
-        illustrative: tc('illustrative'),
-        openSource: tc('openSource'),
-        formatValue: (value) => tm('value', { value }),
-        ariaLabel: aria,
-      },
-    );
-  }, [series, projection, annotations, aria, tc, tm]);
-  const { ref, state, chart } = useEChart(option, { onClick: openAnnotationSource });
+  const option = useMemo(
+    () =>
+      buildMetricOption(
+        { series, projection, annotations },
+        {
+          ...shared,
+          metric: tm('series'),
+          targetValue: tm('targetValue', { value: series.targetValue ?? 0 }),
+          yAxis: tm('yAxis'),
+          formatValue: (value) => tm('value', { value }),
+          ariaLabel: aria,
+        },
+      ),
+    [series, projection, annotations, shared, aria, tm],
+  );
 
   return (
     <ChartFrame
-      chartRef={ref}
-      chart={chart}
-      state={state}
+      option={option}
+      onClick={openAnnotationSource}
       height={height}
       ariaLabel={aria}
       errorText={tc('loadError')}

@@ -6,8 +6,8 @@ import type { CityCoverageDto } from '@/lib/coverage/queries';
 import { buildCityMapOption, toCityMapData } from '@/lib/charts/city-map';
 import { ROLLOUT_STATUSES } from '@/lib/coverage/summarise';
 import { ChartFrame } from './chart-frame';
-import { NATIONAL_CITIES_MAP } from './map-names';
-import { useEChart } from './use-echart';
+import { NATIONAL_CITIES_MAP } from '@/lib/charts/map-names';
+import { useRegionClick } from './use-echart';
 
 interface Props {
   /** Every in-scope city with its status on the date shown; null while they load. */
@@ -35,21 +35,15 @@ export default function NationalCityMap({ cities, geoUrl, onCityClick, downloadN
       { layoutCenter: ['50%', '55%'], layoutSize: '110%', borderWidth: 0.3 },
     );
   }, [cities, locale, t, ts]);
-  const inScope = useMemo(() => new Set((cities ?? []).map((c) => c.code)), [cities]);
-  const { ref, state: chartState, chart } = useEChart(option, {
-    maps: { [NATIONAL_CITIES_MAP]: geoUrl },
-    onClick: (p) => {
-      if (inScope.has(p.name)) onCityClick?.(p.name);
-    },
-  });
-  // Ready only once the statuses are drawn too, not just the outlines.
-  const state = chartState === 'ready' && !cities ? 'loading' : chartState;
+  const onClick = useRegionClick(cities, onCityClick);
 
   return (
     <ChartFrame
-      chartRef={ref}
-      chart={chart}
-      state={state}
+      option={option}
+      maps={{ [NATIONAL_CITIES_MAP]: geoUrl }}
+      onClick={onClick}
+      // Ready only once the statuses are drawn too, not just the outlines.
+      isPending={!cities}
       height={height}
       ariaLabel={t('nationalCitiesAria')}
       errorText={t('loadError')}

@@ -1,4 +1,4 @@
-import { safeSourceUrl } from '@/lib/charts/timeline-marks';
+import { isHttpUrl } from '@/lib/url';
 
 /**
  * Click handler for the charts' annotation pins: opens the event's source in a new tab, without
@@ -8,6 +8,6 @@ import { safeSourceUrl } from '@/lib/charts/timeline-marks';
 export function openAnnotationSource(params: { name: string; data?: unknown; componentType?: string }): void {
   if (params.componentType !== undefined && params.componentType !== 'markPoint') return;
   const data = params.data as { sourceUrl?: unknown } | undefined;
-  const url = typeof data?.sourceUrl === 'string' ? safeSourceUrl(data.sourceUrl) : null;
-  if (url) window.open(url, '_blank', 'noopener,noreferrer');
+  const url = typeof data?.sourceUrl === 'string' ? data.sourceUrl : null;
+  if (isHttpUrl(url)) window.open(url, '_blank', 'noopener,noreferrer');
 }

@@ -4,10 +4,10 @@ import { useMemo } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ProvinceCoverageDto } from '@/lib/coverage/queries';
 import { buildProvinceMapOption, toProvinceMapData } from '@/lib/charts/province-map';
-import { NATIONAL_MAP } from './map-names';
+import { NATIONAL_MAP } from '@/lib/charts/map-names';
 import { ChartFrame } from './chart-frame';
 import { StaticProvinceMap } from './static-province-map';
-import { useEChart } from './use-echart';
+import { useRegionClick } from './use-echart';
 
 interface Props {
   provinces: ProvinceCoverageDto[];
@@ -41,19 +41,13 @@ export default function ProvinceMap({ provinces, onProvinceClick, downloadName, 
       ariaLabel: t('aria'),
     });
   }, [provinces, locale, t]);
-  const inScope = useMemo(() => new Set(provinces.map((p) => p.code)), [provinces]);
-  const { ref, state, chart } = useEChart(option, {
-    maps: { [NATIONAL_MAP]: '/geo/china-provinces.json' },
-    onClick: (p) => {
-      if (inScope.has(p.name)) onProvinceClick?.(p.name);
-    },
-  });
+  const onClick = useRegionClick(provinces, onProvinceClick);
 
   return (
     <ChartFrame
-      chartRef={ref}
-      chart={chart}
-      state={state}
+      option={option}
+      maps={{ [NATIONAL_MAP]: '/geo/china-provinces.json' }}
+      onClick={onClick}
       height={height}
       ariaLabel={t('aria')}
       errorText={t('loadError')}

@@ -1,14 +1,20 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 
 export type ChartState = 'loading' | 'ready' | 'error';
 
+export interface EChartClick {
+  name: string;
+  data?: unknown;
+  componentType?: string;
+}
+
 interface UseEChartOptions {
   /** Maps to register before the first setOption: name -> GeoJSON URL. */
   maps?: Record<string, string>;
-  onClick?: (params: { name: string; data?: unknown }) => void;
+  onClick?: (params: EChartClick) => void;
 }
 
 /**
@@ -37,7 +43,7 @@ export function useEChart(option: EChartsCoreOption | null, { maps, onClick }: U
         if (disposed || !ref.current) return;
         const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
         chartRef.current = chart;
-        chart.on('click', (params) => clickRef.current?.(params as { name: string; data?: unknown }));
+        chart.on('click', (params) => clickRef.current?.(params as EChartClick));
         observer = new ResizeObserver(() => chart.resize());
         observer.observe(ref.current);
         setState('ready');
@@ -58,4 +64,15 @@ export function useEChart(option: EChartsCoreOption | null, { maps, onClick }: U
   }, [state, option]);
 
   return { ref, state, chart: chartRef };
+}
+
+/**
+ * A map click that reaches `onCode` only for the regions in scope: the others are drawn (grey)
+ * but lead nowhere. Regions are named by their code in the map data.
+ */
+export function useRegionClick(regions: ReadonlyArray<{ code: string }> | null, onCode: ((code: string) => void) | undefined) {
+  const inScope = useMemo(() => new Set((regions ?? []).map((r) => r.code)), [regions]);
+  return (params: EChartClick) => {
+    if (inScope.has(params.name)) onCode?.(params.name);
+  };
 }

@@ -25,6 +25,7 @@ import { DataTable, type DataColumn } from './data-table';
 import { Panel } from './panel';
 import { HealthBadge, HealthRule } from './health-badge';
 import styles from './burnup-panel.module.css';
+import { localized } from '@/lib/i18n/localized';
 
 const CHART_HEIGHT = 420;
 const chartLoading = () => <Skeleton.Node active style={{ width: '100%', height: CHART_HEIGHT }} />;
@@ -59,20 +60,26 @@ export function BurnupPanel({ source, initialAsOf, program, annotations }: Props
   const series = useMemo(() => buildCoverageSeries(source, asOf), [source, asOf]);
   const projection = useMemo(() => projectSeries(series), [series]);
   const isMetric = series.kind === 'METRIC';
-  const programName = locale === 'en' ? program.nameEn : program.nameZh;
+  const programName = localized(locale, program.nameZh, program.nameEn);
   const shown = useMemo(() => annotations.filter((a) => a.date <= series.asOf), [annotations, series.asOf]);
   const chartAnnotations = useMemo<ChartAnnotation[]>(
     () =>
       shown.map((a) => ({
         date: a.date,
-        title: locale === 'en' ? a.titleEn : a.titleZh,
+        title: localized(locale, a.titleZh, a.titleEn),
         sourceNote: a.sourceNote,
         sourceUrl: a.sourceUrl,
         isIllustrative: a.isIllustrative,
       })),
     [shown, locale],
   );
-  const downloadName = `hutong-${program.slug}-burnup-${series.asOf}.png`;
+  const chartProps = {
+    projection,
+    annotations: chartAnnotations,
+    programName,
+    downloadName: `hutong-${program.slug}-burnup-${series.asOf}.png`,
+    height: CHART_HEIGHT,
+  };
 
   return (
     <Panel title={isMetric ? t('titleMetric') : t('title')} data-testid="burnup-panel">
@@ -86,25 +93,7 @@ export function BurnupPanel({ source, initialAsOf, program, annotations }: Props
           </Col>
         </Row>
         <WhenVisible height={CHART_HEIGHT} testId={isMetric ? 'metric-chart' : 'burnup-chart'}>
-          {series.kind === 'METRIC' ? (
-            <MetricChart
-              series={series}
-              projection={projection}
-              annotations={chartAnnotations}
-              programName={programName}
-              downloadName={downloadName}
-              height={CHART_HEIGHT}
-            />
-          ) : (
-            <BurnupChart
-              series={series}
-              projection={projection}
-              annotations={chartAnnotations}
-              programName={programName}
-              downloadName={downloadName}
-              height={CHART_HEIGHT}
-            />
-          )}
+          {series.kind === 'METRIC' ? <MetricChart series={series} {...chartProps} /> : <BurnupChart series={series} {...chartProps} />}
         </WhenVisible>
         {chartAnnotations.length > 0 && <AnnotationList annotations={chartAnnotations} />}
         {series.kind === 'METRIC' ? <MetricTable points={series.points} /> : <WeeklyTable points={series.points} denominator={series.denominator} asOf={series.asOf} />}

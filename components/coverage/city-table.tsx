@@ -8,6 +8,7 @@ import type { RolloutStatus } from '@/lib/generated/sqlite/client';
 import { STATUS_COLORS } from '@/lib/charts/colours';
 import { ROLLOUT_STATUSES } from '@/lib/coverage/summarise';
 import { DataTable, dataTableStyles, type DataColumn } from './data-table';
+import { localized } from '@/lib/i18n/localized';
 
 interface Props {
   cities: CityCoverageDto[];
@@ -28,7 +29,7 @@ export function CityTable({ cities, highlight, editHref }: Props) {
     {
       title: t('city'),
       key: 'name',
-      render: (row) => <Link href={`/cities/${row.code}`}>{locale === 'en' ? row.nameEn : row.name}</Link>,
+      render: (row) => <Link href={`/cities/${row.code}`}>{localized(locale, row.name, row.nameEn)}</Link>,
       sorter: (a, b) => a.code.localeCompare(b.code),
     },
     { title: t('code'), key: 'code', width: 72, render: (row) => row.code },
@@ -52,7 +53,7 @@ export function CityTable({ cities, highlight, editHref }: Props) {
               <Link
                 href={editHref(row.code)}
                 data-testid={`edit-city-${row.code}`}
-                aria-label={t('editCity', { city: locale === 'en' ? row.nameEn : row.name })}
+                aria-label={t('editCity', { city: localized(locale, row.name, row.nameEn) })}
               >
                 {t('edit')}
               </Link>

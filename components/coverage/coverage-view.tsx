@@ -20,6 +20,7 @@ import styles from './coverage-view.module.css';
 import { Panel } from './panel';
 import { StaticProvinceMap } from '@/components/charts/static-province-map';
 import type { ProvinceMapProps } from '@/components/charts/province-map';
+import { localized } from '@/lib/i18n/localized';
 
 // Maps (ECharts + GeoJSON) load after the KPIs, timeline and tables have painted.
 const mapLoading = () => <Skeleton.Node active style={{ width: '100%', height: 480 }} />;
@@ -141,7 +142,6 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
   const { coverage, drill } = data;
   // While another date loads, the previous date's cities stay on the map (keepPreviousData).
   const cities = layer === 'cities' ? (data.cities ?? null) : null;
-  const name = (zh: string, en: string) => (locale === 'en' ? en : zh);
   const fileBase = `hutong-${program.slug}-${asOf}${drill ? `-${drill.province.code}` : ''}`;
 
   return (
@@ -174,7 +174,7 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                           <span aria-current="page">{t('nation')}</span>
                         )}
                       </li>
-                      {drill && <li aria-current="page">{name(drill.province.name, drill.province.nameEn)}</li>}
+                      {drill && <li aria-current="page">{localized(locale, drill.province.name, drill.province.nameEn)}</li>}
                     </ol>
                   </nav>
                   {!drill && (
@@ -243,12 +243,12 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
           <Col xs={24} xl={10}>
             {drill ? (
               <Panel
-                title={t('citiesTitle', { province: name(drill.province.name, drill.province.nameEn), live: drill.live, denominator: drill.denominator })}
+                title={t('citiesTitle', { province: localized(locale, drill.province.name, drill.province.nameEn), live: drill.live, denominator: drill.denominator })}
                 extra={
                   <CsvDownloadButton
                     filename={`${fileBase}.csv`}
                     header={[t('csv.code'), t('csv.city'), t('csv.status'), t('csv.asOf')]}
-                    rows={drill.cities.map((c) => [c.code, name(c.name, c.nameEn), c.status, asOf])}
+                    rows={drill.cities.map((c) => [c.code, localized(locale, c.name, c.nameEn), c.status, asOf])}
                   />
                 }
               >
@@ -265,7 +265,7 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                   <CsvDownloadButton
                     filename={`${fileBase}.csv`}
                     header={[t('csv.code'), t('csv.province'), t('csv.live'), t('csv.denominator'), t('csv.percent'), t('csv.asOf')]}
-                    rows={coverage.provinces.map((p) => [p.code, name(p.name, p.nameEn), p.live, p.denominator, p.percent, asOf])}
+                    rows={coverage.provinces.map((p) => [p.code, localized(locale, p.name, p.nameEn), p.live, p.denominator, p.percent, asOf])}
                   />
                 }
               >

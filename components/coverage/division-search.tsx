@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
 import { coverageKeys } from '@/lib/coverage/query-keys';
 import styles from './division-search.module.css';
+import { localized } from '@/lib/i18n/localized';
 
 export interface DivisionHit {
   kind: 'province' | 'city';
@@ -107,7 +108,7 @@ export function DivisionSearch({ onSelect }: { onSelect: (hit: DivisionHit) => v
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(h)}
             >
-              {locale === 'en' ? h.nameEn : h.name} <span className="muted">{h.code}</span>
+              {localized(locale, h.name, h.nameEn)} <span className="muted">{h.code}</span>
             </li>
           ))}
           {hits.length === 0 && !isFetching && (

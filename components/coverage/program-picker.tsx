@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTransition } from 'react';
 import styles from './program-picker.module.css';
+import { localized } from '@/lib/i18n/localized';
 
 export interface ProgramOption {
   slug: string;
@@ -36,7 +37,7 @@ export function ProgramPicker({ programs, value }: { programs: ProgramOption[]; 
     >
       {programs.map((p) => (
         <option key={p.slug} value={p.slug}>
-          {locale === 'en' ? p.nameEn : p.nameZh}
+          {localized(locale, p.nameZh, p.nameEn)}
           {p.isIllustrative ? ` (${t('illustrative')})` : ''}
         </option>
       ))}

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { ProvinceCoverageDto } from '@/lib/coverage/queries';
 import { DataTable, PercentBar, type DataColumn } from './data-table';
+import { localized } from '@/lib/i18n/localized';
 
 /** The same numbers as the map, readable without it (and the map's accessible alternative). */
 export function ProvinceTable({
@@ -31,12 +32,10 @@ export function ProvinceTable({
               onSelect(row.code);
             }}
           >
-            {locale === 'en' ? row.nameEn : row.name}
+            {localized(locale, row.name, row.nameEn)}
           </a>
-        ) : locale === 'en' ? (
-          row.nameEn
         ) : (
-          row.name
+          localized(locale, row.name, row.nameEn)
         ),
       sorter: (a, b) => a.code.localeCompare(b.code),
     },

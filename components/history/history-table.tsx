@@ -8,6 +8,7 @@ import type { FieldDiff } from '@/lib/history/snapshot';
 import { ExternalLink } from '@/components/status/external-link';
 import { StatusTag } from '@/components/status/status-tag';
 import { ActorName } from './actor-name';
+import { localized } from '@/lib/i18n/localized';
 
 function DiffValue({ diff, side }: { diff: FieldDiff; side: 'before' | 'after' }) {
   const t = useTranslations('history');
@@ -44,7 +45,7 @@ export function HistoryTable({ items }: { items: StatusChangeDto[] }) {
   const t = useTranslations('history');
   const format = useFormatter();
   const locale = useLocale();
-  const programName = (row: StatusChangeDto) => (locale === 'en' ? row.programNameEn : row.programNameZh);
+  const programName = (row: StatusChangeDto) => localized(locale, row.programNameZh, row.programNameEn);
   const programs = [...new Map(items.map((r) => [r.programSlug, programName(r)])).entries()];
 
   const columns: ColumnsType<StatusChangeDto> = [

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { MatrixCellDto, MatrixProgramDto, MatrixRowDto } from '@/lib/institutions/queries';
 import { StatusTag } from '@/components/status/status-tag';
+import { localized } from '@/lib/i18n/localized';
 
 /** Sorts a column by how far the rollout got: live first (earliest first), then by status. */
 const STATUS_ORDER = ['LIVE', 'PILOT', 'IN_PROGRESS', 'PLANNED', 'PAUSED', 'NOT_STARTED'] as const;
@@ -56,7 +57,7 @@ export function InstitutionMatrix({ programs, rows }: InstitutionMatrixProps) {
       sorter: (a, b) => a.code.localeCompare(b.code),
       render: (_: unknown, row) => (
         <Space size={6} wrap>
-          <Link href={`/institutions/${encodeURIComponent(row.code)}`}>{locale === 'en' ? row.nameEn : row.nameZh}</Link>
+          <Link href={`/institutions/${encodeURIComponent(row.code)}`}>{localized(locale, row.nameZh, row.nameEn)}</Link>
           <span className="muted">{row.code}</span>
           {row.isIllustrative && (
             <Tag title={t('illustrativeHint')} data-testid="illustrative-marker">
@@ -76,7 +77,7 @@ export function InstitutionMatrix({ programs, rows }: InstitutionMatrixProps) {
       (p): ColumnsType<MatrixRowDto>[number] => ({
         title: (
           <Space size={4} wrap>
-            <span>{locale === 'en' ? p.nameEn : p.nameZh}</span>
+            <span>{localized(locale, p.nameZh, p.nameEn)}</span>
             {p.isRolloutComplete && (
               <Tag color="success" data-testid={`rollout-complete-${p.slug}`}>
                 {t('rolloutComplete')}

@@ -4,6 +4,7 @@ import { Card, Skeleton } from 'antd';
 import dynamic from 'next/dynamic';
 import { useLocale, useTranslations } from 'next-intl';
 import type { LiveInstitutionsHistoryDto } from '@/lib/institutions/over-time';
+import { localized } from '@/lib/i18n/localized';
 
 const HEIGHT = 320;
 // ECharts loads after the matrix has painted.
@@ -24,7 +25,7 @@ export function InstitutionsOverTime({ programs, end }: { programs: LiveInstitut
           const live = p.steps.filter((s) => s.date <= end).at(-1)?.live ?? 0;
           return (
             <li key={p.slug} data-testid={`institutions-over-time-${p.slug}`}>
-              {t('summary', { name: locale === 'en' ? p.nameEn : p.nameZh, live, denominator: p.denominator, date: end })}
+              {t('summary', { name: localized(locale, p.nameZh, p.nameEn), live, denominator: p.denominator, date: end })}
             </li>
           );
         })}

@@ -14,6 +14,7 @@ import type { StatusRowDto } from '@/lib/status/dto';
 import { LIMITS, ROLLOUT_STATUSES, STATUSES_WITH_LIVE_DATE, bulkCityStatusUpdate, type StatusFields } from '@/lib/status/schema';
 import { todayInShanghai } from '@/lib/time';
 import { StatusTag } from './status-tag';
+import { localized } from '@/lib/i18n/localized';
 
 export interface BulkCityStatusFormProps {
   programSlug: string;
@@ -84,7 +85,7 @@ export function BulkCityStatusForm({ programSlug, provinceCode, rows: initialRow
       key: 'name',
       render: (_, r) => (
         <Link href={`/programs/${encodeURIComponent(programSlug)}/cities/${encodeURIComponent(r.code)}/edit`}>
-          {locale === 'en' ? r.nameEn : r.name}
+          {localized(locale, r.name, r.nameEn)}
         </Link>
       ),
     },
@@ -129,7 +130,7 @@ export function BulkCityStatusForm({ programSlug, provinceCode, rows: initialRow
               <ul style={{ margin: 0 }}>
                 {conflictRows.map((r) => (
                   <li key={r.code}>
-                    {locale === 'en' ? r.nameEn : r.name}: {tStatus(r.status)}
+                    {localized(locale, r.name, r.nameEn)}: {tStatus(r.status)}
                     {r.note ? ` · ${r.note}` : ''} ·{' '}
                     {r.updatedBy
                       ? tConflict('byWhom', { name: r.updatedBy.name, time: time(r.updatedAt), version: r.version })

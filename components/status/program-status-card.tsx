@@ -6,6 +6,7 @@ import type { ProgramStatusDto } from '@/lib/history/program-status';
 import { ActorName } from '@/components/history/actor-name';
 import { ExternalLink } from './external-link';
 import { StatusTag } from './status-tag';
+import { localized } from '@/lib/i18n/localized';
 
 /** One city's or institution's status in one program: dates, evidence, freshness, verification. */
 export function ProgramStatusCard({ item, actions }: { item: ProgramStatusDto; /** Links for viewers allowed to edit (none otherwise). */ actions?: ReactNode }) {
@@ -71,7 +72,7 @@ export function ProgramStatusCard({ item, actions }: { item: ProgramStatusDto; /
       data-testid={`program-card-${program.slug}`}
       title={
         <Space size={8} wrap>
-          <span style={{ whiteSpace: 'normal' }}>{locale === 'en' ? program.nameEn : program.nameZh}</span>
+          <span style={{ whiteSpace: 'normal' }}>{localized(locale, program.nameZh, program.nameEn)}</span>
           {program.isIllustrative && <Tag>{t('illustrativeProgram')}</Tag>}
         </Space>
       }

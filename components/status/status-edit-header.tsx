@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { ProgramDto } from '@/lib/programs/queries';
 import type { StatusRowDto } from '@/lib/status/dto';
+import { localized } from '@/lib/i18n/localized';
 
 const SECONDARY = { color: 'rgba(0, 0, 0, 0.45)' } as const;
 
@@ -20,9 +21,9 @@ export async function StatusEditHeader({ program, row, titleKey, children }: Sta
   const t = await getTranslations('statusForm');
   const tNav = await getTranslations('nav');
   const tDashboard = await getTranslations('dashboard');
-  const en = (await getLocale()) === 'en';
-  const name = en ? row.nameEn : row.name;
-  const programName = en ? program.nameEn : program.nameZh;
+  const locale = await getLocale();
+  const name = localized(locale, row.name, row.nameEn);
+  const programName = localized(locale, program.nameZh, program.nameEn);
   const title = titleKey === 'bulkTitle' ? t('bulkTitle', { province: name }) : t(titleKey, { name });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

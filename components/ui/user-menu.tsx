@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useFormStatus } from 'react-dom';
 import { signOut } from '@/lib/auth/actions';
 import type { ViewerProfile } from '@/lib/users/queries';
+import { localized } from '@/lib/i18n/localized';
 
 export interface UserMenuProps {
   /** The signed-in user; `null`/absent renders nothing. */
@@ -41,7 +42,7 @@ export function UserMenu({ user }: UserMenuProps) {
   const tRoles = useTranslations('users.roles');
   const locale = useLocale();
   if (!user) return null;
-  const institution = locale === 'en' ? user.institutionNameEn : user.institutionNameZh;
+  const institution = localized(locale, user.institutionNameZh, user.institutionNameEn);
   return (
     <Space size={8} className="app-user-menu" aria-label={t('label', { name: user.name })} role="group">
       <Avatar size="small" icon={<UserOutlined />} aria-hidden />

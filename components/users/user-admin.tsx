@@ -15,6 +15,7 @@ import {
 } from '@/lib/users/actions';
 import type { InstitutionOption, UserDto } from '@/lib/users/queries';
 import { ROLES, type UserRole } from '@/lib/users/schema';
+import { localized } from '@/lib/i18n/localized';
 
 export interface UserAdminProps {
   users: UserDto[];
@@ -43,7 +44,7 @@ export function UserAdmin({ users, institutions, viewerId }: UserAdminProps) {
   const pendingRow = rowAction.isPending;
 
   const institutionName = (user: UserDto) =>
-    (locale === 'en' ? user.institutionNameEn : user.institutionNameZh) ?? user.institutionCode;
+    localized(locale, user.institutionNameZh, user.institutionNameEn) ?? user.institutionCode;
 
   const columns: TableColumnsType<UserDto> = [
     {
@@ -183,7 +184,7 @@ function UserDialog({ dialog, institutions, onClose }: UserDialogProps) {
   const roleOptions = ROLES.map((value) => ({ value, label: t(`roles.${value}`) }));
   const institutionOptions = institutions.map((i) => ({
     value: i.code,
-    label: `${locale === 'en' ? i.nameEn : i.nameZh} (${i.code})`,
+    label: `${localized(locale, i.nameZh, i.nameEn)} (${i.code})`,
   }));
 
   return (

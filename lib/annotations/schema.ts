@@ -31,10 +31,7 @@ const fields = {
 };
 
 export const createAnnotationSchema = z.strictObject({ programSlug: programSlugSchema, ...fields });
-export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 
 export const updateAnnotationSchema = z.strictObject({ id: idSchema, version: versionSchema, ...fields });
-export type UpdateAnnotationInput = z.input<typeof updateAnnotationSchema>;
 
 export const deleteAnnotationSchema = z.strictObject({ id: idSchema, version: versionSchema });
-export type DeleteAnnotationInput = z.input<typeof deleteAnnotationSchema>;

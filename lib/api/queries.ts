@@ -15,12 +15,11 @@ import type { Viewer } from '../auth/viewer';
 import { getCoverageAsOf } from '../coverage/queries';
 import { getProjection } from '../coverage/series';
 import type { Prisma, RolloutStatus } from '../generated/sqlite/client';
-import { toShanghaiIso } from '../history/format';
 import { visibleChangesWhere } from '../history/queries';
 import { readSnapshot } from '../history/snapshot';
 import { listPrograms } from '../programs/queries';
 import { statusRowSelect, type StatusRowRecord } from '../status/dto';
-import { endOfShanghaiDay, startOfShanghaiDay } from '../time';
+import { endOfShanghaiDay, startOfShanghaiDay, toShanghaiIso } from '../time';
 import type { CityItem, CoverageBody, HistoryEntry, HistoryPage, InstitutionItem, ProgramItem } from './schemas';
 
 async function requireProgram(db: Db, slug: string) {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { HEALTHS } from '../coverage/projection';
+import { PROGRAM_SLUG_RE } from '../programs/slug';
 import { cityStatusUpdate, ROLLOUT_STATUSES } from '../status/schema';
 
 // ---- shared pieces ------------------------------------------------------------------------------
@@ -23,7 +24,6 @@ export const instantString = z
 export const rolloutStatus = z.enum(ROLLOUT_STATUSES).meta({ id: 'RolloutStatus' });
 export const health = z.enum(HEALTHS).meta({ id: 'Health' });
 
-export const PROGRAM_SLUG_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const slugParam = z.string().regex(PROGRAM_SLUG_RE).meta({ description: 'Program slug.', example: 'alipay-unionpay-offline' });
 export const codeParam = z
   .string()

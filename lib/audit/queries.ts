@@ -10,7 +10,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { invalidField, validateInput } from '../forms/validate-input';
 import type { Prisma, Role } from '../generated/sqlite/client';
-import { endOfShanghaiDay, startOfShanghaiDay } from '../time';
+import { endOfShanghaiDay, formatShanghaiInstant, startOfShanghaiDay } from '../time';
 import { auditFiltersSchema, type AuditFiltersInput, type AuditOutcome } from './schema';
 import { auditDenied } from './write';
 
@@ -47,13 +47,6 @@ export interface AuditPage {
   entries: AuditEntryDto[];
   /** Pass as `cursor` for the next (older) page; null on the last page. */
   nextCursor: string | null;
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** `YYYY-MM-DD HH:mm:ss` in Asia/Shanghai (UTC+8 all year, so no zone database is needed). */
-export function formatShanghaiInstant(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 interface Cursor {

@@ -13,49 +13,29 @@ import type { Projection } from '../coverage/projection';
 import type { CountSeriesDto } from '../coverage/series';
 import { STATUS_COLORS } from './colours';
 import {
-  HEALTH_COLORS,
   annotationMarkPoint,
-  asOfMarks,
-  annotationPins,
-  chartEndDate,
   escapeHtml,
   niceCeiling,
-  paddedAxisEnd,
-  projectionLine,
-  stackVerticalLabels,
-  targetDateMarks,
-  type AnnotationLabels,
-  type ChartAnnotation,
-  type TargetDateLabels,
   projectionSeries,
   referenceLinesSeries,
+  stepValueAt,
+  timelineFrame,
   TIMELINE_GRID,
-  timeXAxis,
+  type ChartAnnotation,
+  type TimelineChartLabels,
 } from './timeline-marks';
 
 export const ACTUAL_COLOR = STATUS_COLORS.LIVE;
 export const PLAN_COLOR = '#595959';
 export const DENOMINATOR_COLOR = '#262626';
 
-export interface BurnupLabels extends TargetDateLabels, AnnotationLabels {
+export interface BurnupLabels extends TimelineChartLabels {
   actual: string;
   plan: string;
-  projection: string;
   /** e.g. "All 337 cities". */
   denominator: string;
-  /** e.g. "As of 2021-10-02". */
-  asOf: string;
-  /** Label at the projection's end, e.g. "Projected 2024-01-29". */
-  projectedCompletion: string;
-  /** Label when the projected date lies past the chart, e.g. "Projected 2031-05-02 (beyond the chart)". */
-  projectedBeyond: string;
-  /** y-axis name, e.g. "Cities live". */
-  yAxis: string;
-  /** A count as the tooltip shows it, e.g. "49 cities". */
-  formatValue: (value: number) => string;
   /** One tooltip row, e.g. "Cities live: 49 cities" (the colon differs between languages). */
   tooltipRow: (series: string, value: string) => string;
-  ariaLabel: string;
 }
 
 export interface BurnupInput {
@@ -72,16 +52,6 @@ export function toActualData(series: CountSeriesDto): DatedValue[] {
 
 export function toPlanData(series: CountSeriesDto): DatedValue[] {
   return series.plan.map((p) => [p.date, p.plan]);
-}
-
-/** The live count at the end of any date, from the exact daily steps. */
-function liveAt(series: CountSeriesDto, date: string): number {
-  let live = 0;
-  for (const s of series.steps) {
-    if (s.date > date) break;
-    live = s.live;
-  }
-  return live;
 }
 
 /** What the axis tooltip says for one hovered date. */
@@ -111,26 +81,22 @@ export function formatAxisTooltip(
 export function buildBurnupOption({ series, projection, annotations }: BurnupInput, labels: BurnupLabels) {
   const { denominator, asOf } = series;
   const last = series.points[series.points.length - 1] ?? { date: asOf, live: 0 };
-  const showProjection =
-    projection !== null && projection.health !== 'COMPLETE' && projection.completionDate !== null;
-  const lastPlan = series.plan[series.plan.length - 1]?.date ?? asOf;
-  const end = chartEndDate(
-    [asOf, series.targetDate, series.baselineTargetDate, lastPlan],
-    showProjection ? projection.completionDate : null,
+  const { line, xAxis, pins, verticalMarks, healthColor } = timelineFrame(
+    {
+      asOf,
+      targetDate: series.targetDate,
+      baselineTargetDate: series.baselineTargetDate,
+      startDates: [series.points[0]?.date ?? series.startDate],
+      endDates: [series.plan[series.plan.length - 1]?.date ?? asOf],
+      projection,
+      projectFrom: { date: last.date, value: last.live },
+      goal: denominator,
+      annotations,
+      // Pins sit on the exact daily steps, not on the sampled points.
+      valueAt: (date) => stepValueAt(series.steps, date, (s) => s.live),
+    },
+    labels,
   );
-  const line =
-    showProjection && projection.completionDate
-      ? projectionLine({ date: last.date, value: last.live }, { date: projection.completionDate, value: denominator }, end)
-      : null;
-  const visibleAnnotations = annotations.filter((a) => a.date <= asOf);
-  const firstDate = [series.points[0]?.date ?? series.startDate, ...visibleAnnotations.map((a) => a.date)].reduce((a, b) =>
-    a < b ? a : b,
-  );
-  const pins = annotationPins(visibleAnnotations, (d) => liveAt(series, d), labels);
-  const targetMarks = targetDateMarks(series.baselineTargetDate, series.targetDate, labels);
-  const axisEnd = paddedAxisEnd(firstDate, end);
-  const verticalMarks = stackVerticalLabels([...targetMarks, ...asOfMarks(asOf, labels.asOf, targetMarks)], firstDate, axisEnd);
-  const healthColor = projection ? HEALTH_COLORS[projection.health] : HEALTH_COLORS.ON_TRACK;
 
   return {
     animation: false,
@@ -144,7 +110,7 @@ export function buildBurnupOption({ series, projection, annotations }: BurnupInp
       axisPointer: { type: 'line' as const },
       formatter: (params: AxisParam[] | AxisParam) => formatAxisTooltip(params, labels),
     },
-    xAxis: timeXAxis(firstDate, axisEnd),
+    xAxis,
     yAxis: {
       type: 'value' as const,
       name: labels.yAxis,

@@ -9,41 +9,25 @@
 import type { Projection } from '../coverage/projection';
 import type { MetricPointDto, MetricSeriesDto } from '../coverage/series';
 import {
-  HEALTH_COLORS,
   TARGET_LINE_COLOR,
   annotationMarkPoint,
-  asOfMarks,
-  annotationPins,
-  chartEndDate,
   escapeHtml,
-  paddedAxisEnd,
-  projectionLine,
-  stackVerticalLabels,
-  targetDateMarks,
-  type AnnotationLabels,
-  type ChartAnnotation,
-  type TargetDateLabels,
   projectionSeries,
   referenceLinesSeries,
+  stepValueAt,
+  timelineFrame,
   TIMELINE_GRID,
-  timeXAxis,
+  type ChartAnnotation,
+  type TimelineChartLabels,
 } from './timeline-marks';
 
 export const METRIC_COLOR = '#1f5fae';
 
-export interface MetricLabels extends TargetDateLabels, AnnotationLabels {
+export interface MetricLabels extends TimelineChartLabels {
   /** Series name, e.g. "Share of merchants". */
   metric: string;
   /** e.g. "Target 85%". */
   targetValue: string;
-  projection: string;
-  asOf: string;
-  projectedCompletion: string;
-  projectedBeyond: string;
-  yAxis: string;
-  /** e.g. "85%" or "85.0 %". */
-  formatValue: (value: number) => string;
-  ariaLabel: string;
 }
 
 export interface MetricInput {
@@ -73,37 +57,24 @@ export function toMetricData(points: readonly MetricPointDto[], labels: Pick<Met
   });
 }
 
-function valueAt(points: readonly MetricPointDto[], date: string): number {
-  let value = 0;
-  for (const p of points) {
-    if (p.date > date) break;
-    value = p.value;
-  }
-  return value;
-}
-
 export function buildMetricOption({ series, projection, annotations }: MetricInput, labels: MetricLabels) {
   const last = series.points[series.points.length - 1];
   const goal = series.targetValue;
-  const showProjection =
-    last !== undefined && goal !== null && projection !== null && projection.health !== 'COMPLETE' && projection.completionDate !== null;
-  const end = chartEndDate(
-    [series.asOf, series.targetDate, series.baselineTargetDate],
-    showProjection ? projection.completionDate : null,
+  const { line, xAxis, pins, verticalMarks, healthColor } = timelineFrame(
+    {
+      asOf: series.asOf,
+      targetDate: series.targetDate,
+      baselineTargetDate: series.baselineTargetDate,
+      startDates: [series.points[0]?.date ?? series.startDate, series.startDate],
+      endDates: [],
+      projection,
+      projectFrom: last ? { date: series.asOf, value: last.value } : null,
+      goal,
+      annotations,
+      valueAt: (date) => stepValueAt(series.points, date, (p) => p.value),
+    },
+    labels,
   );
-  const line =
-    showProjection && last && goal !== null && projection.completionDate
-      ? projectionLine({ date: series.asOf, value: last.value }, { date: projection.completionDate, value: goal }, end)
-      : null;
-  const visibleAnnotations = annotations.filter((a) => a.date <= series.asOf);
-  const firstDate = [series.points[0]?.date ?? series.startDate, series.startDate, ...visibleAnnotations.map((a) => a.date)].reduce(
-    (a, b) => (a < b ? a : b),
-  );
-  const pins = annotationPins(visibleAnnotations, (d) => valueAt(series.points, d), labels);
-  const targetMarks = targetDateMarks(series.baselineTargetDate, series.targetDate, labels);
-  const axisEnd = paddedAxisEnd(firstDate, end);
-  const verticalMarks = stackVerticalLabels([...targetMarks, ...asOfMarks(series.asOf, labels.asOf, targetMarks)], firstDate, axisEnd);
-  const healthColor = projection ? HEALTH_COLORS[projection.health] : HEALTH_COLORS.ON_TRACK;
 
   return {
     animation: false,
@@ -113,7 +84,7 @@ export function buildMetricOption({ series, projection, annotations }: MetricInp
       trigger: 'item' as const,
       formatter: (params: { data?: { tooltipHtml?: string } }) => params.data?.tooltipHtml ?? '',
     },
-    xAxis: timeXAxis(firstDate, axisEnd),
+    xAxis,
     yAxis: {
       type: 'value' as const,
       name: labels.yAxis,

@@ -2,7 +2,9 @@
  * Province choropleth: coverage DTO -> map series data -> ECharts option (pure, no ECharts import).
  */
 import type { ProvinceCoverageDto } from '../coverage/queries';
-import { COVERAGE_BINS, OUT_OF_SCOPE_COLOR, binOf, type CoverageBinKey } from './colours';
+import { piecewiseLegend, regionMapSeries, regionTooltip } from './choropleth';
+import { COVERAGE_BINS, binOf, type CoverageBinKey } from './colours';
+import { localized } from '../i18n/localized';
 
 export interface ProvinceMapDatum {
   /** Province code: the map's features are keyed by code (nameProperty 'code'). */
@@ -20,7 +22,7 @@ export function toProvinceMapData(provinces: ProvinceCoverageDto[], locale: stri
     .map((p) => ({
       name: p.code,
       value: p.percent ?? 0,
-      label: locale === 'en' ? p.nameEn : p.name,
+      label: localized(locale, p.name, p.nameEn),
       live: p.live,
       denominator: p.denominator,
       itemStyle: { areaColor: binOf(p.percent ?? 0).color },
@@ -37,42 +39,15 @@ export interface ProvinceMapLabels {
 }
 
 export function buildProvinceMapOption(mapName: string, data: ProvinceMapDatum[], labels: ProvinceMapLabels) {
-  const byCode = new Map(data.map((d) => [d.name, d]));
   return {
-    tooltip: {
-      trigger: 'item' as const,
-      formatter: (params: { name: string }) => {
-        const d = byCode.get(params.name);
-        return d ? labels.formatTooltip(d) : labels.outOfScope;
-      },
-    },
-    visualMap: {
-      type: 'piecewise' as const,
-      dimension: 'value',
-      left: 8,
-      bottom: 8,
-      itemWidth: 14,
-      itemHeight: 10,
-      textStyle: { fontSize: 11 },
-      pieces: COVERAGE_BINS.map((b) => ({ ...b.piece, label: labels.bins[b.key], color: b.color })),
-      // The piecewise legend drives colour; each datum also carries its own areaColor so the map
-      // stays right if the legend is hidden (print) or a bin is toggled off.
-      seriesIndex: 0,
-    },
+    tooltip: regionTooltip(data, labels.formatTooltip, labels.outOfScope),
+    // The piecewise legend drives colour; each datum also carries its own areaColor so the map
+    // stays right if the legend is hidden (print) or a bin is toggled off.
+    visualMap: piecewiseLegend(COVERAGE_BINS.map((b) => ({ ...b.piece, label: labels.bins[b.key], color: b.color }))),
     series: [
       {
-        type: 'map' as const,
-        map: mapName,
-        nameProperty: 'code',
-        roam: false,
-        // No dot at each region's centre: the colour is the value.
-        showLegendSymbol: false,
-        layoutCenter: ['50%', '55%'],
-        layoutSize: '110%',
-        selectedMode: false as const,
-        itemStyle: { areaColor: OUT_OF_SCOPE_COLOR, borderColor: '#ffffff', borderWidth: 0.8 },
+        ...regionMapSeries(mapName, { layoutCenter: ['50%', '55%'], layoutSize: '110%', borderWidth: 0.8 }),
         emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd666' } },
-        label: { show: false },
         data: [...data, SOUTH_CHINA_SEA_INSET],
       },
     ],

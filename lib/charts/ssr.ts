@@ -12,7 +12,7 @@ import * as echarts from 'echarts/core';
 import { MapChart } from 'echarts/charts';
 import { VisualMapPiecewiseComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import { NATIONAL_MAP } from '@/components/charts/map-names';
+import { NATIONAL_MAP } from './map-names';
 import type { ProvinceCoverageDto } from '@/lib/coverage/queries';
 import { buildProvinceMapOption, toProvinceMapData, type ProvinceMapLabels } from './province-map';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  annotationPins,
   LABEL_ROWS,
   asOfMarks,
   chartEndDate,
@@ -7,7 +8,6 @@ import {
   niceCeiling,
   paddedAxisEnd,
   projectionLine,
-  safeSourceUrl,
   stackVerticalLabels,
   targetDateMarks,
 } from './timeline-marks';
@@ -17,12 +17,16 @@ describe('timeline marks', () => {
     expect([niceCeiling(354), niceCeiling(29.4), niceCeiling(32.6), niceCeiling(100), niceCeiling(0)]).toEqual([400, 30, 40, 100, 1]);
   });
 
-  it('opens only http(s) sources', () => {
-    expect(safeSourceUrl('https://www.caixin.com/x?a=1')).toBe('https://www.caixin.com/x?a=1');
-    expect(safeSourceUrl('javascript:alert(1)')).toBeNull();
-    expect(safeSourceUrl('data:text/html,hi')).toBeNull();
-    expect(safeSourceUrl('not a url')).toBeNull();
-    expect(safeSourceUrl(null)).toBeNull();
+  it('links a pin to its source only for http(s) sources', () => {
+    const labels = { source: (note: string) => note, illustrative: 'illustrative', openSource: 'open' };
+    const pin = (sourceUrl: string | null) =>
+      annotationPins([{ date: '2021-10-02', title: 'x', sourceNote: null, sourceUrl, isIllustrative: false }], () => 1, labels)[0];
+    expect(pin('https://www.caixin.com/x?a=1')).toMatchObject({ sourceUrl: 'https://www.caixin.com/x?a=1' });
+    expect(pin('https://www.caixin.com/x?a=1')?.tooltipHtml).toContain('open');
+    for (const bad of ['javascript:alert(1)', 'data:text/html,hi', 'not a url', null]) {
+      expect(pin(bad)?.sourceUrl, String(bad)).toBeNull();
+      expect(pin(bad)?.tooltipHtml).not.toContain('open');
+    }
   });
 
   it('escapes HTML for tooltips', () => {

@@ -3,8 +3,9 @@
  * the projection line, a readable y-axis ceiling and HTML escaping for tooltips. Pure; no ECharts
  * import.
  */
-import type { Health } from '../coverage/projection';
+import type { Health, Projection } from '../coverage/projection';
 import { addDays, daysBetween } from '../time';
+import { isHttpUrl } from '../url';
 
 /** Line colours per health: the projection line and the badge agree. Green is not LIVE's green. */
 export const HEALTH_COLORS: Readonly<Record<Health, string>> = {
@@ -22,17 +23,6 @@ export const ANNOTATION_COLOR = '#531dab';
 /** ECharts tooltips render HTML: everything from the database goes through this. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** Only web links open from a chart; anything else (javascript:, data:) is dropped. */
-export function safeSourceUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.toString() : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The first "round" number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k) at or above `value`. */
@@ -145,7 +135,7 @@ export function annotationTooltipHtml(a: ChartAnnotation, labels: AnnotationLabe
   const lines = [`<strong>${escapeHtml(a.date)}</strong>`, escapeHtml(a.title)];
   if (a.sourceNote) lines.push(`<span style="color:#595959">${escapeHtml(labels.source(a.sourceNote))}</span>`);
   if (a.isIllustrative) lines.push(`<em>${escapeHtml(labels.illustrative)}</em>`);
-  if (safeSourceUrl(a.sourceUrl)) lines.push(`<span style="color:#1f5fae">${escapeHtml(labels.openSource)}</span>`);
+  if (isHttpUrl(a.sourceUrl)) lines.push(`<span style="color:#1f5fae">${escapeHtml(labels.openSource)}</span>`);
   return `<div style="max-width:320px;white-space:normal">${lines.join('<br/>')}</div>`;
 }
 
@@ -159,7 +149,8 @@ export function annotationPins(
     name: a.title,
     coord: [a.date, yAt(a.date)],
     value: i + 1,
-    sourceUrl: safeSourceUrl(a.sourceUrl),
+    // Only web links open from a chart; anything else (javascript:, data:) is dropped.
+    sourceUrl: isHttpUrl(a.sourceUrl) ? a.sourceUrl : null,
     tooltipHtml: annotationTooltipHtml(a, labels),
   }));
 }
@@ -225,6 +216,71 @@ export interface ProjectionLabels {
   projection: string;
   projectedCompletion: string;
   projectedBeyond: string;
+}
+
+/** What every time-axis chart labels, beyond its own series. */
+export interface TimelineChartLabels extends TargetDateLabels, AnnotationLabels, ProjectionLabels {
+  /** e.g. "As of 2021-10-02". */
+  asOf: string;
+  /** y-axis name, e.g. "Cities live". */
+  yAxis: string;
+  /** A value as the tooltip shows it, e.g. "49 cities" or "85%". */
+  formatValue: (value: number) => string;
+  ariaLabel: string;
+}
+
+export interface TimelineFrameInput {
+  asOf: string;
+  targetDate: string;
+  baselineTargetDate: string;
+  /** Dates the x-axis starts at or before (the first point, the program start). */
+  startDates: readonly string[];
+  /** Further dates the x-axis reaches (e.g. the last plan point). */
+  endDates: readonly string[];
+  projection: Projection | null;
+  /** The projection runs from here to `goal` on the projected date; null for either: none drawn. */
+  projectFrom: { date: string; value: number } | null;
+  goal: number | null;
+  annotations: readonly ChartAnnotation[];
+  /** The drawn line's value at the end of a date, where a pin for that date sits. */
+  valueAt: (date: string) => number;
+}
+
+/** The value of a step line at the end of `date`: the last point on or before it, else 0. */
+export function stepValueAt<T extends { date: string }>(points: readonly T[], date: string, value: (p: T) => number): number {
+  let current = 0;
+  for (const p of points) {
+    if (p.date > date) break;
+    current = value(p);
+  }
+  return current;
+}
+
+/**
+ * The time frame both the burn-up and the metric chart draw in: the x-axis from the earliest
+ * point or pin to the target dates (and the projection, capped), the projection line, the pins
+ * of the annotations up to the as-of date, and the vertical target and as-of lines.
+ */
+export function timelineFrame(input: TimelineFrameInput, labels: TargetDateLabels & AnnotationLabels & { asOf: string }) {
+  const { asOf, projection, projectFrom, goal } = input;
+  const completion = projection !== null && projection.health !== 'COMPLETE' ? projection.completionDate : null;
+  const projected = completion !== null && projectFrom !== null && goal !== null ? completion : null;
+  const end = chartEndDate([asOf, input.targetDate, input.baselineTargetDate, ...input.endDates], projected);
+  const line =
+    projected !== null && projectFrom !== null && goal !== null
+      ? projectionLine(projectFrom, { date: projected, value: goal }, end)
+      : null;
+  const visibleAnnotations = input.annotations.filter((a) => a.date <= asOf);
+  const firstDate = [...input.startDates, ...visibleAnnotations.map((a) => a.date)].reduce((a, b) => (a < b ? a : b));
+  const targetMarks = targetDateMarks(input.baselineTargetDate, input.targetDate, labels);
+  const axisEnd = paddedAxisEnd(firstDate, end);
+  return {
+    line,
+    xAxis: timeXAxis(firstDate, axisEnd),
+    pins: annotationPins(visibleAnnotations, input.valueAt, labels),
+    verticalMarks: stackVerticalLabels([...targetMarks, ...asOfMarks(asOf, labels.asOf, targetMarks)], firstDate, axisEnd),
+    healthColor: projection ? HEALTH_COLORS[projection.health] : HEALTH_COLORS.ON_TRACK,
+  };
 }
 
 /** The dotted projection from the last actual point to the projected completion, labelled at its end. */

@@ -7,5 +7,3 @@ export const SEARCH_QUERY_MAX = 40;
 export const searchQuery = z.object({
   q: z.string().trim().min(1).max(SEARCH_QUERY_MAX),
 });
-
-export type SearchQuery = z.infer<typeof searchQuery>;

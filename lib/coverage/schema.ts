@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { PROGRAM_SLUG_RE } from '../programs/slug';
 import { isIsoDate } from '../time';
 
-export const programSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'unknown program');
+export const programSlug = z.string().regex(PROGRAM_SLUG_RE, 'unknown program');
 export const isoDate = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD');
 export const provinceCode = z.string().regex(/^\d{2}$/, 'must be a two-digit province code');
 
@@ -15,5 +16,3 @@ export const coverageQuery = z
     layer: z.enum(['provinces', 'cities']).optional(),
   })
   .strict();
-
-export type CoverageQuery = z.infer<typeof coverageQuery>;

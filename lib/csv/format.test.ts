@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeFormula, toCsv, UTF8_BOM } from './format';
+import { escapeFormula, toCsv, unescapeFormula, UTF8_BOM } from './format';
 
 describe('CSV for spreadsheets', () => {
   it('starts with a BOM and ends lines with CRLF', () => {
@@ -18,5 +18,12 @@ describe('CSV for spreadsheets', () => {
     }
     expect(toCsv(['n'], [[-5]])).toBe(`${UTF8_BOM}n\r\n-5\r\n`);
     expect(escapeFormula('深圳')).toBe('深圳');
+  });
+
+  it('escapes reversibly, so a cell already starting with an apostrophe survives export and import', () => {
+    for (const value of ['=1+1', "'=1+1", "''@x", "'plain", '深圳', '']) {
+      expect(unescapeFormula(escapeFormula(value))).toBe(value);
+    }
+    expect(escapeFormula("'=1+1")).toBe("''=1+1");
   });
 });

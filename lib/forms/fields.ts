@@ -6,7 +6,9 @@
  * lib/forms/validation.ts), never prose, so the same issue reads well in every language.
  */
 import { z } from 'zod';
+import { PROGRAM_SLUG_RE } from '../programs/slug';
 import { isIsoDate } from '../time';
+import { isHttpUrl } from '../url';
 
 /** Dates outside this window are typos (2201 for 2021), not plans. */
 export const MIN_CALENDAR_DATE = '2000-01-01';
@@ -44,7 +46,7 @@ export const optionalHttpUrlSchema = z
       .string()
       .trim()
       .max(MAX_URL_LENGTH)
-      .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'urlScheme' })])),
+      .pipe(z.union([z.literal(''), z.string().refine(isHttpUrl, { error: 'urlScheme' })])),
   ])
   .optional()
   .transform((v) => (v ? v : null));
@@ -54,8 +56,6 @@ export const idSchema = z.string().min(1).max(64);
 
 /** An optimistic-locking version as the form loaded it. */
 export const versionSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-
-export const PROGRAM_SLUG_RE = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 /** A program's URL name: lower-case letters, digits and hyphens, 2-64 characters. */
 export const programSlugSchema = z.string().trim().regex(PROGRAM_SLUG_RE, { error: 'slugFormat' });

@@ -14,7 +14,8 @@ import { createMilestoneSchema, deleteMilestoneSchema, markMilestoneDoneSchema, 
 import { createProgramSchema, replanTargetSchema, updateProgramSchema } from '../programs/schema';
 import { ROLES, createUserSchema, resetPasswordSchema, updateUserRoleSchema, userIdSchema } from '../users/schema';
 import { isIsoDate } from '../time';
-import { MAX_CALENDAR_DATE, MIN_CALENDAR_DATE, PROGRAM_SLUG_RE } from './fields';
+import { PROGRAM_SLUG_RE } from '../programs/slug';
+import { MAX_CALENDAR_DATE, MIN_CALENDAR_DATE } from './fields';
 import { parseInput, type FieldIssue } from './validation';
 
 const RUNS = { numRuns: 1000, seed: 20211202 } as const;

@@ -13,7 +13,7 @@
 import 'server-only';
 import type { Db, Tx } from '../db';
 import { AppError } from '../errors';
-import { formatShanghaiInstant } from '../audit/queries';
+import { formatShanghaiInstant } from '../time';
 import type { VersionConflictDto } from './form-state';
 
 /** Who made the latest accepted change of an entity, from the audit trail (null: never changed in the app). */

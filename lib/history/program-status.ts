@@ -8,7 +8,7 @@ import { canReadRowDetails, redactStatusRow, type RowAsSeen } from '../auth/perm
 import type { Viewer } from '../auth/viewer';
 import type { ChangeSource, EntityType, ProgramUnit, RolloutStatus } from '../generated/sqlite/client';
 import { assessRowStaleness } from '../institutions/staleness';
-import { toShanghaiIso } from './format';
+import { toShanghaiIso } from '../time';
 import { toActorDto, type ActorDto } from './queries';
 
 export interface ProgramSummaryDto {
@@ -32,7 +32,7 @@ export interface ProgramStatusFields {
   status: RolloutStatus;
   plannedDate: string | null;
   liveDate: string | null;
-  /** As stored; render as a link only when `isSafeHttpUrl` accepts it. */
+  /** As stored; render as a link only when `isHttpUrl` (lib/url.ts) accepts it. */
   evidenceUrl: string | null;
   note: string | null;
   /** ISO 8601 with +08:00; null when never confirmed. */

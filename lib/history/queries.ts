@@ -8,8 +8,7 @@ import type { Db } from '../db';
 import { authorize, canReadChange, canReadRowDetails, isPrivateRowField, PRIVATE_CHANGE_KINDS, redactStatusRow } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import type { ChangeKind, ChangeSource, EntityType, Prisma, Role, RolloutStatus } from '../generated/sqlite/client';
-import { toShanghaiDate } from '../time';
-import { toShanghaiIso } from './format';
+import { toShanghaiDate, toShanghaiIso } from '../time';
 import { diffSnapshots, readSnapshot, type FieldDiff } from './snapshot';
 
 /** Who made a change; null for changes made by the system (seed data, jobs). */
@@ -41,7 +40,7 @@ export interface StatusChangeDto {
   detailsHidden: boolean;
   source: ChangeSource;
   sourceNote: string | null;
-  /** As stored; render as a link only when `isSafeHttpUrl` accepts it. */
+  /** As stored; render as a link only when `isHttpUrl` (lib/url.ts) accepts it. */
   sourceUrl: string | null;
   isIllustrative: boolean;
   /** Version of the status row after this change. */

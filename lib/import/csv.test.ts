@@ -7,11 +7,10 @@ import {
   IMPORT_LIMITS,
   decodeCsvBytes,
   encodeStatusCsv,
-  escapeFormula,
   readStatusCsv,
-  serializeCsv,
   type CsvColumn,
 } from './csv';
+import { escapeFormula, serializeCsv } from '../csv/format';
 
 type Row = Record<CsvColumn, string>;
 

@@ -9,17 +9,16 @@
  * - Reading: UTF-8 with or without BOM, or GBK (what Excel on Chinese Windows writes for "CSV").
  *   Valid UTF-8 is taken as UTF-8; otherwise GBK; if neither decodes cleanly the file is refused,
  *   never guessed (a wrong guess would store mojibake). At most 2 MB and 5,000 data rows.
- * - Writing: UTF-8 with BOM (so Excel opens Chinese correctly), CRLF, RFC 4180 quoting. A cell
- *   that a spreadsheet would run as a formula (starting with = + - @, their full-width forms
- *   ＝ ＋ － ＠, tab or CR) gets a leading apostrophe. Reading strips exactly one apostrophe in front
- *   of such a character; cells already starting with apostrophes before one get one more on
- *   writing, so export -> import gives back every value unchanged.
+ * - Writing: lib/csv/format.ts, the app's one CSV writer (BOM, CRLF, RFC 4180, formula cells
+ *   escaped with an apostrophe). Reading strips exactly that apostrophe again (unescapeFormula),
+ *   so export -> import gives back every value unchanged.
  *
  * Parsing uses papaparse with the delimiter and line ending fixed (detected from the header line),
  * never guessed from the data.
  */
 import Papa from 'papaparse';
 import type zhCN from '../../messages/zh-CN.json';
+import { toCsv, unescapeFormula } from '../csv/format';
 import { CSV_COLUMNS, CSV_HEADER_LINE, IMPORT_LIMITS, type CsvColumn } from './format';
 
 export { CSV_COLUMNS, CSV_HEADER_LINE, IMPORT_LIMITS, type CsvColumn };
@@ -80,18 +79,6 @@ export interface ParsedCsv {
   rowErrors: Array<{ row: number; key: ImportErrorKey }>;
 }
 
-const FORMULA_START = /^'*[=+\-@\t\r＝＋－＠]/;
-const ESCAPED_FORMULA_START = /^'+[=+\-@\t\r＝＋－＠]/;
-
-/** The value a spreadsheet will show as text: one apostrophe in front of a would-be formula. */
-export function escapeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-export function unescapeFormula(value: string): string {
-  return ESCAPED_FORMULA_START.test(value) ? value.slice(1) : value;
-}
-
 function detectNewline(text: string): '\r\n' | '\n' | '\r' {
   const lf = text.indexOf('\n');
   const cr = text.indexOf('\r');
@@ -141,22 +128,7 @@ export function readStatusCsv(bytes: Uint8Array): ParsedCsv & { encoding: CsvEnc
   return { records: parsed, rowErrors, encoding };
 }
 
-function toCell(value: string): string {
-  const escaped = escapeFormula(value);
-  return /[",\r\n]/.test(escaped) ? `"${escaped.replace(/"/g, '""')}"` : escaped;
-}
-
-/** RFC 4180 text with CRLF line ends and formula-escaped cells (no BOM). */
-export function serializeCsv(records: ReadonlyArray<ReadonlyArray<string>>): string {
-  return records.map((cells) => cells.map(toCell).join(',')).join('\r\n') + '\r\n';
-}
-
 /** The bytes of an export: UTF-8 BOM, header, rows. */
 export function encodeStatusCsv(rows: ReadonlyArray<Record<CsvColumn, string>>): Uint8Array {
-  const text = serializeCsv([CSV_COLUMNS, ...rows.map((r) => CSV_COLUMNS.map((c) => r[c]))]);
-  const body = new TextEncoder().encode(text);
-  const out = new Uint8Array(UTF8_BOM.length + body.length);
-  out.set(UTF8_BOM, 0);
-  out.set(body, UTF8_BOM.length);
-  return out;
+  return new TextEncoder().encode(toCsv(CSV_COLUMNS, rows.map((r) => CSV_COLUMNS.map((c) => r[c]))));
 }

@@ -6,7 +6,8 @@ import { AppError } from '../errors';
 import type { RequestContext } from '../auth/viewer';
 import { addDays, todayInShanghai } from '../time';
 import { updateInstitutionStatus } from '../status/mutations';
-import { CSV_COLUMNS, readStatusCsv, serializeCsv, type CsvColumn } from './csv';
+import { serializeCsv } from '../csv/format';
+import { CSV_COLUMNS, readStatusCsv, type CsvColumn } from './csv';
 import { exportStatusCsv } from './export';
 import { commitImport, previewImport, type ImportPreviewDto } from './mutations';
 

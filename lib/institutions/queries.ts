@@ -8,11 +8,10 @@ import type { Db } from '../db';
 import { authorize, redactStatusRow } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import type { InstitutionType, RolloutStatus } from '../generated/sqlite/client';
-import { toShanghaiIso } from '../history/format';
 import { findProgramStatuses, type ProgramStatusDto } from '../history/program-status';
 import { readSnapshot } from '../history/snapshot';
 import { assessRowStaleness, isRolloutComplete, type RowStaleness } from './staleness';
-import { endOfShanghaiDay, isIsoDate, todayInShanghai } from '../time';
+import { endOfShanghaiDay, isIsoDate, todayInShanghai, toShanghaiIso } from '../time';
 
 /** Display order of the types: large state-owned banks first, as the sources list them. */
 export const INSTITUTION_TYPES = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessRowStaleness, isRolloutComplete } from './staleness';
+import { assessRowStaleness, assessStaleness, isRolloutComplete } from './staleness';
 
 const confirmed = new Date('2021-12-02T10:00:00+08:00');
 
@@ -45,5 +45,19 @@ describe('isRolloutComplete', () => {
     expect(isRolloutComplete(['LIVE', 'LIVE'])).toBe(true);
     expect(isRolloutComplete(['LIVE', 'PAUSED'])).toBe(false);
     expect(isRolloutComplete([])).toBe(false);
+  });
+});
+
+describe('assessStaleness', () => {
+  it('is fresh through staleAfterDays days after the confirmation date, stale the day after', () => {
+    expect(assessStaleness(confirmed, 30, '2022-01-01')).toEqual({ daysSinceConfirmed: 30, isStale: false });
+    expect(assessStaleness(confirmed, 30, '2022-01-02')).toEqual({ daysSinceConfirmed: 31, isStale: true });
+  });
+  it('counts Shanghai calendar days (a confirmation at 23:30 Shanghai is that day, not the next)', () => {
+    const late = new Date('2021-12-02T15:30:00Z'); // 23:30 in Shanghai
+    expect(assessStaleness(late, 30, '2022-01-01').isStale).toBe(false);
+  });
+  it('treats a row never confirmed as stale', () => {
+    expect(assessStaleness(null, 30, '2021-12-02')).toEqual({ daysSinceConfirmed: null, isStale: true });
   });
 });

@@ -1,5 +1,6 @@
 /**
- * When a status row is flagged stale ("not confirmed recently").
+ * When a status row is flagged stale ("not confirmed recently"). The one rule for every surface:
+ * the institutions matrix, a program's status page and the weekly summary's stale partners.
  *
  * The rule, as the matrix explains it to users:
  * - Staleness is measured at the date being viewed: a row confirmed 10 days before the viewed date
@@ -11,7 +12,14 @@
  *   before the viewed date (or never confirmed) is stale.
  */
 import type { RolloutStatus } from '../generated/sqlite/client';
-import { assessStaleness, type Staleness } from '../history/format';
+import { daysBetween, toShanghaiDate } from '../time';
+
+export interface Staleness {
+  /** Whole Shanghai calendar days since the last confirmation; null when never confirmed. */
+  daysSinceConfirmed: number | null;
+  /** Not confirmed within the program's `staleAfterDays` (never confirmed counts as stale). */
+  isStale: boolean;
+}
 
 export interface RowStalenessInput {
   status: RolloutStatus;
@@ -27,6 +35,17 @@ export interface ProgramStalenessContext {
 export interface RowStaleness extends Staleness {
   /** True when the row would be stale by age but is exempt because its program is complete. */
   isExemptAsComplete: boolean;
+}
+
+/**
+ * Stale by age alone: the last confirmation lies more than `staleAfterDays` calendar days before
+ * `referenceDate`. Confirmed on 2021-12-02 with 30 days is fresh through 2022-01-01, stale from
+ * 2022-01-02.
+ */
+export function assessStaleness(lastConfirmedAt: Date | null, staleAfterDays: number, referenceDate: string): Staleness {
+  if (!lastConfirmedAt) return { daysSinceConfirmed: null, isStale: true };
+  const days = daysBetween(toShanghaiDate(lastConfirmedAt), referenceDate);
+  return { daysSinceConfirmed: Math.max(0, days), isStale: days > staleAfterDays };
 }
 
 export function isRolloutComplete(statuses: readonly RolloutStatus[]): boolean {

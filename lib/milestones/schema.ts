@@ -20,10 +20,8 @@ const fields = {
 };
 
 export const createMilestoneSchema = z.strictObject({ programSlug: programSlugSchema, ...fields });
-export type CreateMilestoneInput = z.input<typeof createMilestoneSchema>;
 
 export const updateMilestoneSchema = z.strictObject({ id: idSchema, version: versionSchema, ...fields });
-export type UpdateMilestoneInput = z.input<typeof updateMilestoneSchema>;
 
 /** Closes a milestone; the done date defaults to today (Shanghai). */
 export const markMilestoneDoneSchema = z.strictObject({
@@ -31,7 +29,5 @@ export const markMilestoneDoneSchema = z.strictObject({
   version: versionSchema,
   doneDate: calendarDateSchema.optional(),
 });
-export type MarkMilestoneDoneInput = z.input<typeof markMilestoneDoneSchema>;
 
 export const deleteMilestoneSchema = z.strictObject({ id: idSchema, version: versionSchema });
-export type DeleteMilestoneInput = z.input<typeof deleteMilestoneSchema>;

@@ -9,6 +9,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { FormState } from '../forms/form-state';
 import { runAction, said } from '../forms/run-action';
 import { createProgram, replanTarget, updateProgram } from './mutations';
+import { localized } from '../i18n/localized';
 
 /** Program names and targets appear on every dashboard view, not only on the admin pages. */
 function revalidateEverything(): void {
@@ -20,7 +21,7 @@ export async function createProgramAction(input: unknown): Promise<FormState> {
     const created = await createProgram(db, ctx, input);
     revalidateEverything();
     const t = await getTranslations('adminPrograms');
-    const name = (await getLocale()) === 'en' ? created.nameEn : created.nameZh;
+    const name = localized(await getLocale(), created.nameZh, created.nameEn);
     return said(t('created', { name, rows: created.statusRows }));
   });
 }

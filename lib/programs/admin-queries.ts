@@ -6,7 +6,8 @@
 import 'server-only';
 import { can } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
-import { formatShanghaiInstant, getLastChanges, type LastChangeDto } from '../audit/queries';
+import { getLastChanges, type LastChangeDto } from '../audit/queries';
+import { formatShanghaiInstant } from '../time';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { InstitutionType } from '../generated/sqlite/enums';

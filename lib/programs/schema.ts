@@ -108,9 +108,6 @@ export const updateProgramSchema = z.strictObject({
   targetValue: targetValueSchema.optional().transform((v) => v ?? null),
 });
 
-export type UpdateProgramInput = z.input<typeof updateProgramSchema>;
-export type UpdateProgramData = z.output<typeof updateProgramSchema>;
-
 /**
  * A new target date with the reason for it. `expectedTargetDate` is the target the form showed:
  * if someone re-planned in the meantime the change is refused rather than silently overwritten.
@@ -128,6 +125,3 @@ export const replanTargetSchema = z
       ctx.addIssue({ code: 'custom', path: ['newTargetDate'], message: 'targetUnchanged' });
     }
   });
-
-export type ReplanTargetInput = z.input<typeof replanTargetSchema>;
-export type ReplanTargetData = z.output<typeof replanTargetSchema>;

@@ -18,6 +18,7 @@ import type { RequestContext } from '../auth/viewer';
 import { authorize, type Action } from '../auth/permissions';
 import { auditRefusals } from '../audit/guard';
 import { invalidField, validateInput } from '../forms/validate-input';
+import { PROGRAM_SLUG_RE } from '../programs/slug';
 import { todayInShanghai } from '../time';
 import type { StatusEntity, StatusRowDto, WriteSource } from './dto';
 import {
@@ -48,7 +49,7 @@ import {
 export type { StatusEntity, StatusRowDto, WriteSource } from './dto';
 
 const target = z.strictObject({
-  programSlug: z.string({ error: ERROR_CODES.invalid }).regex(/^[a-z0-9-]{1,100}$/, { error: ERROR_CODES.invalid }),
+  programSlug: z.string({ error: ERROR_CODES.invalid }).regex(PROGRAM_SLUG_RE, { error: ERROR_CODES.invalid }),
   code: entityCode,
 });
 

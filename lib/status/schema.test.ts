@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import en from '@/messages/en.json';
 import zhCN from '@/messages/zh-CN.json';
 import { addDays, isIsoDate, todayInShanghai } from '../time';
+import { isHttpUrl } from '../url';
 import {
   LIMITS,
   ROLLOUT_STATUSES,
@@ -11,7 +12,6 @@ import {
   cityStatusUpdate,
   hasForbiddenChars,
   institutionStatusUpdate,
-  isHttpUrl,
   resolveStatusUpdate,
   statusConfirm,
   statusVerify,

@@ -24,6 +24,7 @@
 import { z } from 'zod';
 import type { RolloutStatus } from '../generated/sqlite/enums';
 import { isIsoDate, todayInShanghai } from '../time';
+import { isHttpUrl } from '../url';
 import type zhCN from '../../messages/zh-CN.json';
 
 /** In workflow order, as forms and tables list them. */
@@ -78,17 +79,6 @@ const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[
 
 export function hasForbiddenChars(value: string): boolean {
   return FORBIDDEN_CHARS.test(value);
-}
-
-/** Absolute http(s) URL with a host; never throws. */
-export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value) || /\s/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
 }
 
 const blankToNull = (value: string | null): string | null => {
@@ -178,7 +168,6 @@ export const cityStatusUpdate = statusUpdate;
 /** An edit of one institution's status in one program (the only update a partner may make). */
 export const institutionStatusUpdate = statusUpdate;
 
-export type StatusUpdateInput = z.input<typeof statusUpdate>;
 export type StatusUpdate = z.output<typeof statusUpdate>;
 
 /** "Still accurate": only lastConfirmedAt changes (and the version goes up). */
@@ -189,11 +178,9 @@ export const statusConfirm = z.strictObject(
   },
   { error: ERROR_CODES.invalid },
 );
-export type StatusConfirm = z.output<typeof statusConfirm>;
 
 /** A manager's verification of the version they looked at. */
 export const statusVerify = z.strictObject({ version: versionField }, { error: ERROR_CODES.invalid });
-export type StatusVerify = z.output<typeof statusVerify>;
 
 /** City and institution codes: GB/T 2260 digits, or an institution's short code. */
 export const entityCode = z
@@ -219,8 +206,6 @@ export const bulkCityStatusUpdate = z
     { error: ERROR_CODES.invalid },
   )
   .superRefine(checkInputRules);
-export type BulkCityStatusUpdateInput = z.input<typeof bulkCityStatusUpdate>;
-export type BulkCityStatusUpdate = z.output<typeof bulkCityStatusUpdate>;
 
 /** Field path -> issue code, for the cross-field rules of resolveStatusUpdate; first error per field wins. */
 export type FieldErrors = Partial<Record<string, StatusErrorCode>>;

@@ -13,7 +13,7 @@ import { AppError } from '../errors';
 import type { ChangeKind, ProgramUnit } from '../generated/sqlite/enums';
 import type { Prisma } from '../generated/sqlite/client';
 import type { RequestContext } from '../auth/viewer';
-import { formatShanghaiInstant } from '../audit/queries';
+import { formatShanghaiInstant } from '../time';
 import { auditChange } from '../audit/write';
 import { can } from '../auth/permissions';
 import { invalidInput } from '../forms/validate-input';

@@ -7,6 +7,7 @@ import {
   findStalePartners,
   pickProvincesBehind,
 } from './build';
+import type { RolloutStatus } from '../generated/sqlite/client';
 import { FIXTURE_WEEK, fixtureInput } from './fixtures';
 
 describe('buildWeeklySummary', () => {
@@ -68,21 +69,34 @@ describe('the rules', () => {
     expect(classifySetback(from, to)).toBe(kind);
   });
 
+  const partner = (code: string, confirmedOn: string | null, status: RolloutStatus = 'LIVE') => ({
+    code,
+    nameZh: code,
+    nameEn: code,
+    status,
+    previousStatus: status,
+    lastConfirmedAt: confirmedOn === null ? null : new Date(`${confirmedOn}T10:00:00+08:00`),
+  });
+
   it('calls a partner stale after staleAfterDays without confirmation, never-confirmed first', () => {
-    const e = (code: string, lastConfirmedOn: string | null) => ({
-      code,
-      nameZh: code,
-      nameEn: code,
-      status: 'LIVE' as const,
-      previousStatus: 'LIVE' as const,
-      lastConfirmedOn,
-    });
-    const stale = findStalePartners([e('FRESH', '2021-09-03'), e('OLD', '2021-09-02'), e('OLDER', '2021-06-01'), e('NEVER', null)], 30, '2021-10-03');
-    expect(stale.map((s) => [s.code, s.daysSinceConfirmed])).toEqual([
-      ['NEVER', null],
-      ['OLDER', 124],
-      ['OLD', 31],
+    const stale = findStalePartners(
+      [partner('FRESH', '2021-09-03'), partner('OLD', '2021-09-02'), partner('OLDER', '2021-06-01'), partner('NEVER', null, 'PLANNED')],
+      30,
+      '2021-10-03',
+    );
+    expect(stale.map((s) => [s.code, s.lastConfirmedOn, s.daysSinceConfirmed])).toEqual([
+      ['NEVER', null, null],
+      ['OLDER', '2021-06-01', 124],
+      ['OLD', '2021-09-02', 31],
     ]);
+  });
+
+  it('calls nobody stale once every partner is live, however long ago they confirmed', () => {
+    const partners = [partner('ICBC', '2021-09-02'), partner('CMB', '2021-06-01')];
+    expect(findStalePartners(partners, 30, '2026-11-29')).toEqual([]);
+    // One partner not yet live keeps the rollout open, and the age rule applies to everyone.
+    const open = findStalePartners([...partners, partner('CGB', '2026-11-20', 'PILOT')], 30, '2026-11-29');
+    expect(open.map((s) => s.code)).toEqual(['CMB', 'ICBC']);
   });
 
   it('names the provinces furthest behind: lowest share first, bigger gap on a tie, complete ones never', () => {

@@ -7,8 +7,8 @@
  * - coverage and counts: as getCoverageAsOf(week end); the change is against the previous end;
  * - went live: live at this end, not at the previous one (so live = previous + went live - left);
  * - setbacks: newly PAUSED, or an earlier stage than a week before (LIVE to IN_PROGRESS, ...);
- * - stale partners (institution programs): last write or confirmation more than staleAfterDays
- *   before the week's end, or never (the rule of lib/history/format.ts, assessStaleness);
+ * - stale partners (institution programs): assessRowStaleness of lib/institutions/staleness.ts at
+ *   the week's end, the institutions matrix's rule (so a finished rollout has no stale partners);
  * - provinces furthest behind: lowest share live among those not complete, larger gap first on ties;
  * - milestones: done during the week; missed = still open with the due date passed; due = open
  *   and due within UPCOMING_MILESTONE_DAYS;
@@ -19,7 +19,8 @@ import type { CoverageDto } from '../coverage/queries';
 import type { RolloutStatus } from '../generated/sqlite/client';
 import type { AnnotationDto, MilestoneDto } from '../programs/annotations';
 import type { ProgramDto } from '../programs/queries';
-import { addDays, daysBetween } from '../time';
+import { assessRowStaleness, isRolloutComplete } from '../institutions/staleness';
+import { addDays, daysBetween, toShanghaiDate } from '../time';
 import type { IsoWeek } from './iso-week';
 import {
   PROVINCES_BEHIND_LIMIT,
@@ -41,8 +42,8 @@ export interface SummaryEntityInput extends NamedEntity {
   status: RolloutStatus;
   /** Status at the end of the previous week. */
   previousStatus: RolloutStatus;
-  /** Shanghai date of the latest history row (write or confirmation) by the week's end; null when none. */
-  lastConfirmedOn: string | null;
+  /** The latest history row (write or confirmation) by the week's end; null when none. */
+  lastConfirmedAt: Date | null;
 }
 
 export interface SummaryInput {
@@ -95,11 +96,13 @@ export function findStalePartners(
   staleAfterDays: number,
   weekEnd: string,
 ): StalePartner[] {
+  const program = { staleAfterDays, isRolloutComplete: isRolloutComplete(entities.map((e) => e.status)) };
   const stale: StalePartner[] = [];
   for (const e of entities) {
-    const days = e.lastConfirmedOn === null ? null : Math.max(0, daysBetween(e.lastConfirmedOn, weekEnd));
-    if (days !== null && days <= staleAfterDays) continue;
-    stale.push({ ...named(e), status: e.status, lastConfirmedOn: e.lastConfirmedOn, daysSinceConfirmed: days });
+    const { isStale, daysSinceConfirmed } = assessRowStaleness(e, program, weekEnd);
+    if (!isStale) continue;
+    const lastConfirmedOn = e.lastConfirmedAt && toShanghaiDate(e.lastConfirmedAt);
+    stale.push({ ...named(e), status: e.status, lastConfirmedOn, daysSinceConfirmed });
   }
   // Never confirmed first, then the longest silence.
   return stale.sort(

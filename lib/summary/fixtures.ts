@@ -77,7 +77,7 @@ const entity = (code: string, nameZh: string, nameEn: string, previousStatus: Su
   nameEn,
   previousStatus,
   status,
-  lastConfirmedOn: '2021-09-30',
+  lastConfirmedAt: new Date('2021-09-30T10:00:00+08:00'),
 });
 
 export function fixtureInput(overrides: Partial<SummaryInput> = {}): SummaryInput {

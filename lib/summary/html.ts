@@ -6,6 +6,7 @@
 import { HEALTH_COLORS, escapeHtml } from '../charts/timeline-marks';
 import { CHART_FONT_FAMILY } from './charts';
 import type { DocList, DocProgram, SummaryDocument, Tone } from './document';
+import { localized } from '../i18n/localized';
 
 export interface ChartImage {
   /** `cid:...` for mail, a data: URI for print. */
@@ -43,7 +44,7 @@ function renderList(list: DocList, locale: SummaryDocument['locale']): string {
   if (list.items.length === 0) return `${heading}<p style="margin:0;color:${MUTED};font-size:13px">${e(list.empty)}</p>`;
   const more = list.more ? `<p style="margin:4px 0 0;color:${MUTED};font-size:13px">${e(list.more)}</p>` : '';
   if (list.layout === 'inline') {
-    return `${heading}<p style="margin:0;font-size:13px;line-height:1.7">${list.items.map((i) => e(i.text)).join(locale === 'en' ? ', ' : '、')}</p>${more}`;
+    return `${heading}<p style="margin:0;font-size:13px;line-height:1.7">${list.items.map((i) => e(i.text)).join(localized(locale, '、', ', '))}</p>${more}`;
   }
   const items = list.items
     .map((i) => {
@@ -108,7 +109,7 @@ figure.chart, tr, li { break-inside: avoid; }
 section.program { break-before: auto; }`;
 
 export function renderSummaryHtml(doc: SummaryDocument, options: HtmlOptions): string {
-  const lang = doc.locale === 'en' ? 'en' : 'zh-CN';
+  const lang = localized(doc.locale, 'zh-CN', 'en');
   const preamble = (options.preamble ?? []).map((p) => `<p style="margin:0 0 8px;font-size:14px">${e(p)}</p>`).join('\n');
   const postscript = (options.postscript ?? [])
     .map((p) =>

@@ -79,10 +79,6 @@ export function parseIsoWeek(value: string): IsoWeek | null {
   return build(year, week);
 }
 
-export function isIsoWeekId(value: string): boolean {
-  return parseIsoWeek(value) !== null;
-}
-
 export function shiftIsoWeek(week: IsoWeek, weeks: number): IsoWeek {
   return isoWeekOfDate(addDays(week.start, weeks * 7));
 }

@@ -11,7 +11,7 @@ import { getCoverageAsOf } from '../coverage/queries';
 import { getCoverageSeries } from '../coverage/series';
 import { listAnnotations, listMilestones } from '../programs/annotations';
 import { getProgramBySlug } from '../programs/queries';
-import { addDays, endOfShanghaiDay, toShanghaiDate } from '../time';
+import { addDays, endOfShanghaiDay } from '../time';
 import type { SummaryEntityInput, SummaryInput } from './build';
 import type { IsoWeek } from './iso-week';
 
@@ -32,15 +32,15 @@ async function listScopeEntities(db: Db, programId: string, unit: 'CITY' | 'INST
   return rows.map((r) => ({ code: r.institution.code, nameZh: r.institution.nameZh, nameEn: r.institution.nameEn }));
 }
 
-/** Shanghai date of each entity's latest history row before `before` (every write and confirmation leaves one). */
-async function lastConfirmationDates(db: Db, programId: string, before: Date): Promise<Map<string, string>> {
+/** Each entity's latest history row before `before` (every write and confirmation leaves one). */
+async function lastConfirmations(db: Db, programId: string, before: Date): Promise<Map<string, Date>> {
   const groups = await db.statusChange.groupBy({
     by: ['entityCode'],
     where: { programId, entityType: 'INSTITUTION', changedAt: { lt: before } },
     _max: { changedAt: true },
   });
-  const dates = new Map<string, string>();
-  for (const g of groups) if (g._max.changedAt) dates.set(g.entityCode, toShanghaiDate(g._max.changedAt));
+  const dates = new Map<string, Date>();
+  for (const g of groups) if (g._max.changedAt) dates.set(g.entityCode, g._max.changedAt);
   return dates;
 }
 
@@ -68,13 +68,13 @@ export async function loadSummaryInput(db: Db, week: IsoWeek, slug: string): Pro
       listScopeEntities(db, found.id, program.unit),
       queryStatusesAsOf(db, found.id, program.unit, end),
       queryStatusesAsOf(db, found.id, program.unit, endOfShanghaiDay(previousEnd)),
-      program.unit === 'INSTITUTION' ? lastConfirmationDates(db, found.id, end) : new Map<string, string>(),
+      program.unit === 'INSTITUTION' ? lastConfirmations(db, found.id, end) : new Map<string, Date>(),
     ]);
     entities = scope.map((e) => ({
       ...e,
       status: now.get(e.code) ?? 'NOT_STARTED',
       previousStatus: before.get(e.code) ?? 'NOT_STARTED',
-      lastConfirmedOn: confirmed.get(e.code) ?? null,
+      lastConfirmedAt: confirmed.get(e.code) ?? null,
     }));
   }
   return { week, program, coverage, previousCoverage, series, entities, milestones, annotations };

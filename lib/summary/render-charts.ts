@@ -24,6 +24,7 @@ import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import type { AppLocale } from '../i18n/config';
 import { NATIONAL_MAP, type SummaryChart } from './charts';
+import { localized } from '../i18n/localized';
 
 echarts.use([
   AriaComponent,
@@ -60,7 +61,7 @@ export function renderChartSvg(chart: SummaryChart, locale: AppLocale): Rendered
     ssr: true,
     width: chart.width,
     height: chart.height,
-    locale: locale === 'en' ? 'EN' : 'ZH',
+    locale: localized(locale, 'ZH', 'EN'),
   });
   try {
     instance.setOption(chart.option);

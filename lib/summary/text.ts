@@ -9,8 +9,9 @@ import { formats } from '../i18n/formats';
 import { messagesFor } from '../i18n/messages';
 import type { Ratio } from '../coverage/summarise';
 import type { ProgramUnit, RolloutStatus } from '../generated/sqlite/client';
-import { toShanghaiIso } from '../history/format';
+import { formatShanghaiInstant } from '../time';
 import type { NamedEntity, ProgramWeekSummary, SummaryLine, SummaryProgram } from './types';
+import { localized } from '../i18n/localized';
 
 function translators(locale: AppLocale) {
   const messages = messagesFor(locale);
@@ -31,7 +32,7 @@ export type SummaryText = ReturnType<typeof createSummaryText>;
 export function createSummaryText(locale: AppLocale) {
   const { t, mail, status } = translators(locale);
   const num = (value: number, digits = 1) => formatNumber(value, locale, digits);
-  const nameOf = (e: Pick<NamedEntity, 'nameZh' | 'nameEn'>) => (locale === 'en' ? e.nameEn : e.nameZh);
+  const nameOf = (e: Pick<NamedEntity, 'nameZh' | 'nameEn'>) => localized(locale, e.nameZh, e.nameEn);
   const countUnit = (unit: ProgramUnit, count: number) => (unit === 'INSTITUTION' ? t('unit.INSTITUTION', { count }) : t('unit.CITY', { count }));
 
   /** What "done" means for a program, e.g. "nationwide coverage". */
@@ -56,7 +57,7 @@ export function createSummaryText(locale: AppLocale) {
     name: nameOf,
     status: (s: RolloutStatus) => status(s),
     /** An ISO instant as Shanghai wall-clock time, "2021-10-04 09:00". */
-    time: (iso: string) => toShanghaiIso(new Date(iso)).slice(0, 16).replace('T', ' '),
+    time: (iso: string) => formatShanghaiInstant(new Date(iso)).slice(0, 16),
     number: num,
     countUnit,
     goalOf,

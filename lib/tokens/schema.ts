@@ -11,7 +11,6 @@ export const createTokenSchema = z.strictObject({
   userId: idSchema,
   name: z.string().trim().min(1).max(MAX_TOKEN_NAME_LENGTH),
 });
-export type CreateTokenInput = z.input<typeof createTokenSchema>;
 
 export const tokenIdSchema = z.strictObject({ tokenId: idSchema });
 export const userTokensSchema = z.strictObject({ userId: idSchema });

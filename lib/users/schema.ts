@@ -69,10 +69,7 @@ export const updateUserRoleSchema = z
     institutionCode: institutionCodeSchema,
   })
   .superRefine(checkInstitutionForRole);
-export type UpdateUserRoleInput = z.input<typeof updateUserRoleSchema>;
 
 export const userIdSchema = z.strictObject({ userId: idSchema });
-export type UserIdInput = z.input<typeof userIdSchema>;
 
 export const resetPasswordSchema = z.strictObject({ userId: idSchema, password: passwordSchema });
-export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;

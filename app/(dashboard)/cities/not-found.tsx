@@ -1,19 +1,8 @@
-import { Button, Result } from 'antd';
 import { getTranslations } from 'next-intl/server';
+import { NotFoundResult } from '@/components/ui/not-found-result';
 
 export default async function CityNotFound() {
   const t = await getTranslations('city');
   const tErrors = await getTranslations('errors');
-  return (
-    <Result
-      status="404"
-      title={t('notFoundTitle')}
-      subTitle={t('notFound')}
-      extra={
-        <Button type="primary" href="/">
-          {tErrors('backToDashboard')}
-        </Button>
-      }
-    />
-  );
+  return <NotFoundResult title={t('notFoundTitle')} message={t('notFound')} backHref="/" backLabel={tErrors('backToDashboard')} />;
 }

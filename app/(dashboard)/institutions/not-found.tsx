@@ -1,18 +1,7 @@
-import { Button, Result } from 'antd';
 import { getTranslations } from 'next-intl/server';
+import { NotFoundResult } from '@/components/ui/not-found-result';
 
 export default async function InstitutionNotFound() {
   const t = await getTranslations('institution');
-  return (
-    <Result
-      status="404"
-      title={t('notFoundTitle')}
-      subTitle={t('notFound')}
-      extra={
-        <Button type="primary" href="/institutions">
-          {t('backToList')}
-        </Button>
-      }
-    />
-  );
+  return <NotFoundResult title={t('notFoundTitle')} message={t('notFound')} backHref="/institutions" backLabel={t('backToList')} />;
 }

@@ -6,6 +6,7 @@ import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { listPrograms } from '@/lib/programs/queries';
 import { ImportPanel } from '@/components/status/import-panel';
+import { localized } from '@/lib/i18n/localized';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('import');
@@ -19,7 +20,7 @@ export default async function ImportPage() {
   if (!can(viewer, 'import.run')) return <Result status="403" title={tErrors('forbidden')} />;
 
   const isPartner = viewer.role === 'PARTNER';
-  const en = (await getLocale()) === 'en';
+  const locale = await getLocale();
   // Metric programs have no rows; partners export only their institution's rows of bank programs.
   const programs = (await listPrograms(await getDb())).filter((p) => (isPartner ? p.unit === 'INSTITUTION' : p.unit !== 'PERCENT'));
 
@@ -40,7 +41,7 @@ export default async function ImportPage() {
               download
               data-testid={`export-${p.slug}`}
             >
-              {en ? p.nameEn : p.nameZh}
+              {localized(locale, p.nameZh, p.nameEn)}
               {p.isIllustrative && (
                 <Tag style={{ marginInlineStart: 8 }} color="default">
                   {t('export.illustrative')}

@@ -10,6 +10,7 @@ import { getDb } from '@/lib/db';
 import { loadCityDetail } from '@/lib/cities/request-cache';
 import { listStatusHistory } from '@/lib/history/queries';
 import { EntityDetail } from '@/components/detail/entity-detail';
+import { localized } from '@/lib/i18n/localized';
 
 interface PageProps {
   params: Promise<{ code: string }>;
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   // The title names the city only for a signed-in viewer; nothing is read for anyone else.
   const city = isCityCode(code) && (await getViewer()) ? await loadCityDetail(code) : null;
   const locale = await getLocale();
-  return { title: city ? (locale === 'en' ? city.nameEn : city.name) : t('metaTitle') };
+  return { title: city ? localized(locale, city.name, city.nameEn) : t('metaTitle') };
 }
 
 export default async function CityPage({ params }: PageProps) {
@@ -38,9 +39,9 @@ export default async function CityPage({ params }: PageProps) {
   const tHistory = await getTranslations('history');
   // The edit pages and their actions check again; this only hides links that would be refused.
   const canEdit = can(viewer, 'cityStatus.update');
-  const en = (await getLocale()) === 'en';
-  const name = en ? city.nameEn : city.name;
-  const provinceName = en ? city.province.nameEn : city.province.name;
+  const locale = await getLocale();
+  const name = localized(locale, city.name, city.nameEn);
+  const provinceName = localized(locale, city.province.name, city.province.nameEn);
 
   return (
     <EntityDetail
@@ -52,7 +53,7 @@ export default async function CityPage({ params }: PageProps) {
         { key: 'city', title: name },
       ]}
       name={name}
-      secondaryName={en ? null : city.nameEn}
+      secondaryName={localized(locale, city.nameEn, null)}
       tags={
         <>
           <Tag data-testid="city-code">{t('code', { code: city.code })}</Tag>

@@ -16,6 +16,7 @@ import { TypeFilter } from '@/components/institutions/type-filter';
 import { InstitutionsOverTime } from '@/components/institutions/institutions-over-time';
 import { listLiveInstitutionsOverTime } from '@/lib/institutions/over-time';
 import { todayInShanghai } from '@/lib/time';
+import { localized } from '@/lib/i18n/localized';
 
 // This page sits in the (list) route group so that its loading.tsx does not wrap
 // /institutions/[code], whose layout must answer unknown codes before anything streams.
@@ -88,7 +89,7 @@ export default async function InstitutionsPage({ searchParams }: PageProps) {
                   return (
                     <Statistic
                       key={p.slug}
-                      title={locale === 'en' ? p.nameEn : p.nameZh}
+                      title={localized(locale, p.nameZh, p.nameEn)}
                       value={t('liveCount', { live, count })}
                     />
                   );

@@ -10,6 +10,7 @@ import { loadInstitutionDetail } from '@/lib/institutions/request-cache';
 import { listStatusHistory } from '@/lib/history/queries';
 import { isInstitutionCode } from '@/lib/institutions/queries';
 import { EntityDetail } from '@/components/detail/entity-detail';
+import { localized } from '@/lib/i18n/localized';
 
 interface PageProps {
   params: Promise<{ code: string }>;
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   // The title names the institution only for a signed-in viewer; nothing is read for anyone else.
   const institution = isInstitutionCode(code) && (await getViewer()) ? await loadInstitutionDetail(code) : null;
   const locale = await getLocale();
-  return { title: institution ? (locale === 'en' ? institution.nameEn : institution.nameZh) : t('metaTitle') };
+  return { title: institution ? localized(locale, institution.nameZh, institution.nameEn) : t('metaTitle') };
 }
 
 export default async function InstitutionPage({ params }: PageProps) {
@@ -39,8 +40,8 @@ export default async function InstitutionPage({ params }: PageProps) {
   const tHistory = await getTranslations('history');
   // The edit page and its actions check again; this only hides a link that would be refused.
   const canEdit = can(viewer, 'institutionStatus.update', { institutionCode: institution.code });
-  const en = (await getLocale()) === 'en';
-  const name = en ? institution.nameEn : institution.nameZh;
+  const locale = await getLocale();
+  const name = localized(locale, institution.nameZh, institution.nameEn);
 
   return (
     <EntityDetail
@@ -52,7 +53,7 @@ export default async function InstitutionPage({ params }: PageProps) {
         { key: 'institution', title: name },
       ]}
       name={name}
-      secondaryName={en ? null : institution.nameEn}
+      secondaryName={localized(locale, institution.nameEn, null)}
       tags={
         <>
           <Tag data-testid="institution-code">{t('code', { code: institution.code })}</Tag>

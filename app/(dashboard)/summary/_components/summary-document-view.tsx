@@ -1,6 +1,7 @@
 import type { DocList, SummaryDocument, Tone } from '@/lib/summary/document';
 import { HEALTH_COLORS } from '@/lib/charts/timeline-marks';
 import type { Health } from '@/lib/coverage/projection';
+import { localized } from '@/lib/i18n/localized';
 
 /** Chart id to an image source (SVG data URI rendered on the server) and its size. */
 export type ChartSources = ReadonlyMap<string, { src: string; width: number; height: number }>;
@@ -25,7 +26,7 @@ function List({ list, locale }: { list: DocList; locale: SummaryDocument['locale
       {list.items.length === 0 ? (
         <p className="muted">{list.empty}</p>
       ) : list.layout === 'inline' ? (
-        <p>{list.items.map((i) => i.text).join(locale === 'en' ? ', ' : '、')}</p>
+        <p>{list.items.map((i) => i.text).join(localized(locale, '、', ', '))}</p>
       ) : (
         <ul>
           {list.items.map((item, i) => (

@@ -2,19 +2,20 @@ import type { Metadata } from 'next';
 import { Alert, Breadcrumb, Card, Col, Descriptions, Result, Row, Space, Tag, Timeline } from 'antd';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getLastChanges, formatShanghaiInstant, type LastChangeDto } from '@/lib/audit/queries';
+import { getLastChanges, type LastChangeDto } from '@/lib/audit/queries';
 import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { listEditableAnnotations } from '@/lib/annotations/queries';
 import { listEditableMilestones } from '@/lib/milestones/queries';
 import { canOpenProgramAdmin, getProgramForAdmin } from '@/lib/programs/admin-queries';
-import { daysBetween, todayInShanghai } from '@/lib/time';
+import { daysBetween, formatShanghaiInstant, todayInShanghai } from '@/lib/time';
 import { AnnotationsTable } from '@/components/admin/annotations-table';
 import { MilestonesTable } from '@/components/admin/milestones-table';
 import { ProgramDetailsForm } from '@/components/admin/program-details-form';
 import { TargetReplanForm } from '@/components/admin/target-replan-form';
 import { EmptySimple, Paragraph, Text, Title } from '@/components/admin/typography';
+import { localized } from '@/lib/i18n/localized';
 
 interface PageProps {
   params: Promise<{ slug: string }>;
@@ -54,7 +55,7 @@ export default async function AdminProgramPage({ params }: PageProps) {
   ]);
   const [tMilestones, tAnnotations] = await Promise.all([getTranslations('milestones'), getTranslations('annotations')]);
   const canManageProgram = can(viewer, 'program.manage');
-  const name = locale === 'en' ? program.nameEn : program.nameZh;
+  const name = localized(locale, program.nameZh, program.nameEn);
   const shift = daysBetween(program.baselineTargetDate, program.targetDate);
   // Both forms send the version back; a change by someone else in between is a conflict, not an overwrite.
   const details = {

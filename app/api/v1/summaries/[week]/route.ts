@@ -4,6 +4,7 @@ import { authenticateApiRequest } from '@/lib/api/authenticate';
 import { getDb } from '@/lib/db';
 import { apiErrorResponse } from '@/lib/api/handler';
 import { jsonOk } from '@/lib/http/respond';
+import { PROGRAM_SLUG_RE } from '@/lib/programs/slug';
 import { toSummaryApiDto } from '@/lib/summary/api';
 import { readWeeklySummaryAs } from '@/lib/summary/generate';
 import { getSummaryArchive } from '@/lib/summary/service';
@@ -14,7 +15,7 @@ const querySchema = z
   .object({
     program: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'programSlug')
+      .regex(PROGRAM_SLUG_RE, 'programSlug')
       .optional(),
   })
   .strict();
