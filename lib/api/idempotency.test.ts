@@ -60,11 +60,15 @@ describe('runIdempotent', () => {
     const r = req();
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
+    // Resolved by the first request's work, i.e. once its reservation is written.
+    let inside: () => void = () => {};
+    const isInside = new Promise<void>((resolve) => (inside = resolve));
     const running = runIdempotent(t.db, r, async () => {
+      inside();
       await gate;
       return { status: 200, body: { done: true } };
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await isInside;
     await expect(runIdempotent(t.db, r, async () => ({ status: 200, body: {} }))).rejects.toMatchObject({ code: 'CONFLICT' });
     release();
     expect((await running).body).toEqual({ done: true });
