@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { E2E_PASSWORD } from '../../playwright.config';
+import { expect, test } from '../support/fixtures';
+import { E2E_PASSWORD } from '../support/settings';
 import { DEMO_USERS, signIn } from './support/sign-in';
 
 /** The generic failure message (zh-CN, the browser tests' locale): same for every cause. */
@@ -77,7 +77,7 @@ test('a wrong password and an unknown email get the same message', async ({ page
 
 test('repeated failures for one account are rate limited with a clear message', async ({ page }) => {
   await page.goto('/sign-in');
-  // An address no one uses, so no demo account is locked for the other tests.
+  // An address no one uses, so no demo account is locked for the other tests of this file.
   for (let i = 0; i < 5; i++) {
     await submitSignIn(page, 'rate-limit-probe@hutong.test', `wrong-password-${i}`);
     await expect(page.getByTestId('sign-in-error')).toContainText(GENERIC);

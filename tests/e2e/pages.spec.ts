@@ -2,7 +2,8 @@
  * City and institution pages, and the institutions matrix: what a program manager and an executive
  * see, and what a visitor without a session does not.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { DEMO_USERS, signIn } from './support/sign-in';
 
 /** Fails the test on any CSP violation or uncaught page error. */

@@ -2,18 +2,15 @@
  * Safe updates, in the browser: a partner reports its own status and a manager verifies it; an
  * executive has no edit controls and a replayed manager's Server Action is refused and audited;
  * an import with bad rows shows each row's error and writes nothing.
- *
- * The e2e database is shared by every spec file of the run: this file touches ICBC's row of the
- * bank-apps program (restored to its status at the end) and only reads, or refuses writes to,
- * everything else.
  */
-import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
+import type { Browser, Page, Request } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { auditCount, statusRow } from './support/db';
 import { DEMO_USERS, signIn } from './support/sign-in';
 
 const BANKS = 'alipay-bank-apps';
 const CITIES = 'alipay-unionpay-offline';
-/** A Guangdong city no other browser test looks at. */
+/** A Guangdong city. */
 const CITY = '4406';
 
 /** A fresh browser context signed in as `email`, for tests where two people act in turn. */
@@ -78,14 +75,6 @@ test('a partner reports its own status, the dashboards mark it unverified, a man
   await expect(matrixRow(manager, 'ICBC')).not.toContainText('待核实');
   await partner.goto('/institutions/ICBC');
   await expect(partner.getByTestId(`program-card-${BANKS}`).getByTestId('unverified-alert')).toHaveCount(0);
-
-  // Put ICBC back as it was (a manager's edit is verified), for the other spec files.
-  await manager.goto(`/programs/${BANKS}/institutions/ICBC/edit`);
-  await chooseStatus(manager, '已上线');
-  await manager.getByLabel('备注').fill(original.note ?? '');
-  await manager.getByTestId('save-status').click();
-  await expect(manager.getByTestId('row-version')).toContainText(String(original.version + 3));
-  expect(statusRow('institution', BANKS, 'ICBC')).toMatchObject({ status: 'LIVE', liveDate: original.liveDate, verified: true });
 });
 
 test("an executive has no edit controls, and a manager's replayed Server Action is refused, audited and changes nothing", async ({ browser }) => {

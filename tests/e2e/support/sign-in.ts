@@ -1,12 +1,13 @@
 /**
  * Signs in through the real sign-in form, as a seeded demo user (password: E2E_PASSWORD from
- * playwright.config.ts). Use at the start of every test that opens a page behind sign-in:
+ * tests/support/settings.ts). Use at the start of every test that opens a page behind sign-in:
  *
  *   await signIn(page, 'pm@hutong.test');              // lands on the dashboard
  *   await signIn(page, 'icbc@hutong.test', '/admin');  // lands on /admin
  */
-import { expect, type Page } from '@playwright/test';
-import { E2E_PASSWORD } from '../../../playwright.config';
+import type { Page } from '@playwright/test';
+import { expect } from '../../support/fixtures';
+import { E2E_PASSWORD } from '../../support/settings';
 import { DEMO_EMAILS } from '../../helpers/demo-viewers';
 
 /** The demo users seeded for the browser tests, one per role (two partners). */
