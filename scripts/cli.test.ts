@@ -4,11 +4,10 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../tests/helpers/test-db';
+import { describe, expect, it } from 'vitest';
+import { withTestDb } from '../tests/helpers/test-db';
 import { verifyPassword } from '../lib/auth/password';
 
-let t: TestDb;
 const root = path.resolve(__dirname, '..');
 
 interface Run {
@@ -34,12 +33,8 @@ function cli(args: string[], options: { stdin?: string; databaseUrl?: string } =
   });
 }
 
-beforeAll(async () => {
-  t = await createTestDb();
+const t = withTestDb(async (t) => {
   await t.db.institution.create({ data: { code: 'ICBC', nameZh: '中国工商银行', nameEn: 'ICBC', type: 'STATE_OWNED_BANK' } });
-});
-afterAll(async () => {
-  await t.cleanup();
 });
 
 // Each run starts tsx (1-3 s on a busy 2-core machine).

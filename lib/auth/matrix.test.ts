@@ -11,10 +11,9 @@
  * Adding a mutation: add one `op(...)` line to MATRIX (module, function, who may, how to call it
  * with valid input, what it changes). A mutation without a line fails the first test.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoDb } from '../../tests/helpers/demo-db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import { DEMO_EMAILS, type DemoUser } from '../../tests/helpers/demo-viewers';
-import type { TestDb } from '../../tests/helpers/test-db';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/sqlite/client';
@@ -275,15 +274,10 @@ async function rowCounts(db: Db): Promise<Record<string, number>> {
   return Object.fromEntries(models.map((m, i) => [m, counts[i]!]));
 }
 
-let t: TestDb;
-let as: Record<DemoUser, RequestContext>;
+const { t, as } = withDemoDb({ now: DEMO_NOW });
 beforeAll(async () => {
-  ({ t, as } = await createDemoDb({ now: new Date('2026-11-25T04:00:00Z') }));
   targetUserId = (await t.db.user.create({ data: { email: 'matrix-target@hutong.test', name: '矩阵', role: 'EXECUTIVE', passwordHash: 'not-a-hash' } })).id;
   tokenUserId = (await t.db.user.create({ data: { email: 'matrix-token@hutong.test', name: '令牌', role: 'PARTNER', institutionCode: 'ICBC', passwordHash: 'not-a-hash' } })).id;
-}, 180_000);
-afterAll(async () => {
-  await t?.cleanup();
 });
 
 describe('authorisation matrix', () => {

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestDb } from '../../tests/helpers/test-db';
-import { createDemoDb } from '../../tests/helpers/demo-db';
+import { describe, expect, it } from 'vitest';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import type { DemoUser } from '../../tests/helpers/demo-viewers';
 import { AppError } from '../errors';
-import type { RequestContext } from '../auth/viewer';
 import { addDays, todayInShanghai } from '../time';
 import { updateInstitutionStatus } from '../status/mutations';
 import { CSV_COLUMNS, readStatusCsv, serializeCsv, type CsvColumn } from './csv';
@@ -13,14 +11,7 @@ import { commitImport, previewImport, type ImportPreviewDto } from './mutations'
 const CITIES = 'alipay-unionpay-offline';
 const BANKS = 'alipay-bank-apps';
 
-let t: TestDb;
-let as: Record<DemoUser, RequestContext>;
-beforeAll(async () => {
-  ({ t, as } = await createDemoDb({ now: new Date('2026-11-25T04:00:00Z') }));
-}, 180_000);
-afterAll(async () => {
-  await t?.cleanup();
-});
+const { t, as } = withDemoDb({ now: DEMO_NOW });
 
 type Row = Record<CsvColumn, string>;
 

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
-import { seedDatabase } from '../../prisma/seed';
+import { describe, expect, it } from 'vitest';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import { getInstitutionDetail, getInstitutionMatrix, isInstitutionCode } from './queries';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: new Date('2026-11-25T04:00:00Z') });
-}, 120_000);
-afterAll(async () => {
-  await t.cleanup();
-});
+const { t } = withDemoDb({ now: DEMO_NOW });
 
 const BANK_APPS = 'alipay-bank-apps';
 

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoDb } from '../../tests/helpers/demo-db';
+import { describe, expect, it } from 'vitest';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import type { DemoUser } from '../../tests/helpers/demo-viewers';
-import type { TestDb } from '../../tests/helpers/test-db';
-import type { RequestContext } from '../auth/viewer';
 import { AppError } from '../errors';
 import { createProgram, replanTarget, updateProgram } from './mutations';
 import type { CreateProgramInput } from './schema';
 
-let t: TestDb;
-let as: Record<DemoUser, RequestContext>;
-
-beforeAll(async () => {
-  ({ t, as } = await createDemoDb({ now: new Date('2026-11-25T04:00:00Z') }));
-}, 120_000);
-afterAll(async () => {
-  await t.cleanup();
-});
+const { t, as } = withDemoDb({ now: DEMO_NOW });
 
 const REVERSE = 'quickpass-payment-code-reverse';
 const NOT_ADMINS: DemoUser[] = ['pm', 'exec', 'icbc'];

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testProvider, type TestDb } from '../../tests/helpers/test-db';
-import { createDemoDb } from '../../tests/helpers/demo-db';
-import type { DemoUser } from '../../tests/helpers/demo-viewers';
+import { describe, expect, it } from 'vitest';
+import { testProvider } from '../../tests/helpers/test-db';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import type { RequestContext } from '../auth/viewer';
 import {
   bulkUpdateCityStatuses,
   confirmStatus,
@@ -16,14 +14,7 @@ import {
 const CITIES = 'alipay-unionpay-offline';
 const BANKS = 'alipay-bank-apps';
 
-let t: TestDb;
-let as: Record<DemoUser, RequestContext>;
-beforeAll(async () => {
-  ({ t, as } = await createDemoDb({ now: new Date('2026-11-25T04:00:00Z') }));
-}, 180_000);
-afterAll(async () => {
-  await t?.cleanup();
-});
+const { t, as } = withDemoDb({ now: DEMO_NOW });
 
 async function cityRow(code: string, slug = CITIES) {
   return t.db.cityStatus.findFirstOrThrow({ where: { cityCode: code, program: { slug } } });

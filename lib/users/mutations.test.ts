@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { withTestDb } from '../../tests/helpers/test-db';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { RequestContext } from '../auth/viewer';
 import { createUser, disableUser, enableUser, resetPassword, updateUserRole } from './mutations';
@@ -9,7 +9,6 @@ import * as mutations from './mutations';
 import { getUserByEmail, listInstitutionOptions, listUsers } from './queries';
 import type { UserRole } from './schema';
 
-let t: TestDb;
 let db: Db;
 const ctx = {} as Record<UserRole, RequestContext>;
 const PASSWORD = 'Mutation-Test-Password-1';
@@ -19,8 +18,7 @@ async function makeUser(email: string, role: UserRole, institutionCode: string |
   return u;
 }
 
-beforeAll(async () => {
-  t = await createTestDb();
+withTestDb(async (t) => {
   db = t.db;
   await db.institution.createMany({
     data: [
@@ -37,9 +35,6 @@ beforeAll(async () => {
     const u = await makeUser(email, role, inst);
     ctx[role] = { viewer: { id: u.id, email, name: u.name, role, institutionCode: inst }, ip: '10.1.2.3' };
   }
-});
-afterAll(async () => {
-  await t.cleanup();
 });
 
 async function expectAppError(promise: Promise<unknown>, code: string, key?: string) {

@@ -8,8 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../tests/helpers/test-db';
-import { seedDatabase } from '../../../prisma/seed';
+import { withDemoDb } from '../../../tests/helpers/demo-db';
 import { PROGRAM_SLUGS } from '../../../prisma/seed/demo';
 import { createSummaryArchive, type SummaryArchive } from '../archive';
 import { readWeeklySummary } from '../generate';
@@ -93,16 +92,14 @@ interface Received {
 
 // ---------------------------------------------------------------------------------------------
 
-let t: TestDb;
 let dir: string;
 let archive: SummaryArchive;
 let server: SMTPServer;
 let port: number;
 const received: Received[] = [];
 
+const { t } = withDemoDb({ now: NOW });
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: NOW });
   await t.db.user.create({
     data: { email: 'ceo@hutong.test', name: 'Alex Chen', role: 'EXECUTIVE', passwordHash: 'not-used', locale: 'en' },
   });
@@ -141,7 +138,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await t.cleanup();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -7,11 +7,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../tests/helpers/test-db';
-import { seedDatabase } from '../../../prisma/seed';
+import { withDemoDb } from '../../../tests/helpers/demo-db';
 
 const root = path.resolve(__dirname, '../../..');
-let t: TestDb;
 let server: SMTPServer;
 let port: number;
 const received: Array<{ to: string[]; raw: string }> = [];
@@ -48,9 +46,8 @@ function cli(args: string[]): Promise<Run> {
   });
 }
 
+const { t } = withDemoDb();
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123' });
   server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -70,7 +67,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await t.cleanup();
 });
 
 describe('npm run cli -- summary ...', { timeout: 90_000 }, () => {
