@@ -1,6 +1,6 @@
 import { expect, test } from '../support/fixtures';
 import { E2E_PASSWORD } from '../support/settings';
-import { DEMO_USERS, signIn } from './support/sign-in';
+import { DEMO_USERS, signIn, signInNewBrowser } from './support/sign-in';
 
 /** The generic failure message (zh-CN, the browser tests' locale): same for every cause. */
 const GENERIC = '邮箱或密码错误';
@@ -147,9 +147,7 @@ test('an admin creates an account, and a disabled account cannot sign in', async
   const row = page.locator('tr[data-email="new.exec@hutong.test"]');
   await expect(row).toContainText('赵敏');
 
-  const second = await browser.newContext();
-  const secondPage = await second.newPage();
-  await signIn(secondPage, 'new.exec@hutong.test', '/', 'New-Exec-Password-1');
+  const secondPage = await signInNewBrowser(browser, 'new.exec@hutong.test', '/', 'New-Exec-Password-1');
 
   await row.getByRole('button', { name: /停\s*用/ }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
@@ -160,5 +158,5 @@ test('an admin creates an account, and a disabled account cannot sign in', async
   await expect(secondPage).toHaveURL(/\/sign-in/);
   await submitSignIn(secondPage, 'new.exec@hutong.test', 'New-Exec-Password-1');
   await expect(secondPage.getByTestId('sign-in-error')).toContainText(GENERIC);
-  await second.close();
+  await secondPage.context().close();
 });

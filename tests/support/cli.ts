@@ -1,19 +1,12 @@
-/** The operator CLI (`npm run cli -- ...`), run against a test database as an operator would. */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
+/** The operator CLI against a test run's database, as an operator would run it. */
 import { expect } from '@playwright/test';
-import { ROOT } from './settings';
+import { runCli } from '../helpers/run-cli';
 
-const run = promisify(execFile);
-
-/** Runs `npm run cli -- ...` against `databaseUrl`; resolves with stdout. */
+/** Runs `npm run cli -- ...` against `databaseUrl`; resolves with stdout, rejects on a non-zero exit. */
 export async function cli(databaseUrl: string, args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli.ts', ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
-  });
-  return stdout;
+  const run = await runCli(databaseUrl, args);
+  if (run.code !== 0) throw new Error(`cli ${args.slice(0, 2).join(' ')} exited with ${run.code}: ${run.stderr.trim()}`);
+  return run.stdout;
 }
 
 /** `token create`: the token is alone on the last line of the output. */
