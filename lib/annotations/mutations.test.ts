@@ -3,22 +3,11 @@ import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import { AppError } from '../errors';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from './mutations';
 import { listEditableAnnotations } from './queries';
+import { refused } from '../../tests/helpers/refused';
 
 const { t, as } = withDemoDb({ now: DEMO_NOW });
 
 const SLUG = 'wechat-unionpay-offline';
-
-async function refused(promise: Promise<unknown>, code: AppError['code']): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error(`expected ${code}, but the call succeeded`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
-}
 
 const lastAudit = (action: string) => t.db.auditLog.findFirst({ where: { action }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
 

@@ -4,6 +4,7 @@ import type { DemoUser } from '../../tests/helpers/demo-viewers';
 import { AppError } from '../errors';
 import { createProgram, replanTarget, updateProgram } from './mutations';
 import type { CreateProgramInput } from './schema';
+import { refused } from '../../tests/helpers/refused';
 
 const { t, as } = withDemoDb({ now: DEMO_NOW });
 
@@ -22,19 +23,6 @@ function newProgram(overrides: Partial<CreateProgramInput> = {}): CreateProgramI
     targetDate: '2026-12-31',
     ...overrides,
   };
-}
-
-/** Rejects with an AppError of this code (never a raw Prisma or zod error) and returns it. */
-async function refused(promise: Promise<unknown>, code: AppError['code']): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error(`expected ${code}, but the call succeeded`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
 }
 
 function auditRows(action: string, outcome?: 'ALLOWED' | 'DENIED') {

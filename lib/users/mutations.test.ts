@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { AppError } from '../errors';
+import type { AppError, AppErrorCode } from '../errors';
+import { refused } from '../../tests/helpers/refused';
 import { withTestDb } from '../../tests/helpers/test-db';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { RequestContext } from '../auth/viewer';
@@ -37,15 +38,10 @@ withTestDb(async (t) => {
   }
 });
 
-async function expectAppError(promise: Promise<unknown>, code: string, key?: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
+async function expectAppError(promise: Promise<unknown>, code: AppErrorCode, key?: string) {
+  const error = await refused(promise, code);
   if (key) {
-    const issues = ((error as AppError).details as { issues: Array<{ key: string }> }).issues;
+    const issues = (error.details as { issues: Array<{ key: string }> }).issues;
     expect(issues.map((i) => i.key)).toContain(key);
   }
 }
