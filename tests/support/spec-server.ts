@@ -28,6 +28,9 @@ export function servedDatabaseUrl(): string {
   return current.databaseUrl;
 }
 
+/** The spec file's name without `.spec.ts`: names its database copy and its server log. */
+const nameOf = (specFile: string) => path.basename(specFile).replace(/\.spec\.ts$/, '');
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function isPortOpen(port: number): Promise<boolean> {
@@ -55,9 +58,13 @@ export class SpecServer {
   /** The server of `specFile`: the running one, or a new one on a fresh database. */
   async serve(specFile: string): Promise<Served> {
     if (this.served && this.file === specFile && this.child?.exitCode === null) return (current = this.served);
-    await this.stop();
-    const name = path.basename(specFile).replace(/\.spec\.ts$/, '');
+    const name = nameOf(specFile);
+    const previous = this.file && nameOf(this.file);
+    // The old server shuts down while the new database is copied (unless it is the same database).
+    const stopping = this.stop();
+    if (previous === name) await stopping;
     const databaseUrl = await copyTemplate(this.provider, name);
+    await stopping;
     await this.waitForFreePort();
     const log = fs.openSync(path.join(runDir(this.provider), `${name}.log`), 'w');
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
@@ -121,7 +128,7 @@ export class SpecServer {
       } catch {
         // Not listening yet.
       }
-      await sleep(200);
+      await sleep(100);
     }
     throw new Error(`the app server for ${name} did not answer /api/health within ${START_TIMEOUT_MS / 1000} s`);
   }
