@@ -2,44 +2,17 @@
  * The operator CLI as an operator runs it: a real process (tsx) against a migrated temporary
  * database, checking exit codes, output and what ends up in the database.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../tests/helpers/test-db';
+import { describe, expect, it } from 'vitest';
+import { databaseUrlOf, runCli, type CliRun } from '../tests/helpers/run-cli';
+import { withTestDb } from '../tests/helpers/test-db';
 import { verifyPassword } from '../lib/auth/password';
 
-let t: TestDb;
-const root = path.resolve(__dirname, '..');
+const cli = (args: string[], options: { stdin?: string; databaseUrl?: string } = {}): Promise<CliRun> =>
+  runCli(options.databaseUrl ?? databaseUrlOf(t.config), args, { stdin: options.stdin });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], options: { stdin?: string; databaseUrl?: string } = {}): Promise<Run> {
-  const databaseUrl = options.databaseUrl ?? (t.config.provider === 'sqlite' ? `file:${t.config.url}` : t.config.url);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli.ts', ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
-}
-
-beforeAll(async () => {
-  t = await createTestDb();
+const t = withTestDb(async (t) => {
   await t.db.institution.create({ data: { code: 'ICBC', nameZh: '中国工商银行', nameEn: 'ICBC', type: 'STATE_OWNED_BANK' } });
-});
-afterAll(async () => {
-  await t.cleanup();
 });
 
 // Each run starts tsx (1-3 s on a busy 2-core machine).

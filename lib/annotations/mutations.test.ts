@@ -1,35 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoDb } from '../../tests/helpers/demo-db';
-import type { DemoUser } from '../../tests/helpers/demo-viewers';
-import type { TestDb } from '../../tests/helpers/test-db';
-import type { RequestContext } from '../auth/viewer';
+import { describe, expect, it } from 'vitest';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import { AppError } from '../errors';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from './mutations';
 import { listEditableAnnotations } from './queries';
+import { refused } from '../../tests/helpers/refused';
 
-let t: TestDb;
-let as: Record<DemoUser, RequestContext>;
-
-beforeAll(async () => {
-  ({ t, as } = await createDemoDb({ now: new Date('2026-11-25T04:00:00Z') }));
-}, 120_000);
-afterAll(async () => {
-  await t.cleanup();
-});
+const { t, as } = withDemoDb({ now: DEMO_NOW });
 
 const SLUG = 'wechat-unionpay-offline';
-
-async function refused(promise: Promise<unknown>, code: AppError['code']): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error(`expected ${code}, but the call succeeded`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
-}
 
 const lastAudit = (action: string) => t.db.auditLog.findFirst({ where: { action }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
 

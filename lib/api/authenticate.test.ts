@@ -2,8 +2,8 @@
  * How a v1 request is let in, on a real database: bearer tokens (re-read each time), the per-token
  * rate limit kept in the database, and the browser session for reads only.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { withTestDb } from '../../tests/helpers/test-db';
 import type { RequestContext } from '../auth/viewer';
 import { AppError } from '../errors';
 
@@ -19,18 +19,13 @@ vi.mock('../env', async (importOriginal) => {
 const { authenticateApiCaller, tokenRateLimitKey } = await import('./authenticate');
 const { createApiToken, revokeApiToken } = await import('../tokens/mutations');
 
-let t: TestDb;
 let admin: RequestContext;
 let pmId = '';
-beforeAll(async () => {
-  t = await createTestDb();
+const t = withTestDb(async (t) => {
   state.db = t.db;
   const a = await t.db.user.create({ data: { email: 'admin@t.test', name: 'Admin', role: 'ADMIN', passwordHash: 'x' } });
   pmId = (await t.db.user.create({ data: { email: 'pm@t.test', name: 'PM', role: 'PROGRAM_MANAGER', passwordHash: 'x' } })).id;
   admin = { viewer: { id: a.id, email: a.email, name: a.name, role: 'ADMIN', institutionCode: null }, ip: null };
-}, 120_000);
-afterAll(async () => {
-  await t?.cleanup();
 });
 beforeEach(() => {
   session.requireRequestContext.mockReset();

@@ -4,21 +4,16 @@
  * reservation is taken over, and answers that depend on the moment are not kept.
  */
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { describe, expect, it } from 'vitest';
+import { withTestDb } from '../../tests/helpers/test-db';
 import { AppError } from '../errors';
 import { STALE_RESERVATION_MS, parseIdempotencyKey, runIdempotent, type IdempotentRequest } from './idempotency';
 
-let t: TestDb;
 let userA = '';
 let userB = '';
-beforeAll(async () => {
-  t = await createTestDb();
+const t = withTestDb(async (t) => {
   userA = (await t.db.user.create({ data: { email: 'a@t.test', name: 'A', role: 'PROGRAM_MANAGER', passwordHash: 'x' } })).id;
   userB = (await t.db.user.create({ data: { email: 'b@t.test', name: 'B', role: 'PROGRAM_MANAGER', passwordHash: 'x' } })).id;
-}, 120_000);
-afterAll(async () => {
-  await t?.cleanup();
 });
 
 let n = 0;
@@ -60,11 +55,15 @@ describe('runIdempotent', () => {
     const r = req();
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
+    // Resolved by the first request's work, i.e. once its reservation is written.
+    let inside: () => void = () => {};
+    const isInside = new Promise<void>((resolve) => (inside = resolve));
     const running = runIdempotent(t.db, r, async () => {
+      inside();
       await gate;
       return { status: 200, body: { done: true } };
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await isInside;
     await expect(runIdempotent(t.db, r, async () => ({ status: 200, body: {} }))).rejects.toMatchObject({ code: 'CONFLICT' });
     release();
     expect((await running).body).toEqual({ done: true });

@@ -3,24 +3,14 @@
  * confirmation are recorded as such, a stale version returns the current item in the API's shape,
  * and a partner's attempt on another institution is refused and audited.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestDb } from '../../tests/helpers/test-db';
-import { createDemoDb } from '../../tests/helpers/demo-db';
-import type { DemoUser } from '../../tests/helpers/demo-viewers';
-import type { RequestContext } from '../auth/viewer';
+import { describe, expect, it } from 'vitest';
+import { withDemoDb } from '../../tests/helpers/demo-db';
 import { patchStatus } from './writes';
 
 const CITIES = 'alipay-unionpay-offline';
 const BANKS = 'alipay-bank-apps';
 
-let t: TestDb;
-let as: Record<DemoUser, RequestContext>;
-beforeAll(async () => {
-  ({ t, as } = await createDemoDb());
-}, 180_000);
-afterAll(async () => {
-  await t?.cleanup();
-});
+const { t, as } = withDemoDb();
 
 const cityRow = () => t.db.cityStatus.findFirstOrThrow({ where: { cityCode: '6502', program: { slug: CITIES } } });
 

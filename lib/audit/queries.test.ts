@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../prisma/seed';
-import { loadDemoContexts, type DemoUser } from '../../tests/helpers/demo-viewers';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
-import type { RequestContext } from '../auth/viewer';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import { AppError } from '../errors';
 import { createMilestone, updateMilestone } from '../milestones/mutations';
 import { decodeAuditCursor, encodeAuditCursor, getLastChanges, listAuditEntries, listAuditFacets } from './queries';
 
-let t: TestDb;
-let as: Record<DemoUser, RequestContext>;
-
 /** A fixed slice of history, written straight into the (append-only) table. */
 const FIXTURE_ACTION = 'fixture.edit';
 
+const { t, as } = withDemoDb({ now: DEMO_NOW });
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: new Date('2026-11-25T04:00:00Z') });
-  as = await loadDemoContexts(t.db);
   const rows = [
     // 2021-10-01 23:59 in Shanghai: the day before.
     { at: '2021-10-01T15:59:00Z', who: 'pm', outcome: 'ALLOWED' },
@@ -50,9 +42,6 @@ beforeAll(async () => {
     });
   }
 }, 120_000);
-afterAll(async () => {
-  await t.cleanup();
-});
 
 describe('listAuditEntries', () => {
   it.each(['pm', 'exec', 'icbc'] as const)('refuses %s, and records the attempt', async (who) => {

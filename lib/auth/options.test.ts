@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { decode, encode } from 'next-auth/jwt';
 import type { NextAuthOptions } from 'next-auth';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { withTestDb } from '../../tests/helpers/test-db';
 import { hashPassword } from './password';
 
 const SECRET = 'options-test-secret-options-test-secret-0123';
-let t: TestDb;
 let userId: string;
 
 /** Fresh modules per configuration: lib/env and the options are cached per process. */
@@ -27,8 +26,7 @@ function authorizeOf(options: NextAuthOptions): Authorize {
   return provider.options.authorize;
 }
 
-beforeAll(async () => {
-  t = await createTestDb();
+const t = withTestDb(async (t) => {
   const user = await t.db.user.create({
     data: { email: 'pm@bank.test', name: 'PM', role: 'PROGRAM_MANAGER', passwordHash: await hashPassword('Options-Test-Password-1'), sessionVersion: 3 },
   });
@@ -39,7 +37,6 @@ afterAll(async () => {
   // authorize used the app's shared client (lib/db.ts getDb), pointed at the test database.
   const shared = (globalThis as { hutongDb?: Promise<{ $disconnect: () => Promise<void> }> }).hutongDb;
   await shared?.then((db) => db.$disconnect()).catch(() => undefined);
-  await t.cleanup();
 });
 
 describe('next-auth options', () => {

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applySqlitePragmas, createDb, type Db } from '../db';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { withTestDb } from '../../tests/helpers/test-db';
 import { consume, purgeExpiredRateLimits, refund, resetRateLimit } from './rate-limit';
 
-let t: TestDb;
 let db: Db;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  db = t.db;
-});
-afterAll(async () => {
-  await t.cleanup();
+const t = withTestDb(async (fresh) => {
+  db = fresh.db;
 });
 
 const rule = { points: 3, windowSeconds: 60 };

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../db';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { withTestDb } from '../../tests/helpers/test-db';
 import { disableUser, enableUser, resetPassword, updateUserRole } from '../users/mutations';
 import { hashPassword } from './password';
 import { readSessionClaims, resolveViewer, signOutEverywhere, type SessionClaims } from './resolve-viewer';
 import type { RequestContext } from './viewer';
 
-let t: TestDb;
 let db: Db;
 let admin: RequestContext;
 
@@ -23,14 +22,10 @@ async function signedInClaims(userId: string): Promise<SessionClaims> {
   return { userId, sessionVersion: user.sessionVersion };
 }
 
-beforeAll(async () => {
-  t = await createTestDb();
+withTestDb(async (t) => {
   db = t.db;
   const a = await makeUser('admin@bank.test', 'ADMIN');
   admin = { viewer: { id: a.id, email: a.email, name: a.name, role: 'ADMIN', institutionCode: null }, ip: '127.0.0.1' };
-});
-afterAll(async () => {
-  await t.cleanup();
 });
 
 describe('readSessionClaims', () => {

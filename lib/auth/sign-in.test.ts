@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { withTestDb } from '../../tests/helpers/test-db';
 import { hashPassword } from './password';
 import { SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_IP_LIMIT } from './rate-limit';
 import { signInWithPassword } from './sign-in';
 
-let t: TestDb;
 let db: Db;
 const PASSWORD = 'Correct-Horse-Battery-9';
 
-beforeAll(async () => {
-  t = await createTestDb();
+withTestDb(async (t) => {
   db = t.db;
   await db.institution.create({ data: { code: 'ICBC', nameZh: '中国工商银行', nameEn: 'ICBC', type: 'STATE_OWNED_BANK' } });
   const passwordHash = await hashPassword(PASSWORD);
@@ -22,9 +20,6 @@ beforeAll(async () => {
       { email: 'locked@bank.test', name: 'Locked', role: 'EXECUTIVE', passwordHash },
     ],
   });
-});
-afterAll(async () => {
-  await t.cleanup();
 });
 beforeEach(async () => {
   await db.rateLimitBucket.deleteMany();

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { describe, expect, it } from 'vitest';
+import { withTestDb } from '../../tests/helpers/test-db';
 import { mulberry32 } from '../../prisma/seed/demo';
 import type { EntityType, RolloutStatus } from '../generated/sqlite/client';
 import { queryStatusesAsOf } from './as-of-sql';
@@ -17,7 +17,6 @@ interface Row {
   version: number;
 }
 
-let t: TestDb;
 const rows: Row[] = [];
 
 /** Records a change `hours` after T0; inserted in one go in beforeAll. */
@@ -32,8 +31,7 @@ function change(
   rows.push({ programId, entityType, entityCode, toStatus, changedAt: new Date(T0 + hours * HOUR), version });
 }
 
-beforeAll(async () => {
-  t = await createTestDb();
+const t = withTestDb(async (t) => {
   for (const id of ['p-a', 'p-b']) {
     await t.db.program.create({
       data: {
@@ -72,10 +70,6 @@ beforeAll(async () => {
   await t.db.statusChange.createMany({
     data: rows.map((r) => ({ ...r, kind: 'STATUS' as const, after: { status: r.toStatus }, source: 'SEED' as const })),
   });
-}, 60_000);
-
-afterAll(async () => {
-  await t.cleanup();
 });
 
 function replay(programId: string, entityType: EntityType, before: Date): Map<string, RolloutStatus> {

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
-import { seedDatabase } from '../../prisma/seed';
+import { describe, expect, it } from 'vitest';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import { EXPECTED } from '../../prisma/seed/demo';
 import { getGeography } from './geography';
 import { getCoverageAsOf, getNationalCitiesAsOf, getProvinceCitiesAsOf } from './queries';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: new Date('2026-11-25T04:00:00Z') });
-}, 120_000);
-afterAll(async () => {
-  await t.cleanup();
-});
+const { t } = withDemoDb({ now: DEMO_NOW });
 
 const NAMED_CITIES = { '1100': '北京', '1200': '天津', '4401': '广州', '4403': '深圳', '5101': '成都', '5000': '重庆', '6101': '西安' };
 

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
-import { seedDatabase } from '../../prisma/seed';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import { EXPECTED } from '../../prisma/seed/demo';
 import type { RolloutStatus } from '../generated/sqlite/client';
 import { listAnnotations, listMilestones } from '../programs/annotations';
@@ -88,14 +87,7 @@ describe('pure helpers', () => {
   });
 });
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: new Date('2026-11-25T04:00:00Z') });
-}, 120_000);
-afterAll(async () => {
-  await t.cleanup();
-});
+const { t } = withDemoDb({ now: DEMO_NOW });
 
 async function countSeries(slug: string, asOf: string): Promise<CountSeriesDto> {
   const s = await getCoverageSeries(t.db, slug, { asOf });

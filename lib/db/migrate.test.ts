@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { withTestDb } from '../../tests/helpers/test-db';
 import { migrateDatabase, migrationsDir, readMigrations } from './migrate';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-}, 60_000);
-afterAll(async () => {
-  await t.cleanup();
-});
+const t = withTestDb();
 
 describe('migrations', () => {
   it('exist for both databases with the same names', () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { describe, expect, it } from 'vitest';
+import { withTestDb } from '../../tests/helpers/test-db';
 import { FifoLock } from './serialized-sqlite';
 
 /** Resolves when `open` is called: lets a test hold a transaction open while other work runs. */
@@ -14,13 +14,7 @@ function gate() {
 const row = (action: string) => ({ action, outcome: 'DENIED', reason: 'FORBIDDEN' });
 
 describe('operations outside a transaction while another transaction is open', () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-  });
-  afterAll(async () => {
-    await t.cleanup();
-  });
+  const t = withTestDb();
 
   it('a bare write survives the rollback of a transaction that was open when it was issued', async () => {
     const inside = gate();

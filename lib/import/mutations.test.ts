@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestDb } from '../../tests/helpers/test-db';
-import { createDemoDb } from '../../tests/helpers/demo-db';
+import { describe, expect, it } from 'vitest';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import type { DemoUser } from '../../tests/helpers/demo-viewers';
-import { AppError } from '../errors';
-import type { RequestContext } from '../auth/viewer';
 import { addDays, todayInShanghai } from '../time';
 import { updateInstitutionStatus } from '../status/mutations';
 import { serializeCsv } from '../csv/format';
 import { CSV_COLUMNS, readStatusCsv, type CsvColumn } from './csv';
 import { exportStatusCsv } from './export';
 import { commitImport, previewImport, type ImportPreviewDto } from './mutations';
+import { refused } from '../../tests/helpers/refused';
 
 const CITIES = 'alipay-unionpay-offline';
 const BANKS = 'alipay-bank-apps';
 
-let t: TestDb;
-let as: Record<DemoUser, RequestContext>;
-beforeAll(async () => {
-  ({ t, as } = await createDemoDb({ now: new Date('2026-11-25T04:00:00Z') }));
-}, 180_000);
-afterAll(async () => {
-  await t?.cleanup();
-});
+const { t, as } = withDemoDb({ now: DEMO_NOW });
 
 type Row = Record<CsvColumn, string>;
 
@@ -33,16 +24,6 @@ async function exported(who: DemoUser, programSlug: string): Promise<Row[]> {
 
 function csvFile(rows: Row[], name = 'statuses.csv') {
   return { name, bytes: new TextEncoder().encode(serializeCsv([CSV_COLUMNS, ...rows.map((r) => CSV_COLUMNS.map((c) => r[c]))])) };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 const importChanges = () => t.db.statusChange.count({ where: { source: 'IMPORT' } });
@@ -60,8 +41,8 @@ describe('export', () => {
   it('a partner exports only their own institution, and no city program', async () => {
     const rows = await exported('icbc', BANKS);
     expect(rows.map((r) => r.code)).toEqual(['ICBC']);
-    expect((await refusal(exportStatusCsv(t.db, as.icbc, { programSlug: CITIES }))).code).toBe('FORBIDDEN');
-    expect((await refusal(exportStatusCsv(t.db, as.pm, { programSlug: 'nope' }))).code).toBe('NOT_FOUND');
+    expect((await refused(exportStatusCsv(t.db, as.icbc, { programSlug: CITIES }))).code).toBe('FORBIDDEN');
+    expect((await refused(exportStatusCsv(t.db, as.pm, { programSlug: 'nope' }))).code).toBe('NOT_FOUND');
   });
 
   it('a stored note that starts like a formula is exported escaped and imported back unchanged', async () => {
@@ -118,13 +99,13 @@ describe('preview: every row checked, nothing written', () => {
   });
 
   it('refuses a whole file clearly: wrong encoding, wrong header; and executives may not import at all', async () => {
-    const garbage = await refusal(previewImport(t.db, as.pm, { name: 'x.csv', bytes: new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]) }));
+    const garbage = await refused(previewImport(t.db, as.pm, { name: 'x.csv', bytes: new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]) }));
     expect(garbage.details).toEqual({ issues: [{ path: '', code: 'fileEncoding', values: {} }] });
-    const header = await refusal(previewImport(t.db, as.pm, { name: 'x.csv', bytes: new TextEncoder().encode('a,b\r\n1,2\r\n') }));
+    const header = await refused(previewImport(t.db, as.pm, { name: 'x.csv', bytes: new TextEncoder().encode('a,b\r\n1,2\r\n') }));
     expect((header.details as { issues: Array<{ code: string }> }).issues[0]?.code).toBe('fileHeader');
     const denied = await t.db.auditLog.count({ where: { outcome: 'DENIED', actorId: as.exec.viewer.id } });
-    expect((await refusal(previewImport(t.db, as.exec, csvFile(await exported('pm', BANKS))))).code).toBe('FORBIDDEN');
-    expect((await refusal(commitImport(t.db, as.exec, csvFile(await exported('pm', BANKS))))).code).toBe('FORBIDDEN');
+    expect((await refused(previewImport(t.db, as.exec, csvFile(await exported('pm', BANKS))))).code).toBe('FORBIDDEN');
+    expect((await refused(commitImport(t.db, as.exec, csvFile(await exported('pm', BANKS))))).code).toBe('FORBIDDEN');
     expect(await t.db.auditLog.count({ where: { outcome: 'DENIED', actorId: as.exec.viewer.id } })).toBe(denied + 2);
   });
 });
@@ -136,7 +117,7 @@ describe('commit: all valid rows in one transaction, or nothing', () => {
     edited.push({ ...rows[20]!, code: '0000' });
     const before = await importChanges();
     const denied = await t.db.auditLog.count({ where: { outcome: 'DENIED', action: 'import.commit' } });
-    const e = await refusal(commitImport(t.db, as.pm, csvFile(edited)));
+    const e = await refused(commitImport(t.db, as.pm, csvFile(edited)));
     expect(e.code).toBe('VALIDATION');
     expect((e.details as { preview: ImportPreviewDto }).preview.counts).toMatchObject({ changes: 4, errors: 1 });
     expect(await importChanges()).toBe(before);
@@ -171,7 +152,7 @@ describe('commit: all valid rows in one transaction, or nothing', () => {
     expect((await previewImport(t.db, as.pm, file)).counts.changes).toBe(1);
     const row = await t.db.institutionStatus.findFirstOrThrow({ where: { institutionCode: 'BOC', program: { slug: BANKS } } });
     await updateInstitutionStatus(t.db, as.admin, { programSlug: BANKS, institutionCode: 'BOC', input: { version: row.version, note: '管理员先改了' }, source: 'FORM' });
-    const e = await refusal(commitImport(t.db, as.pm, file));
+    const e = await refused(commitImport(t.db, as.pm, file));
     expect(e.code).toBe('VALIDATION');
     expect((e.details as { preview: ImportPreviewDto }).preview.results[0]?.errors[0]?.key).toBe('import.errors.versionMismatch');
     expect((await t.db.institutionStatus.findFirstOrThrow({ where: { id: row.id } })).note).toBe('管理员先改了');

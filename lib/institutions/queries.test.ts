@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
-import { seedDatabase } from '../../prisma/seed';
+import { describe, expect, it } from 'vitest';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import type { Viewer } from '../auth/viewer';
 import { getInstitutionDetail, getInstitutionMatrix, isInstitutionCode } from './queries';
 
-let t: TestDb;
+const { t } = withDemoDb({ now: DEMO_NOW });
 /** A program manager: sees every row in full. */
 const staff: Viewer = { id: 'staff', email: 'pm@hutong.test', name: 'PM', role: 'PROGRAM_MANAGER', institutionCode: null };
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: new Date('2026-11-25T04:00:00Z') });
-}, 120_000);
-afterAll(async () => {
-  await t.cleanup();
-});
 
 const BANK_APPS = 'alipay-bank-apps';
 

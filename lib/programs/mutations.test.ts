@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoDb } from '../../tests/helpers/demo-db';
+import { describe, expect, it } from 'vitest';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import type { DemoUser } from '../../tests/helpers/demo-viewers';
-import type { TestDb } from '../../tests/helpers/test-db';
-import type { RequestContext } from '../auth/viewer';
 import { AppError } from '../errors';
 import { createProgram, replanTarget, updateProgram } from './mutations';
 import type { CreateProgramInput } from './schema';
+import { refused } from '../../tests/helpers/refused';
 
-let t: TestDb;
-let as: Record<DemoUser, RequestContext>;
-
-beforeAll(async () => {
-  ({ t, as } = await createDemoDb({ now: new Date('2026-11-25T04:00:00Z') }));
-}, 120_000);
-afterAll(async () => {
-  await t.cleanup();
-});
+const { t, as } = withDemoDb({ now: DEMO_NOW });
 
 const REVERSE = 'quickpass-payment-code-reverse';
 const NOT_ADMINS: DemoUser[] = ['pm', 'exec', 'icbc'];
@@ -32,19 +23,6 @@ function newProgram(overrides: Partial<CreateProgramInput> = {}): CreateProgramI
     targetDate: '2026-12-31',
     ...overrides,
   };
-}
-
-/** Rejects with an AppError of this code (never a raw Prisma or zod error) and returns it. */
-async function refused(promise: Promise<unknown>, code: AppError['code']): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error(`expected ${code}, but the call succeeded`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
 }
 
 function auditRows(action: string, outcome?: 'ALLOWED' | 'DENIED') {

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testProvider, type TestDb } from '../../tests/helpers/test-db';
-import { createDemoDb } from '../../tests/helpers/demo-db';
-import type { DemoUser } from '../../tests/helpers/demo-viewers';
+import { describe, expect, it } from 'vitest';
+import { testProvider } from '../../tests/helpers/test-db';
+import { DEMO_NOW, withDemoDb } from '../../tests/helpers/demo-db';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import type { RequestContext } from '../auth/viewer';
 import {
   bulkUpdateCityStatuses,
   confirmStatus,
@@ -12,18 +10,12 @@ import {
   updateInstitutionStatus,
   verifyStatus,
 } from './mutations';
+import { refused } from '../../tests/helpers/refused';
 
 const CITIES = 'alipay-unionpay-offline';
 const BANKS = 'alipay-bank-apps';
 
-let t: TestDb;
-let as: Record<DemoUser, RequestContext>;
-beforeAll(async () => {
-  ({ t, as } = await createDemoDb({ now: new Date('2026-11-25T04:00:00Z') }));
-}, 180_000);
-afterAll(async () => {
-  await t?.cleanup();
-});
+const { t, as } = withDemoDb({ now: DEMO_NOW });
 
 async function cityRow(code: string, slug = CITIES) {
   return t.db.cityStatus.findFirstOrThrow({ where: { cityCode: code, program: { slug } } });
@@ -36,17 +28,6 @@ async function historyCount(entityCode: string) {
 }
 async function auditCount(where: { outcome?: string; actorId?: string; action?: string } = {}) {
   return t.db.auditLog.count({ where });
-}
-
-/** The AppError a promise rejects with (fails the test if it resolves or throws something else). */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal, but the call succeeded');
 }
 
 describe('updating a city status', () => {
@@ -74,7 +55,7 @@ describe('updating a city status', () => {
     await updateCityStatus(t.db, as.admin, { programSlug: CITIES, cityCode: '4401', input: { version: row.version, note: '新增地铁场景' }, source: 'API' });
     const last = await t.db.statusChange.findFirstOrThrow({ where: { entityCode: '4401', source: 'API' } });
     expect(last.kind).toBe('DETAILS');
-    const same = await refusal(
+    const same = await refused(
       updateCityStatus(t.db, as.admin, { programSlug: CITIES, cityCode: '4401', input: { version: row.version + 1, note: '新增地铁场景' }, source: 'FORM' }),
     );
     expect(same.code).toBe('VALIDATION');
@@ -153,7 +134,7 @@ describe('updating a city status', () => {
       { version: row.version, liveDate: null },
       { version: row.version, liveDate: tomorrow },
     ]) {
-      const e = await refusal(updateCityStatus(t.db, as.pm, { programSlug: CITIES, cityCode: '5000', input, source: 'FORM' }));
+      const e = await refused(updateCityStatus(t.db, as.pm, { programSlug: CITIES, cityCode: '5000', input, source: 'FORM' }));
       expect(e.code).toBe('VALIDATION');
     }
     expect(await cityRow('5000')).toEqual(row);
@@ -161,10 +142,10 @@ describe('updating a city status', () => {
 
   it('unknown program or city: NOT_FOUND, audited', async () => {
     const denied = await auditCount({ outcome: 'DENIED' });
-    expect((await refusal(updateCityStatus(t.db, as.pm, { programSlug: 'nope', cityCode: '4403', input: { version: 1, note: 'x' }, source: 'FORM' }))).code).toBe(
+    expect((await refused(updateCityStatus(t.db, as.pm, { programSlug: 'nope', cityCode: '4403', input: { version: 1, note: 'x' }, source: 'FORM' }))).code).toBe(
       'NOT_FOUND',
     );
-    expect((await refusal(updateCityStatus(t.db, as.pm, { programSlug: CITIES, cityCode: '9999', input: { version: 1, note: 'x' }, source: 'FORM' }))).code).toBe(
+    expect((await refused(updateCityStatus(t.db, as.pm, { programSlug: CITIES, cityCode: '9999', input: { version: 1, note: 'x' }, source: 'FORM' }))).code).toBe(
       'NOT_FOUND',
     );
     expect(await auditCount({ outcome: 'DENIED' })).toBe(denied + 2);
@@ -205,7 +186,7 @@ describe('object scope: the partner of ICBC and the rows of CMB', () => {
       ['a city row', () => updateCityStatus(t.db, as.icbc, { programSlug: CITIES, cityCode: '4403', input: { version: 1, note: 'x' }, source: 'FORM' })],
     ];
     for (const [label, attempt] of attempts) {
-      const e = await refusal(attempt());
+      const e = await refused(attempt());
       expect(['FORBIDDEN', 'VALIDATION'], label).toContain(e.code);
     }
     expect(await bankRow('CMB')).toEqual(cmb);
@@ -217,7 +198,7 @@ describe('object scope: the partner of ICBC and the rows of CMB', () => {
   it('mass assignment: verified, version-as-data, createdBy never reach the database', async () => {
     const icbc = await bankRow('ICBC');
     for (const extra of [{ verified: true }, { createdBy: as.admin.viewer.id }, { updatedById: as.admin.viewer.id }, { programId: 'x' }]) {
-      const e = await refusal(
+      const e = await refused(
         updateInstitutionStatus(t.db, as.icbc, { programSlug: BANKS, institutionCode: 'ICBC', input: { version: icbc.version, note: '试图提权', ...extra }, source: 'API' }),
       );
       expect(e.code).toBe('VALIDATION');
@@ -239,10 +220,10 @@ describe('partner reports and their verification', () => {
     expect(reported).toMatchObject({ verified: false, version: icbc.version + 1 });
 
     for (const who of ['icbc', 'cmb', 'exec'] as const) {
-      const e = await refusal(verifyStatus(t.db, as[who], { programSlug: BANKS, entity: 'institution', code: 'ICBC', input: { version: reported.version }, source: 'FORM' }));
+      const e = await refused(verifyStatus(t.db, as[who], { programSlug: BANKS, entity: 'institution', code: 'ICBC', input: { version: reported.version }, source: 'FORM' }));
       expect(e.code, who).toBe('FORBIDDEN');
     }
-    const stale = await refusal(verifyStatus(t.db, as.pm, { programSlug: BANKS, entity: 'institution', code: 'ICBC', input: { version: icbc.version }, source: 'FORM' }));
+    const stale = await refused(verifyStatus(t.db, as.pm, { programSlug: BANKS, entity: 'institution', code: 'ICBC', input: { version: icbc.version }, source: 'FORM' }));
     expect(stale.code).toBe('CONFLICT');
 
     const verified = await verifyStatus(t.db, as.pm, { programSlug: BANKS, entity: 'institution', code: 'ICBC', input: { version: reported.version }, source: 'FORM' });
@@ -250,7 +231,7 @@ describe('partner reports and their verification', () => {
     const last = await t.db.statusChange.findFirstOrThrow({ where: { entityCode: 'ICBC' }, orderBy: { version: 'desc' } });
     expect(last).toMatchObject({ kind: 'VERIFY', fromStatus: 'LIVE', toStatus: 'LIVE', version: verified.version });
 
-    const again = await refusal(verifyStatus(t.db, as.admin, { programSlug: BANKS, entity: 'institution', code: 'ICBC', input: { version: verified.version }, source: 'FORM' }));
+    const again = await refused(verifyStatus(t.db, as.admin, { programSlug: BANKS, entity: 'institution', code: 'ICBC', input: { version: verified.version }, source: 'FORM' }));
     expect(again.code).toBe('VALIDATION');
     expect(again.details).toMatchObject({ issues: [{ path: '', code: 'alreadyVerified' }] });
   });
@@ -290,7 +271,7 @@ describe('bulk edit of a province', () => {
     const rows = await Promise.all(GUANGDONG.map((c) => cityRow(c)));
     await updateCityStatus(t.db, as.admin, { programSlug: CITIES, cityCode: '4406', input: { version: rows[1]!.version, note: '抢先修改' }, source: 'FORM' });
     const changes = await t.db.statusChange.count();
-    const e = await refusal(
+    const e = await refused(
       bulkUpdateCityStatuses(t.db, as.pm, {
         programSlug: CITIES,
         provinceCode: '44',
@@ -323,7 +304,7 @@ describe('bulk edit of a province', () => {
   it('a city of another province is not found; nothing is written', async () => {
     const a = await cityRow('4405');
     const b = await cityRow('3502');
-    const e = await refusal(
+    const e = await refused(
       bulkUpdateCityStatuses(t.db, as.pm, {
         programSlug: CITIES,
         provinceCode: '44',
@@ -338,7 +319,7 @@ describe('bulk edit of a province', () => {
 
   it('partners and executives may not bulk edit', async () => {
     for (const who of ['icbc', 'exec'] as const) {
-      const e = await refusal(
+      const e = await refused(
         bulkUpdateCityStatuses(t.db, as[who], { programSlug: CITIES, provinceCode: '44', input: { cities: [{ code: '4405', version: 1 }], note: 'x' }, source: 'FORM' }),
       );
       expect(e.code).toBe('FORBIDDEN');

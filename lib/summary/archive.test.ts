@@ -2,20 +2,14 @@
  * The archive's promises: a stored week never changes, a week is stored once however many writers
  * race, and each delivery is claimed once. Runs on SQLite and (npm run test:pg) PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { describe, expect, it } from 'vitest';
+import { withTestDb } from '../../tests/helpers/test-db';
 import { createSummaryArchive, type SummaryArchive } from './archive';
 import { buildCrossProgramSummary, buildWeeklySummary } from './build';
 import { FIXTURE_WEEK, fixtureInput } from './fixtures';
 import { ALL_PROGRAMS_SCOPE, SUMMARY_GENERATOR_VERSION, type StoredSummary } from './types';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-}, 60_000);
-afterAll(async () => {
-  await t.cleanup();
-});
+const t = withTestDb();
 
 function record(week: string, scope: string, generatedAt: string): StoredSummary {
   const part = buildWeeklySummary(fixtureInput());

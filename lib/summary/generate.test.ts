@@ -3,9 +3,8 @@
  * database (SQLite, or PostgreSQL with HUTONG_TEST_DB=postgresql), with the archive in a
  * throw-away folder.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
-import { seedDatabase } from '../../prisma/seed';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withDemoDb } from '../../tests/helpers/demo-db';
 import { EXPECTED, NAMED_CITIES_20211002, PROGRAM_SLUGS } from '../../prisma/seed/demo';
 import { getCoverageAsOf } from '../coverage/queries';
 import { getProjection } from '../coverage/series';
@@ -20,18 +19,12 @@ import { ALL_PROGRAMS_SCOPE, type CrossProgramSummary, type ProgramWeekSummary, 
 
 const NOW = new Date('2026-11-25T04:00:00Z');
 
-let t: TestDb;
 let archive: SummaryArchive;
 
+const { t } = withDemoDb({ now: NOW });
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: NOW });
   archive = createSummaryArchive(t.db);
 }, 120_000);
-
-afterAll(async () => {
-  await t.cleanup();
-});
 
 async function cross(week: string): Promise<StoredSummary<CrossProgramSummary>> {
   const { summary } = await readWeeklySummary(t.db, archive, week, null, { now: NOW });

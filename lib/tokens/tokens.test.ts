@@ -3,30 +3,25 @@
  * audit trail), a token resolves to its user as that user is now, revoking or disabling takes
  * effect on the next lookup, and only admins manage tokens.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import { describe, expect, it } from 'vitest';
+import { withTestDb } from '../../tests/helpers/test-db';
 import type { RequestContext } from '../auth/viewer';
 import { AppError } from '../errors';
 import { createApiToken, revokeApiToken, revokeUserApiTokens } from './mutations';
 import { LAST_USED_RESOLUTION_MS, findTokenIdentity, listApiTokens, touchToken } from './queries';
 import { generateToken, hashToken, isWellFormedToken } from './token';
 
-let t: TestDb;
 let admin: RequestContext;
 let partner: RequestContext;
 let partnerId = '';
 
-beforeAll(async () => {
-  t = await createTestDb();
+const t = withTestDb(async (t) => {
   await t.db.institution.create({ data: { code: 'ICBC', nameZh: '中国工商银行', nameEn: 'ICBC', type: 'STATE_OWNED_BANK' } });
   const a = await t.db.user.create({ data: { email: 'admin@t.test', name: 'Admin', role: 'ADMIN', passwordHash: 'x' } });
   const p = await t.db.user.create({ data: { email: 'icbc@t.test', name: 'ICBC', role: 'PARTNER', institutionCode: 'ICBC', passwordHash: 'x' } });
   partnerId = p.id;
   admin = { viewer: { id: a.id, email: a.email, name: a.name, role: 'ADMIN', institutionCode: null }, ip: '127.0.0.1' };
   partner = { viewer: { id: p.id, email: p.email, name: p.name, role: 'PARTNER', institutionCode: 'ICBC' }, ip: '127.0.0.1' };
-}, 120_000);
-afterAll(async () => {
-  await t?.cleanup();
 });
 
 describe('token material', () => {

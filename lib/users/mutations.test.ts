@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { AppError } from '../errors';
-import { createTestDb, type TestDb } from '../../tests/helpers/test-db';
+import type { AppError, AppErrorCode } from '../errors';
+import { refused } from '../../tests/helpers/refused';
+import { withTestDb } from '../../tests/helpers/test-db';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { RequestContext } from '../auth/viewer';
 import { createUser, disableUser, enableUser, resetPassword, updateUserRole } from './mutations';
@@ -9,7 +10,6 @@ import * as mutations from './mutations';
 import { getUserByEmail, listInstitutionOptions, listUsers } from './queries';
 import type { UserRole } from './schema';
 
-let t: TestDb;
 let db: Db;
 const ctx = {} as Record<UserRole, RequestContext>;
 const PASSWORD = 'Mutation-Test-Password-1';
@@ -19,8 +19,7 @@ async function makeUser(email: string, role: UserRole, institutionCode: string |
   return u;
 }
 
-beforeAll(async () => {
-  t = await createTestDb();
+withTestDb(async (t) => {
   db = t.db;
   await db.institution.createMany({
     data: [
@@ -38,19 +37,11 @@ beforeAll(async () => {
     ctx[role] = { viewer: { id: u.id, email, name: u.name, role, institutionCode: inst }, ip: '10.1.2.3' };
   }
 });
-afterAll(async () => {
-  await t.cleanup();
-});
 
-async function expectAppError(promise: Promise<unknown>, code: string, key?: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
+async function expectAppError(promise: Promise<unknown>, code: AppErrorCode, key?: string) {
+  const error = await refused(promise, code);
   if (key) {
-    const issues = ((error as AppError).details as { issues: Array<{ code: string }> }).issues;
+    const issues = (error.details as { issues: Array<{ code: string }> }).issues;
     expect(issues.map((i) => i.code)).toContain(key);
   }
 }

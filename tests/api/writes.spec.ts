@@ -2,8 +2,8 @@
  * Partner API v1 writes over HTTP, on SQLite and PostgreSQL: version-checked PATCHes through the
  * forms' own mutations, the history they leave, partner scoping, conflicts and idempotent retries.
  *
- * Rows written here are ones the browser tests never look at (Karamay 6502, Xinjiang; the Bank of
- * Hangzhou through a partner account made for this file), and statuses are put back afterwards.
+ * Writes go to Karamay (6502, Xinjiang) and, through a partner account made for this file, to the
+ * Bank of Hangzhou.
  */
 import { DEMO, cli, createToken, expect, test } from './support/api';
 
@@ -138,14 +138,24 @@ test('404 for an unknown program or city on PATCH', async ({ api, tokens }) => {
 });
 
 test.describe('partner scoping', () => {
-  let partner = '';
-  test.beforeAll(async ({ databaseUrl }) => {
-    const email = `api-partner-${Date.now()}@hutong.test`;
-    await cli(databaseUrl, ['user', 'create', '--email', email, '--role', 'PARTNER', '--institution', OWN_BANK, '--password', 'Partner-Test-Pass-2021']);
-    partner = await createToken(databaseUrl, email, 'HZB sync');
-  });
+  /** A partner account of the Bank of Hangzhou and its token, made once per database. */
+  const partners = new Map<string, Promise<string>>();
+  const partnerToken = (databaseUrl: string) => {
+    if (!partners.has(databaseUrl)) {
+      partners.set(
+        databaseUrl,
+        (async () => {
+          const email = 'api-partner@hutong.test';
+          await cli(databaseUrl, ['user', 'create', '--email', email, '--role', 'PARTNER', '--institution', OWN_BANK, '--password', 'Partner-Test-Pass-2021']);
+          return createToken(databaseUrl, email, 'HZB sync');
+        })(),
+      );
+    }
+    return partners.get(databaseUrl)!;
+  };
 
-  test('a partner updates and confirms its own institution; the report awaits verification', async ({ api }) => {
+  test('a partner updates and confirms its own institution; the report awaits verification', async ({ api, databaseUrl }) => {
+    const partner = await partnerToken(databaseUrl);
     const url = `/api/v1/programs/${BANKS}/institutions/${OWN_BANK}`;
     const start = (await api.get<Item>(url, { token: partner })).body;
     const note = `杭州银行：全部网点已上线 ${Date.now()}`;
@@ -158,7 +168,8 @@ test.describe('partner scoping', () => {
     expect(confirmed.body.lastConfirmedAt).not.toBe(start.lastConfirmedAt);
   });
 
-  test('a partner may not write another institution or a city: 403, nothing changes', async ({ api, tokens }) => {
+  test('a partner may not write another institution or a city: 403, nothing changes', async ({ api, tokens, databaseUrl }) => {
+    const partner = await partnerToken(databaseUrl);
     for (const [url, token] of [
       [`/api/v1/programs/${BANKS}/institutions/CMB`, partner],
       [`/api/v1/programs/${BANKS}/institutions/ICBC`, partner],

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { E2E_PASSWORD } from '../../playwright.config';
-import { DEMO_USERS, signIn } from './support/sign-in';
+import { expect, test } from '../support/fixtures';
+import { E2E_PASSWORD } from '../support/settings';
+import { DEMO_USERS, signIn, signInNewBrowser } from './support/sign-in';
 
 /** The generic failure message (zh-CN, the browser tests' locale): same for every cause. */
 const GENERIC = '邮箱或密码错误';
@@ -77,7 +77,7 @@ test('a wrong password and an unknown email get the same message', async ({ page
 
 test('repeated failures for one account are rate limited with a clear message', async ({ page }) => {
   await page.goto('/sign-in');
-  // An address no one uses, so no demo account is locked for the other tests.
+  // An address no one uses, so no demo account is locked for the other tests of this file.
   for (let i = 0; i < 5; i++) {
     await submitSignIn(page, 'rate-limit-probe@hutong.test', `wrong-password-${i}`);
     await expect(page.getByTestId('sign-in-error')).toContainText(GENERIC);
@@ -147,9 +147,7 @@ test('an admin creates an account, and a disabled account cannot sign in', async
   const row = page.locator('tr[data-email="new.exec@hutong.test"]');
   await expect(row).toContainText('赵敏');
 
-  const second = await browser.newContext();
-  const secondPage = await second.newPage();
-  await signIn(secondPage, 'new.exec@hutong.test', '/', 'New-Exec-Password-1');
+  const secondPage = await signInNewBrowser(browser, 'new.exec@hutong.test', '/', 'New-Exec-Password-1');
 
   await row.getByRole('button', { name: /停\s*用/ }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
@@ -160,5 +158,5 @@ test('an admin creates an account, and a disabled account cannot sign in', async
   await expect(secondPage).toHaveURL(/\/sign-in/);
   await submitSignIn(secondPage, 'new.exec@hutong.test', 'New-Exec-Password-1');
   await expect(secondPage.getByTestId('sign-in-error')).toContainText(GENERIC);
-  await second.close();
+  await secondPage.context().close();
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
+import { SCREENSHOT, screenshotPath } from './support/screenshot';
 import { signIn } from './support/sign-in';
 import { expectedCoverage } from './support/expected';
 
@@ -25,7 +26,7 @@ test('scrubbing the timeline to 2021-10-02 shows the public figures', async ({ p
   }
 });
 
-test('drill from the nation to Guangdong to Shenzhen, and a deep link reproduces the view', async ({ page, context }) => {
+test('drill from the nation to Guangdong to Shenzhen, and a deep link reproduces the view', SCREENSHOT, async ({ page, context }) => {
   const expected = expectedCoverage(SLUG, '2021-10-02');
   await page.goto(`/?program=${SLUG}&asOf=2021-10-02`);
   await page.getByTestId('drill-44').click();
@@ -39,7 +40,7 @@ test('drill from the nation to Guangdong to Shenzhen, and a deep link reproduces
   await burnup.scrollIntoViewIfNeeded();
   await expect(burnup).toHaveAttribute('data-state', 'ready');
   await page.evaluate(() => window.scrollTo(0, 0)); // else the sticky header is drawn mid-page
-  await page.screenshot({ path: 'docs/screenshots/province.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('province.png'), fullPage: true });
 
   // The same URL in a fresh tab shows the same view.
   const deep = await context.newPage();
@@ -84,7 +85,7 @@ test('the CSV download has exactly the rows of the table', async ({ page }) => {
   }
 });
 
-test('the burn-up shows the target line, a projection and the health rule', async ({ page }) => {
+test('the burn-up shows the target line, a projection and the health rule', SCREENSHOT, async ({ page }) => {
   await page.goto('/?program=quickpass-payment-code-reverse');
   const chart = page.getByTestId('burnup-chart');
   // The chart loads as it scrolls into view.
@@ -97,7 +98,7 @@ test('the burn-up shows the target line, a projection and the health rule', asyn
   await expect(page.getByTestId('health-badge')).toBeVisible();
   await expect(page.getByTestId('health-rule')).not.toBeEmpty();
   await expect(page.getByTestId('burnup-projection')).toContainText(/\d{4}-\d{2}-\d{2}/);
-  await page.getByTestId('burnup-panel').screenshot({ path: 'docs/screenshots/burnup.png' });
+  await page.getByTestId('burnup-panel').screenshot({ path: screenshotPath('burnup.png') });
 });
 
 test('the national city layer colours every city for the timeline date, and a city opens its page', async ({ page }) => {

@@ -1,18 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
+import { SCREENSHOT, screenshotPath } from './support/screenshot';
 import { DEMO_USERS, signIn } from './support/sign-in';
+import { watchPage } from './support/watch-page';
 import { expectedCoverage } from './support/expected';
 
-/** Fails the test on any CSP violation or uncaught page error. */
-function watchPage(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.push(err.message));
-  return problems;
-}
-
-test('the dashboard shows the database numbers for 2021-10-02, on the map, the KPIs and the table', async ({ page }) => {
+test('the dashboard shows the database numbers for 2021-10-02, on the map, the KPIs and the table', SCREENSHOT, async ({ page }) => {
   const problems = watchPage(page);
   const slug = 'alipay-unionpay-offline';
   const asOf = '2021-10-02';
@@ -57,7 +49,7 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
   await burnup.scrollIntoViewIfNeeded();
   await expect(burnup).toHaveAttribute('data-state', 'ready');
   await page.evaluate(() => window.scrollTo(0, 0)); // else the sticky header is drawn mid-page
-  await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true });
   expect(problems).toEqual([]);
 });
 

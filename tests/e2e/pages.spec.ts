@@ -2,18 +2,9 @@
  * City and institution pages, and the institutions matrix: what a program manager and an executive
  * see, and what a visitor without a session does not.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { DEMO_USERS, signIn } from './support/sign-in';
-
-/** Fails the test on any CSP violation or uncaught page error. */
-function watchPage(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) problems.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.push(err.message));
-  return problems;
-}
+import { watchPage } from './support/watch-page';
 
 test.describe('signed in', () => {
   // A browser far from Beijing: times must still read in Beijing time, as the server formats them.

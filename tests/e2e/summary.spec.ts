@@ -5,9 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { E2E_DB } from '../../playwright.config';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { DEMO_USERS, signIn } from './support/sign-in';
 
 interface ApiProgram {
@@ -35,13 +34,6 @@ async function apiSummary(page: Page, week: string): Promise<ApiSummary> {
   expect(res.status()).toBe(200);
   return (await res.json()) as ApiSummary;
 }
-
-test.beforeAll(() => {
-  // The file archive of the e2e database (until the WeeklySummary model exists): start empty,
-  // like the database itself.
-  const db = E2E_DB.replace(/^file:/, '');
-  fs.rmSync(path.join(path.dirname(db), `${path.parse(db).name}.summaries`), { recursive: true, force: true });
-});
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, DEMO_USERS.exec);

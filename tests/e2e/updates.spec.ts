@@ -2,27 +2,16 @@
  * Safe updates, in the browser: a partner reports its own status and a manager verifies it; an
  * executive has no edit controls and a replayed manager's Server Action is refused and audited;
  * an import with bad rows shows each row's error and writes nothing.
- *
- * The e2e database is shared by every spec file of the run: this file touches ICBC's row of the
- * bank-apps program (restored to its status at the end) and only reads, or refuses writes to,
- * everything else.
  */
-import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { auditCount, statusRow } from './support/db';
-import { DEMO_USERS, signIn } from './support/sign-in';
+import { DEMO_USERS, signInNewBrowser } from './support/sign-in';
 
 const BANKS = 'alipay-bank-apps';
 const CITIES = 'alipay-unionpay-offline';
-/** A Guangdong city no other browser test looks at. */
+/** A Guangdong city. */
 const CITY = '4406';
-
-/** A fresh browser context signed in as `email`, for tests where two people act in turn. */
-async function sessionOf(browser: Browser, email: string, to = '/'): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, to);
-  return page;
-}
 
 async function chooseStatus(page: Page, label: string): Promise<void> {
   await page.getByTestId('status-select').click();
@@ -39,7 +28,7 @@ test('a partner reports its own status, the dashboards mark it unverified, a man
   expect(original.status).toBe('LIVE');
 
   // The partner: an edit link on its own institution only.
-  const partner = await sessionOf(browser, DEMO_USERS.icbc, '/institutions/CMB');
+  const partner = await signInNewBrowser(browser, DEMO_USERS.icbc, '/institutions/CMB');
   await expect(partner.getByTestId(`program-card-${BANKS}`)).toBeVisible();
   await expect(partner.getByTestId('edit-status-link')).toHaveCount(0);
   await partner.goto('/institutions/ICBC');
@@ -64,7 +53,7 @@ test('a partner reports its own status, the dashboards mark it unverified, a man
   await expect(partner.getByTestId(`program-card-${BANKS}`).getByTestId('unverified-alert')).toBeVisible();
 
   // The manager sees the same, verifies it, and the mark goes away everywhere.
-  const manager = await sessionOf(browser, DEMO_USERS.pm, '/institutions');
+  const manager = await signInNewBrowser(browser, DEMO_USERS.pm, '/institutions');
   await expect(matrixRow(manager, 'ICBC')).toContainText('待核实');
   await manager.goto(`/programs/${BANKS}/institutions/ICBC/edit`);
   await manager.getByTestId('verify-button').click();
@@ -78,21 +67,13 @@ test('a partner reports its own status, the dashboards mark it unverified, a man
   await expect(matrixRow(manager, 'ICBC')).not.toContainText('待核实');
   await partner.goto('/institutions/ICBC');
   await expect(partner.getByTestId(`program-card-${BANKS}`).getByTestId('unverified-alert')).toHaveCount(0);
-
-  // Put ICBC back as it was (a manager's edit is verified), for the other spec files.
-  await manager.goto(`/programs/${BANKS}/institutions/ICBC/edit`);
-  await chooseStatus(manager, '已上线');
-  await manager.getByLabel('备注').fill(original.note ?? '');
-  await manager.getByTestId('save-status').click();
-  await expect(manager.getByTestId('row-version')).toContainText(String(original.version + 3));
-  expect(statusRow('institution', BANKS, 'ICBC')).toMatchObject({ status: 'LIVE', liveDate: original.liveDate, verified: true });
 });
 
 test("an executive has no edit controls, and a manager's replayed Server Action is refused, audited and changes nothing", async ({ browser }) => {
   const editPage = `/programs/${CITIES}/cities/${CITY}/edit`;
 
   // What a manager sees, so that the executive's "nothing" below means something.
-  const manager = await sessionOf(browser, DEMO_USERS.pm, `/cities/${CITY}`);
+  const manager = await signInNewBrowser(browser, DEMO_USERS.pm, `/cities/${CITY}`);
   await expect(manager.getByTestId(`program-card-${CITIES}`).getByTestId('edit-status-link')).toBeVisible();
   await expect(manager.getByTestId(`program-card-${CITIES}`).getByTestId('bulk-edit-link')).toBeVisible();
   await manager.goto(`/programs/${CITIES}/provinces/44/edit`);
@@ -119,7 +100,7 @@ test("an executive has no edit controls, and a manager's replayed Server Action 
   await expect.poll(() => captured !== null).toBe(true);
   const action = captured as unknown as Request;
 
-  const executive = await sessionOf(browser, DEMO_USERS.exec, `/cities/${CITY}`);
+  const executive = await signInNewBrowser(browser, DEMO_USERS.exec, `/cities/${CITY}`);
   await expect(executive.getByTestId(`program-card-${CITIES}`)).toBeVisible();
   await expect(executive.getByTestId('edit-status-link')).toHaveCount(0);
   await expect(executive.getByTestId('bulk-edit-link')).toHaveCount(0);
@@ -157,7 +138,7 @@ test("an executive has no edit controls, and a manager's replayed Server Action 
   await expect(executive.getByTestId('row-version')).toContainText(String(before.version));
 
   // The admin finds the attempt in the audit trail.
-  const admin = await sessionOf(browser, DEMO_USERS.admin, '/admin/audit?actor=exec%40hutong.test&action=cityStatus.update&outcome=DENIED');
+  const admin = await signInNewBrowser(browser, DEMO_USERS.admin, '/admin/audit?actor=exec%40hutong.test&action=cityStatus.update&outcome=DENIED');
   const entries = admin.getByTestId('audit-table').locator('tbody tr[data-row-key]');
   await expect(entries.first()).toContainText('cityStatus.update');
   await expect(entries.first()).toContainText(DEMO_USERS.exec);
@@ -177,7 +158,7 @@ test('an import with bad rows shows each error in the preview and writes nothing
   ].join('\n');
   const untouched = ['4407', '4408'].map((code) => statusRow('city', CITIES, code));
 
-  const manager = await sessionOf(browser, DEMO_USERS.pm, '/admin/import');
+  const manager = await signInNewBrowser(browser, DEMO_USERS.pm, '/admin/import');
   await manager.locator('input[type="file"]').setInputFiles({ name: 'bad-rows.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await expect(manager.getByTestId('import-stats')).toContainText('共 4 行：1 行将更新，0 行无变化，3 行有错误。');
   const results = manager.getByTestId('import-results');
@@ -190,7 +171,7 @@ test('an import with bad rows shows each error in the preview and writes nothing
 
   // A partner's file touching another institution: that row is refused, so nothing is written.
   const icbc = statusRow('institution', BANKS, 'ICBC');
-  const partner = await sessionOf(browser, DEMO_USERS.icbc, '/admin/import');
+  const partner = await signInNewBrowser(browser, DEMO_USERS.icbc, '/admin/import');
   const partnerCsv = [
     'program,entity,code,status,plannedDate,liveDate,evidenceUrl,note,version',
     [BANKS, 'institution', 'ICBC', icbc.status, icbc.plannedDate ?? '', icbc.liveDate ?? '', icbc.evidenceUrl ?? '', 'E2E 导入：本机构', String(icbc.version)].join(','),
@@ -209,7 +190,7 @@ test('an import with bad rows shows each error in the preview and writes nothing
 test('two people edit one annotation: the later save shows the other change, and reapplying keeps both', async ({ browser }) => {
   const programPage = '/admin/programs/wechat-unionpay-offline';
   const zh = 'E2E 冲突测试';
-  const manager = await sessionOf(browser, DEMO_USERS.pm, programPage);
+  const manager = await signInNewBrowser(browser, DEMO_USERS.pm, programPage);
   const modal = (page: Page) => page.locator('.ant-modal').filter({ has: page.locator('form') });
   const save = (page: Page) => modal(page).locator('.ant-modal-footer .ant-btn-primary').click();
   const row = (page: Page) => page.getByTestId('annotations-table').locator('tbody tr[data-row-key]').filter({ hasText: zh });
@@ -224,7 +205,7 @@ test('two people edit one annotation: the later save shows the other change, and
   await expect(row(manager)).toHaveCount(1);
 
   // The admin changes the English title from another browser.
-  const admin = await sessionOf(browser, DEMO_USERS.admin, programPage);
+  const admin = await signInNewBrowser(browser, DEMO_USERS.admin, programPage);
   await row(admin).getByRole('button', { name: /编辑/ }).click();
   await modal(admin).getByLabel('英文标题').fill('E2E conflict: theirs');
   await save(admin);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { createDb, applySqlitePragmas, type Db } from '../../lib/db';
 import { migrateDatabase } from '../../lib/db/migrate';
 import type { DatabaseConfig } from '../../lib/env';
@@ -61,5 +62,38 @@ export async function createTestDb(): Promise<TestDb> {
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
+  };
+}
+
+/** Seeding the demo data takes a while on PostgreSQL and on a busy machine. */
+export const SETUP_TIMEOUT_MS = 180_000;
+
+/**
+ * A fresh database for the calling test file: created before its tests (then `setup` runs, e.g. to
+ * add rows) and removed after them. The returned `t` is usable inside tests and hooks.
+ *
+ *   const t = withTestDb();
+ */
+export function withTestDb(setup?: (t: TestDb) => Promise<void>): TestDb {
+  let current: TestDb | null = null;
+  const opened = () => {
+    if (!current) throw new Error('the test database exists only inside tests and hooks');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await createTestDb();
+    await setup?.(current);
+  }, SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await current?.cleanup();
+  });
+  return {
+    get db() {
+      return opened().db;
+    },
+    get config() {
+      return opened().config;
+    },
+    cleanup: () => opened().cleanup(),
   };
 }

@@ -1,8 +1,6 @@
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDb, type TestDb } from '../../../tests/helpers/test-db';
-import { loadDemoContexts } from '../../../tests/helpers/demo-viewers';
-import { seedDatabase } from '../../../prisma/seed';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { withDemoDb } from '../../../tests/helpers/demo-db';
 import type { RequestContext } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 
@@ -17,17 +15,12 @@ vi.mock('@/lib/db', async (importOriginal) => ({
 
 const { GET } = await import('./route');
 
-let t: TestDb;
 let signedIn: RequestContext;
+const { t, as } = withDemoDb();
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123' });
   database.current = t.db;
-  signedIn = (await loadDemoContexts(t.db)).exec;
+  signedIn = as.exec;
 }, 120_000);
-afterAll(async () => {
-  await t.cleanup();
-});
 beforeEach(() => {
   session.requireRequestContext.mockReset();
   session.requireRequestContext.mockResolvedValue(signedIn);

@@ -5,11 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../tests/helpers/test-db';
-import { seedDatabase } from '../../../prisma/seed';
+import { withDemoDb } from '../../../tests/helpers/demo-db';
+import { withSmtpSink } from '../../../tests/helpers/smtp-sink';
 import { PROGRAM_SLUGS } from '../../../prisma/seed/demo';
 import { createSummaryArchive, type SummaryArchive } from '../archive';
 import { readWeeklySummary } from '../generate';
@@ -84,25 +82,15 @@ function leaves(part: MimePart): MimePart[] {
   return part.parts.length === 0 ? [part] : part.parts.flatMap(leaves);
 }
 
-interface Received {
-  from: string;
-  to: string[];
-  user: string | null;
-  raw: string;
-}
-
 // ---------------------------------------------------------------------------------------------
 
-let t: TestDb;
 let dir: string;
 let archive: SummaryArchive;
-let server: SMTPServer;
-let port: number;
-const received: Received[] = [];
 
+const { t } = withDemoDb({ now: NOW });
+const sink = withSmtpSink({ auth: { user: 'hutong', pass: 'smtp-secret' } });
+const { received } = sink;
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123', now: NOW });
   await t.db.user.create({
     data: { email: 'ceo@hutong.test', name: 'Alex Chen', role: 'EXECUTIVE', passwordHash: 'not-used', locale: 'en' },
   });
@@ -111,37 +99,9 @@ beforeAll(async () => {
   });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-mail-'));
   archive = createSummaryArchive(t.db);
-  server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    authMethods: ['PLAIN', 'LOGIN'],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'hutong' && auth.password === 'smtp-secret') return callback(null, { user: auth.username });
-      return callback(new Error('bad credentials'));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          user: typeof session.user === 'string' ? session.user : null,
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await t.cleanup();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -149,7 +109,7 @@ beforeEach(() => {
   received.length = 0;
 });
 
-const smtp = () => createSmtpMailer({ host: '127.0.0.1', port, secure: false, user: 'hutong', pass: 'smtp-secret' });
+const smtp = () => createSmtpMailer({ host: '127.0.0.1', port: sink.port, secure: false, user: 'hutong', pass: 'smtp-secret' });
 
 describe('summary send over SMTP', { timeout: 60_000 }, () => {
   it('mails each active executive once, in their language, with the numbers and the charts inline', async () => {
@@ -216,7 +176,7 @@ describe('summary send over SMTP', { timeout: 60_000 }, () => {
   });
 
   it('gives the claim back when the server refuses, so the next run delivers', async () => {
-    const refused = createSmtpMailer({ host: '127.0.0.1', port, secure: false, user: 'hutong', pass: 'wrong-password' });
+    const refused = createSmtpMailer({ host: '127.0.0.1', port: sink.port, secure: false, user: 'hutong', pass: 'wrong-password' });
     const failed = await sendWeeklySummary(t.db, archive, {
       week: '2021-W40',
       program: PROGRAM_SLUGS.bankApps,

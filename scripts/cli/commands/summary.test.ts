@@ -2,76 +2,19 @@
  * `npm run cli -- summary ...` as an operator runs it: a real tsx process against a seeded
  * temporary database, mailing through a real SMTP server started here.
  */
-import { spawn } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../tests/helpers/test-db';
-import { seedDatabase } from '../../../prisma/seed';
+import { describe, expect, it } from 'vitest';
+import { withDemoDb } from '../../../tests/helpers/demo-db';
+import { databaseUrlOf, runCli, type CliRun } from '../../../tests/helpers/run-cli';
+import { withSmtpSink } from '../../../tests/helpers/smtp-sink';
 
-const root = path.resolve(__dirname, '../../..');
-let t: TestDb;
-let server: SMTPServer;
-let port: number;
-const received: Array<{ to: string[]; raw: string }> = [];
+const { t } = withDemoDb();
+const smtp = withSmtpSink();
+const { received } = smtp;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  const databaseUrl = t.config.provider === 'sqlite' ? `file:${t.config.url}` : t.config.url;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli.ts', ...args], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: databaseUrl,
-        LOG_LEVEL: 'silent',
-        NODE_ENV: 'production',
-        SMTP_HOST: '127.0.0.1',
-        SMTP_PORT: String(port),
-        MAIL_FROM: 'summary@hutong.test',
-        APP_URL: 'https://hutong.example.cn',
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end('');
+const cli = (args: string[]): Promise<CliRun> =>
+  runCli(databaseUrlOf(t.config), args, {
+    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'summary@hutong.test', APP_URL: 'https://hutong.example.cn' },
   });
-}
-
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123' });
-  server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString()));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
-}, 120_000);
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await t.cleanup();
-});
 
 describe('npm run cli -- summary ...', { timeout: 90_000 }, () => {
   it('generates a week once, then reports the archived one', async () => {
@@ -102,7 +45,7 @@ describe('npm run cli -- summary ...', { timeout: 90_000 }, () => {
     const sent = await cli(['summary', 'send', '--week', '2021-W40']);
     expect(sent.stderr).toBe('');
     expect(sent.code).toBe(0);
-    expect(sent.stdout).toContain(`-> smtp smtp://127.0.0.1:${port}`);
+    expect(sent.stdout).toContain(`-> smtp smtp://127.0.0.1:${smtp.port}`);
     expect(sent.stdout).toContain('1 sent, 0 already sent, 0 dry run, 0 failed');
     expect(received.map((m) => m.to)).toEqual([['exec@hutong.test']]);
 

@@ -1,39 +1,18 @@
 /**
- * Fixtures of the API contract tests (HTTP only, no browser): the project's database URL (for the
- * operator CLI, which is how tokens are made, as an operator would), tokens per demo user, and an
- * `api` client whose every response is checked against the app's OpenAPI document.
+ * Fixtures of the API contract tests (HTTP only, no browser), on the spec file's own server and
+ * database (tests/support/fixtures.ts): tokens per demo user (made with the operator CLI when the
+ * template was seeded, as an operator would), and an `api` client whose every response is checked
+ * against the app's OpenAPI document.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import fs from 'node:fs';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { DEMO_EMAILS, type DemoUser } from '../../helpers/demo-viewers';
+import { cli, createToken } from '../../support/cli';
+import { expect, test as base } from '../../support/fixtures';
+import { tokensFile } from '../../support/settings';
 import { createOpenApiChecker, type OpenApiChecker } from './openapi-check';
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../../..');
-
-export interface ApiWorkerOptions {
-  /** DATABASE_URL of the server under test, for the CLI. */
-  databaseUrl: string;
-}
-
-/** Runs `npm run cli -- ...` against the project's database; resolves with stdout. */
-export async function cli(databaseUrl: string, args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli.ts', ...args], {
-    cwd: root,
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
-  });
-  return stdout;
-}
-
-/** `token create`: the token is alone on the last line of the output. */
-export async function createToken(databaseUrl: string, email: string, name = 'contract test'): Promise<string> {
-  const out = await cli(databaseUrl, ['token', 'create', '--email', email, '--name', name]);
-  const token = out.trim().split('\n').at(-1) ?? '';
-  expect(token).toMatch(/^hut_[A-Za-z0-9_-]{43}$/);
-  return token;
-}
+export { cli, createToken };
 
 /** The seeded demo users' emails (the data-layer tests' list). */
 export const DEMO = DEMO_EMAILS;
@@ -50,7 +29,6 @@ export interface ApiClient {
   patch<T = unknown>(url: string, body: unknown, options?: { token?: string | null; headers?: Record<string, string>; raw?: boolean }): Promise<ApiReply<T>>;
 }
 
-const tokensByDb = new Map<string, Promise<Record<DemoUser, string>>>();
 const checkers = new Map<string, Promise<OpenApiChecker>>();
 
 async function reply<T>(res: APIResponse, checker: OpenApiChecker, method: string): Promise<ApiReply<T>> {
@@ -84,21 +62,9 @@ function client(request: APIRequestContext, checker: OpenApiChecker, defaultToke
   };
 }
 
-export const test = base.extend<{ tokens: Record<DemoUser, string>; openapi: OpenApiChecker; api: ApiClient }, ApiWorkerOptions>({
-  databaseUrl: ['file:./data/e2e.db', { option: true, scope: 'worker' }],
-  tokens: async ({ databaseUrl }, provide) => {
-    if (!tokensByDb.has(databaseUrl)) {
-      tokensByDb.set(
-        databaseUrl,
-        (async () => {
-          // One after the other: on SQLite the writers queue for the one write lock anyway.
-          const tokens: Partial<Record<DemoUser, string>> = {};
-          for (const who of Object.keys(DEMO) as DemoUser[]) tokens[who] = await createToken(databaseUrl, DEMO[who], `contract ${who}`);
-          return tokens as Record<DemoUser, string>;
-        })(),
-      );
-    }
-    await provide(await tokensByDb.get(databaseUrl)!);
+export const test = base.extend<{ tokens: Record<DemoUser, string>; openapi: OpenApiChecker; api: ApiClient }>({
+  tokens: async ({ databaseProvider }, provide) => {
+    await provide(JSON.parse(fs.readFileSync(tokensFile(databaseProvider), 'utf8')) as Record<DemoUser, string>);
   },
   openapi: async ({ request, baseURL }, provide) => {
     const key = baseURL ?? '';

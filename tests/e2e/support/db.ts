@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { E2E_DB } from '../../../playwright.config';
+import { servedDatabaseUrl } from '../../support/spec-server';
 
 export interface StatusRow {
   status: string;
@@ -14,12 +14,12 @@ export interface StatusRow {
 function read(args: string[]): unknown {
   const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tests/e2e/support/db-read.ts', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: E2E_DB },
+    env: { ...process.env, DATABASE_URL: servedDatabaseUrl() },
   });
   return JSON.parse(out);
 }
 
-/** One status row as the e2e database holds it now (db-read.ts). */
+/** One status row as the spec file's database holds it now (db-read.ts). */
 export function statusRow(entity: 'city' | 'institution', programSlug: string, code: string): StatusRow {
   return read(['row', entity, programSlug, code]) as StatusRow;
 }

@@ -1,8 +1,6 @@
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDb, type TestDb } from '../../../../../tests/helpers/test-db';
-import { loadDemoContexts } from '../../../../../tests/helpers/demo-viewers';
-import { seedDatabase } from '../../../../../prisma/seed';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { withDemoDb } from '../../../../../tests/helpers/demo-db';
 import { EXPECTED, NAMED_CITIES_20211002, PROGRAM_SLUGS } from '../../../../../prisma/seed/demo';
 import type { RequestContext } from '@/lib/auth/viewer';
 import { getCoverageAsOf } from '@/lib/coverage/queries';
@@ -23,18 +21,13 @@ vi.mock('@/lib/summary/service', () => ({ getSummaryArchive: () => state.archive
 
 const { GET } = await import('./route');
 
-let t: TestDb;
 let signedIn: RequestContext;
+const { t, as } = withDemoDb();
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedDatabase(t.db, { demo: true, demoPassword: 'test-password-123' });
   state.db = t.db;
   state.archive = createSummaryArchive(t.db) satisfies SummaryArchive;
-  signedIn = (await loadDemoContexts(t.db)).icbc;
+  signedIn = as.icbc;
 }, 120_000);
-afterAll(async () => {
-  await t.cleanup();
-});
 beforeEach(() => {
   session.requireRequestContext.mockReset();
   session.requireRequestContext.mockResolvedValue(signedIn);
