@@ -19,7 +19,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stde
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env },
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
