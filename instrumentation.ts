@@ -3,18 +3,20 @@
  * weekly summary mail schedule here (SUMMARY_SCHEDULE, e.g. "MON 09:00"; nothing when unset).
  * Every instance may run it: each executive gets each week once (lib/summary/schedule.ts).
  * It also starts the purge of expired rate-limit windows and idempotency keys (lib/ops/purge.ts),
- * which is equally safe on several instances.
+ * which is equally safe on several instances, and lets the server count requests for /api/metrics.
  *
  * NEXT_RUNTIME is read here, not through lib/env.ts, because Next replaces it at build time: the
  * edge build then drops the import of the Node-only scheduler.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const [{ startPurgeSchedule }, { getDb }, { logger: purgeLogger }] = await Promise.all([
+  const [{ startPurgeSchedule }, { getDb }, { logger: purgeLogger }, { installRequestMetrics }] = await Promise.all([
     import('./lib/ops/purge'),
     import('./lib/db'),
     import('./lib/log'),
+    import('./lib/metrics/registry'),
   ]);
+  installRequestMetrics();
   startPurgeSchedule({
     getDb,
     onRun: (report) => purgeLogger.info(report, 'purged expired rows'),

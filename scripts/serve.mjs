@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 /** Must equal PEER_ADDRESS_HEADER in lib/auth/client-ip.ts (checked by its test). */
 export const PEER_ADDRESS_HEADER = 'x-hutong-peer-address';
 export const PEER_HEADER_MARK = Symbol.for('hutong.peerAddressHeader');
+/** Installed by the app (lib/metrics/registry.ts REQUEST_HOOK) to count each response. */
+const REQUEST_HOOK = Symbol.for('hutong.recordRequest');
 
 /** Replaces any client-sent peer header with the socket's address. */
 export function stampPeerAddress(req) {
@@ -37,6 +39,11 @@ async function main() {
 
   const server = http.createServer((req, res) => {
     stampPeerAddress(req);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      globalThis[REQUEST_HOOK]?.(req.method ?? 'GET', req.url ?? '/', res.statusCode, seconds);
+    });
     handle(req, res).catch((error) => {
       console.error(error);
       if (!res.headersSent) res.statusCode = 500;

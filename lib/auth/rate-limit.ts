@@ -8,6 +8,7 @@
  * single INSERT ... ON CONFLICT DO UPDATE ... RETURNING on both SQLite and PostgreSQL.
  */
 import type { Db } from '../db';
+import { countRateLimitRefusal } from '../metrics/registry';
 
 export interface RateLimitRule {
   /** Attempts allowed per window. */
@@ -94,6 +95,7 @@ export async function consume(db: Db, key: string, rule: RateLimitRule, now = ne
     bucket = await upsert();
   }
   const allowed = bucket.points <= rule.points;
+  if (!allowed) countRateLimitRefusal(key);
   return {
     allowed,
     remaining: Math.max(0, rule.points - bucket.points),
