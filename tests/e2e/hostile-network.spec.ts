@@ -28,6 +28,7 @@ async function startServer(name: string, port: number, env: Record<string, strin
     stdio: 'ignore',
     env: {
       PATH: process.env.PATH,
+      NODE_ENV: 'production',
       DATABASE_URL: `file:./${db}`,
       HUTONG_DEMO: 'true',
       SEED_DEMO_PASSWORD: E2E_PASSWORD,
