@@ -54,9 +54,20 @@ async function startServer(name: string, port: number, env: Record<string, strin
   };
 }
 
+async function csrfTokenOf(client: APIRequestContext, base: string): Promise<string> {
+  return ((await (await client.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string }).csrfToken;
+}
+
 /** One password sign-in through next-auth; the error code it answers with, or "ok". */
-async function signIn(client: APIRequestContext, base: string, email: string, password: string, headers: Record<string, string> = {}) {
-  const { csrfToken } = (await (await client.get(`${base}/api/auth/csrf`, { headers })).json()) as { csrfToken: string };
+async function signIn(
+  client: APIRequestContext,
+  base: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+  csrf?: string,
+) {
+  const csrfToken = csrf ?? (await csrfTokenOf(client, base));
   const res = await client.post(`${base}/api/auth/callback/credentials`, {
     form: { csrfToken, email, password, json: 'true', callbackUrl: `${base}/` },
     headers,
@@ -64,6 +75,15 @@ async function signIn(client: APIRequestContext, base: string, email: string, pa
   });
   const { url } = (await res.json()) as { url: string };
   return new URL(url).searchParams.get('error')?.split(':')[0] ?? 'ok';
+}
+
+/** As a person would: after "busy, try again in a few seconds", try again. */
+async function signInPatiently(...args: Parameters<typeof signIn>): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await signIn(...args);
+    if (answer !== 'Busy' || attempt === 10) return answer;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 let direct: Server;
@@ -85,7 +105,7 @@ test('a client forging X-Forwarded-For on every attempt is still limited by its 
   const client = await http.newContext();
   const answers: string[] = [];
   for (let i = 0; i < 23; i++) {
-    answers.push(await signIn(client, direct.base, `nobody${i}@example.cn`, 'Wrong-password-1', { 'X-Forwarded-For': `198.51.100.${i}` }));
+    answers.push(await signInPatiently(client, direct.base, `nobody${i}@example.cn`, 'Wrong-password-1', { 'X-Forwarded-For': `198.51.100.${i}` }));
   }
   expect(answers.slice(0, 20)).toEqual(Array(20).fill('CredentialsSignin'));
   expect(answers.slice(20)).toEqual(['RateLimited', 'RateLimited', 'RateLimited']);
@@ -98,20 +118,22 @@ test('behind a trusted proxy, a client is limited by its real address, not by wh
   // the client itself sent.
   const via = (forged: string, real: string) => ({ 'X-Forwarded-For': `${forged}, ${real}` });
   const answers: string[] = [];
-  for (let i = 0; i < 21; i++) answers.push(await signIn(client, proxied.base, `guess${i}@example.cn`, 'Wrong-password-1', via(`192.0.2.${i}`, '203.0.113.5')));
+  for (let i = 0; i < 21; i++) answers.push(await signInPatiently(client, proxied.base, `guess${i}@example.cn`, 'Wrong-password-1', via(`192.0.2.${i}`, '203.0.113.5')));
   expect(answers.slice(0, 20)).toEqual(Array(20).fill('CredentialsSignin'));
   expect(answers[20]).toBe('RateLimited');
   // Another real client behind the same proxy is not affected.
-  expect(await signIn(client, proxied.base, 'pm@hutong.test', E2E_PASSWORD, via('203.0.113.5', '203.0.113.6'))).toBe('ok');
+  expect(await signInPatiently(client, proxied.base, 'pm@hutong.test', E2E_PASSWORD, via('203.0.113.5', '203.0.113.6'))).toBe('ok');
   await client.dispose();
 });
 
 test('200 parallel sign-ins for unknown emails leave the health check and the dashboard answering promptly', async () => {
   const user = await http.newContext();
-  expect(await signIn(user, proxied.base, 'exec@hutong.test', E2E_PASSWORD, { 'X-Forwarded-For': '203.0.113.50' })).toBe('ok');
+  expect(await signInPatiently(user, proxied.base, 'exec@hutong.test', E2E_PASSWORD, { 'X-Forwarded-For': '203.0.113.50' })).toBe('ok');
   const flood = await http.newContext();
+  // As a scripted attacker would: one CSRF token, then the attempts all at once.
+  const csrf = await csrfTokenOf(flood, proxied.base);
   const attempts = Array.from({ length: 200 }, (_, i) =>
-    signIn(flood, proxied.base, `flood${i}@example.cn`, 'Wrong-password-1', { 'X-Forwarded-For': `10.9.${i >> 8}.${i & 255}` }),
+    signIn(flood, proxied.base, `flood${i}@example.cn`, 'Wrong-password-1', { 'X-Forwarded-For': `10.9.${i >> 8}.${i & 255}` }, csrf),
   );
   await new Promise((r) => setTimeout(r, 300));
   const timed = async (url: string) => {
@@ -123,18 +145,19 @@ test('200 parallel sign-ins for unknown emails leave the health check and the da
   const dashboard = await timed(`${proxied.base}/`);
   const answers = await Promise.all(attempts);
   expect(health.status).toBe(200);
-  expect(health.ms).toBeLessThan(2000);
+  // Without the bounds this took over 10 s on a busy 2-core machine; with them about one.
+  expect(health.ms).toBeLessThan(3000);
   expect(dashboard.status).toBe(200);
   expect(dashboard.ms).toBeLessThan(5000);
-  // Beyond the bound the answer is "busy" at once, never an error.
-  expect(answers.filter((a) => a === 'Busy').length).toBeGreaterThan(100);
+  // Beyond the bounds the answer is "busy" at once, never an error.
+  expect(answers.filter((a) => a === 'Busy').length).toBeGreaterThan(150);
   expect(answers.every((a) => a === 'Busy' || a === 'CredentialsSignin')).toBe(true);
   await Promise.all([user.dispose(), flood.dispose()]);
 });
 
 test('the summary PDF is printed once; the second download comes from the cache in well under a second', async () => {
   const client = await http.newContext();
-  expect(await signIn(client, proxied.base, 'exec@hutong.test', E2E_PASSWORD, { 'X-Forwarded-For': '203.0.113.51' })).toBe('ok');
+  expect(await signInPatiently(client, proxied.base, 'exec@hutong.test', E2E_PASSWORD, { 'X-Forwarded-For': '203.0.113.51' })).toBe('ok');
   const first = await client.get(`${proxied.base}/summary/2021-W48/pdf`, { timeout: 120_000 });
   expect(first.status()).toBe(200);
   const started = Date.now();
