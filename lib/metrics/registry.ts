@@ -140,6 +140,8 @@ export function installRequestMetrics(): void {
 
 /** Counts a refused attempt under its key's kind ("login:ip:1.2.3.4" counts as "login:ip"). */
 export function countRateLimitRefusal(key: string): void {
+  // "job:" buckets are claims of scheduled work between instances (lib/ops/purge.ts), not clients.
+  if (key.startsWith('job:')) return;
   metrics().rateLimitRefusals.inc({ limit: key.split(':').slice(0, 2).join(':') });
 }
 
