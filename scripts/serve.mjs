@@ -103,7 +103,11 @@ async function main() {
   server.listen(port, hostname, () => {
     process.stdout.write(`Ready: listening on ${hostname}:${port}\n`);
   });
-  const close = () => server.close(() => process.exit(0));
+  const close = () => {
+    server.close(() => process.exit(0));
+    // Requests still running after this long are cut off rather than holding the stop forever.
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
   process.on('SIGTERM', close);
   process.on('SIGINT', close);
 }
