@@ -17,6 +17,11 @@ export async function register(): Promise<void> {
     import('./lib/metrics/registry'),
   ]);
   installRequestMetrics();
+  const [{ isPeerHeaderTrusted }, { getEnv }] = await Promise.all([import('./lib/auth/client-ip'), import('./lib/env')]);
+  if (getEnv().nodeEnv === 'production' && !isPeerHeaderTrusted()) {
+    // Started without scripts/serve.mjs (e.g. `next start`): every client shares one sign-in limit.
+    purgeLogger.warn('client addresses are unknown: start the server with `npm start` (docs/decisions/006-client-address.md)');
+  }
   startPurgeSchedule({
     getDb,
     onRun: (report) => purgeLogger.info(report, 'purged expired rows'),

@@ -71,9 +71,10 @@ async function main() {
   const hostname = values.hostname ?? '0.0.0.0';
   const { default: next } = await import('next');
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  // Before prepare(): the app's start-up (instrumentation.ts) checks for it.
+  globalThis[PEER_HEADER_MARK] = true;
   const handle = app.getRequestHandler();
   await app.prepare();
-  globalThis[PEER_HEADER_MARK] = true;
 
   let signInsInFlight = 0;
   const mayStartSignIn = createSignInRate();
