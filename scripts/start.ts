@@ -121,7 +121,9 @@ async function main(): Promise<void> {
 
   buildIfNeeded();
 
-  const url = `http://${isLoopbackHost(listen.host) ? 'localhost' : listen.host}:${env.port}`;
+  // "Every interface" is reachable as localhost too; a specific address is shown as it is.
+  const shownHost = isLoopbackHost(listen.host) || listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;
+  const url = `http://${shownHost}:${env.port}`;
   // scripts/serve.mjs rather than `next start`: it tells the app each request's socket address.
   const server = spawn(
     process.execPath,
