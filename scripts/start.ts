@@ -79,11 +79,13 @@ async function main(): Promise<void> {
   }
   const config = env.database;
 
+  // MIGRATION_DATABASE_URL, when set, is the role that owns the tables; the app then runs as DATABASE_URL.
+  const migrationConfig = env.migrationDatabase ?? config;
   try {
-    const result = await migrateDatabase(env.migrationDatabase ?? config);
+    const result = await migrateDatabase(migrationConfig);
     if (result.applied.length > 0) process.stdout.write(`hutong: applied migrations ${result.applied.join(', ')}\n`);
   } catch (error) {
-    fail(describeDatabaseError(error, config));
+    fail(describeDatabaseError(error, migrationConfig));
   }
 
   const db = createDb(config);
