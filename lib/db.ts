@@ -8,6 +8,7 @@
  */
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client';
 import { getEnv, type DatabaseConfig } from './env';
@@ -36,9 +37,21 @@ export function createDb(config: DatabaseConfig): Db {
     );
     return new SqliteClient({ adapter });
   }
-  const adapter = new PrismaPg({ connectionString: config.url, max: 10, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS });
+  // Our own pool rather than the adapter's, so its occupancy can be reported (/api/metrics).
+  const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // Same models, same generated API: only the SQL dialect differs.
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const db = new PostgresClient({ adapter }) as unknown as Db;
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** Connections of a PostgreSQL client's pool (null for SQLite: one connection, no pool). */
+export function poolStatsOf(db: Db): { total: number; idle: number; waiting: number } | null {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }
 
 /** Sets and then verifies the SQLite pragmas; throws if the file can't honour them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseDatabaseUrl, parseEnv } from './env';
+import { ConfigError, parseDatabaseUrl, parseEnv, parseTrustedProxies } from './env';
 
 describe('configuration', () => {
   it('defaults to the embedded SQLite file and demo mode', () => {
@@ -28,5 +28,33 @@ describe('configuration', () => {
   it('resolves relative SQLite paths against the working directory', () => {
     expect(parseDatabaseUrl('file:./x/y.db', '/a').url).toBe('/a/x/y.db');
     expect(parseDatabaseUrl('file:/abs/y.db', '/a').url).toBe('/abs/y.db');
+  });
+
+  it('trusts no proxy unless TRUSTED_PROXIES says so, and names a bad entry', () => {
+    expect(parseEnv({}).trustedProxies).toEqual({ kind: 'none' });
+    expect(parseTrustedProxies('none')).toEqual({ kind: 'none' });
+    expect(parseTrustedProxies('2')).toEqual({ kind: 'hops', hops: 2 });
+    expect(parseTrustedProxies('10.0.0.5, 2001:db8::/32')).toEqual({
+      kind: 'ranges',
+      ranges: [
+        { address: '10.0.0.5', prefix: 32, family: 'ipv4' },
+        { address: '2001:db8::', prefix: 32, family: 'ipv6' },
+      ],
+    });
+    expect(() => parseEnv({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/^TRUSTED_PROXIES: "10\.0\.0\.0\/33" is not/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: 'nginx' })).toThrow(/^TRUSTED_PROXIES: /);
+  });
+
+  it('takes a migration connection only for the same kind of database', () => {
+    const env = parseEnv({ DATABASE_URL: 'postgresql://app@db/hutong', MIGRATION_DATABASE_URL: 'postgresql://owner@db/hutong' });
+    expect(env.migrationDatabase).toEqual({ provider: 'postgresql', url: 'postgresql://owner@db/hutong' });
+    expect(parseEnv({}).migrationDatabase).toBeNull();
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://app@db/hutong', MIGRATION_DATABASE_URL: 'file:./x.db' })).toThrow(/^MIGRATION_DATABASE_URL: /);
+  });
+
+  it('validates HOST and METRICS_TOKEN', () => {
+    expect(parseEnv({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(() => parseEnv({ HOST: 'a b' })).toThrow(/^HOST: /);
+    expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/^METRICS_TOKEN: /);
   });
 });

@@ -2,6 +2,7 @@
  * The only module that reads process.env. Validated once, failing fast with one line that names
  * the variable and says what to fix (see docs/configuration in README).
  */
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -39,6 +40,69 @@ export interface Env {
   chromiumPath: string | undefined;
   /** Partner API requests allowed per token per minute (counted in the database). */
   apiRateLimitPerMinute: number;
+  /** Which reverse proxies may name the client in X-Forwarded-For (lib/auth/client-ip.ts). */
+  trustedProxies: TrustedProxies;
+  /**
+   * Interface the server listens on. Unset: loopback for a demo install, every interface
+   * otherwise (scripts/start.ts).
+   */
+  host: string | undefined;
+  /**
+   * Connection used to apply migrations (a role that owns the tables); the app then runs as the
+   * DATABASE_URL role, which cannot alter them. Same provider as DATABASE_URL.
+   */
+  migrationDatabase: DatabaseConfig | null;
+  /** Bearer token for /api/metrics; unset: the endpoint answers 404. */
+  metricsToken: string | undefined;
+}
+
+/**
+ * TRUSTED_PROXIES: none (the default: X-Forwarded-For is ignored), a number of proxy hops in
+ * front of the app, or the addresses and CIDR ranges of the proxies.
+ */
+export type TrustedProxies =
+  | { kind: 'none' }
+  | { kind: 'hops'; hops: number }
+  | { kind: 'ranges'; ranges: IpRange[] };
+
+export interface IpRange {
+  address: string;
+  prefix: number;
+  family: 'ipv4' | 'ipv6';
+}
+
+/** Names for common ranges, so `TRUSTED_PROXIES=loopback` covers a proxy on the same host. */
+const NAMED_RANGES: Record<string, string[]> = {
+  loopback: ['127.0.0.0/8', '::1/128'],
+  private: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'],
+};
+
+const TRUSTED_PROXIES_HINT =
+  'use a hop count (e.g. 1), or addresses and CIDR ranges separated by commas (e.g. "10.0.0.5, 172.16.0.0/12", "loopback"), or "none"';
+
+/** Parses TRUSTED_PROXIES; throws a ConfigError naming the bad entry. */
+export function parseTrustedProxies(raw: string | undefined): TrustedProxies {
+  const value = raw?.trim().toLowerCase();
+  if (!value || value === 'none') return { kind: 'none' };
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError('TRUSTED_PROXIES', `${hops} hops is more than any real setup; ${TRUSTED_PROXIES_HINT}`);
+    return hops === 0 ? { kind: 'none' } : { kind: 'hops', hops };
+  }
+  const ranges: IpRange[] = [];
+  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+    for (const item of NAMED_RANGES[entry] ?? [entry]) {
+      const [address = '', prefixText] = item.split('/');
+      const version = net.isIP(address);
+      const max = version === 4 ? 32 : 128;
+      const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : -1;
+      if (version === 0 || prefix < 0 || prefix > max) {
+        throw new ConfigError('TRUSTED_PROXIES', `"${entry}" is not an address or CIDR range; ${TRUSTED_PROXIES_HINT}`);
+      }
+      ranges.push({ address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' });
+    }
+  }
+  return ranges.length > 0 ? { kind: 'ranges', ranges } : { kind: 'none' };
 }
 
 /** SMTP_URL as given, or SMTP_HOST with its port and credentials. */
@@ -125,7 +189,30 @@ const schema = z.object({
   SUMMARY_SCHEDULE: z.string().optional(),
   CHROMIUM_PATH: z.string().trim().min(1).optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  TRUSTED_PROXIES: z.string().optional(),
+  HOST: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z.:-]{1,253}$/, 'must be an address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0')
+    .optional(),
+  MIGRATION_DATABASE_URL: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 16`)').optional(),
 });
+
+function parseMigrationDatabase(raw: string | undefined, database: DatabaseConfig, cwd: string): DatabaseConfig | null {
+  if (!raw?.trim()) return null;
+  let config: DatabaseConfig;
+  try {
+    config = parseDatabaseUrl(raw, cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError('MIGRATION_DATABASE_URL', error.message.replace(/^DATABASE_URL: /, ''));
+    throw error;
+  }
+  if (config.provider !== database.provider) {
+    throw new ConfigError('MIGRATION_DATABASE_URL', `is ${config.provider} but DATABASE_URL is ${database.provider}; both must name the same database`);
+  }
+  return config;
+}
 
 function parseSmtp(e: z.infer<typeof schema>): SmtpConfig | null {
   if (e.SMTP_URL) return { url: e.SMTP_URL };
@@ -142,9 +229,10 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     throw new ConfigError(variable, issue?.message ?? 'invalid');
   }
   const e = parsed.data;
+  const database = parseDatabaseUrl(e.DATABASE_URL, cwd);
   return {
     nodeEnv: e.NODE_ENV,
-    database: parseDatabaseUrl(e.DATABASE_URL, cwd),
+    database,
     authSecret: e.AUTH_SECRET,
     seedDemoPassword: e.SEED_DEMO_PASSWORD,
     port: e.PORT,
@@ -156,6 +244,10 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     summarySchedule: parseWeeklySchedule(e.SUMMARY_SCHEDULE),
     chromiumPath: e.CHROMIUM_PATH,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    trustedProxies: parseTrustedProxies(e.TRUSTED_PROXIES),
+    host: e.HOST,
+    migrationDatabase: parseMigrationDatabase(e.MIGRATION_DATABASE_URL, database, cwd),
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

@@ -53,12 +53,15 @@ async function main(argv: string[]): Promise<void> {
     ]);
 
   const help = ['usage: npm run cli -- <command> [flags]', '', ...COMMANDS.map((c) => `  ${usageOf(c)}\n      ${c.summary}`)].join('\n');
-  const [group, name, ...rest] = argv;
+  const [group, name, ...words] = argv;
   if (!group || group === '--help' || group === 'help') {
     process.stdout.write(`${help}\n`);
     return;
   }
-  const command = COMMANDS.find((c) => c.group === group && c.name === name);
+  // A one-word command (`backup --to FILE`) has the name "" and takes everything after it as flags.
+  const twoWord = COMMANDS.find((c) => c.group === group && c.name === name);
+  const command = twoWord ?? COMMANDS.find((c) => c.group === group && c.name === '');
+  const rest = twoWord || name === undefined ? words : [name, ...words];
   if (!command) fail(2, `unknown command "${[group, name].filter(Boolean).join(' ')}"; run \`npm run cli -- help\``);
 
   let db: Awaited<ReturnType<typeof openDatabase>> | undefined;

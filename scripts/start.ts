@@ -10,12 +10,17 @@ import { ConfigError, getEnv } from '../lib/env';
 import { migrateDatabase } from '../lib/db/migrate';
 import { describeDatabaseError } from '../lib/db/describe-error';
 import { createDb, applySqlitePragmas } from '../lib/db';
+import {
+  DEFAULT_DEMO_PASSWORD,
+  DEMO_EMAIL_DOMAIN,
+  decideListenHost,
+  isLoopbackHost,
+  listenHostFor,
+  listUsersWithDefaultPassword,
+} from '../lib/ops/listen';
 import { isDatabaseEmpty, seedDatabase } from '../prisma/seed';
 
 const root = process.cwd();
-/** Printed for the demo when SEED_DEMO_PASSWORD is not set. Demo databases only. */
-const DEFAULT_DEMO_PASSWORD = 'Hutong-Demo-2021';
-const DEMO_EMAIL_DOMAIN = '@hutong.test';
 
 function fail(message: string): never {
   process.stderr.write(`hutong: ${message}\n`);
@@ -74,16 +79,19 @@ async function main(): Promise<void> {
   }
   const config = env.database;
 
+  // MIGRATION_DATABASE_URL, when set, is the role that owns the tables; the app then runs as DATABASE_URL.
+  const migrationConfig = env.migrationDatabase ?? config;
   try {
-    const result = await migrateDatabase(config);
+    const result = await migrateDatabase(migrationConfig);
     if (result.applied.length > 0) process.stdout.write(`hutong: applied migrations ${result.applied.join(', ')}\n`);
   } catch (error) {
-    fail(describeDatabaseError(error, config));
+    fail(describeDatabaseError(error, migrationConfig));
   }
 
   const db = createDb(config);
   let demoUsers: Array<{ email: string; role: string }> = [];
   let seededNow = false;
+  let usersWithDefaultPassword: string[] = [];
   try {
     if (config.provider === 'sqlite') await applySqlitePragmas(db);
     if (await isDatabaseEmpty(db)) {
@@ -97,11 +105,15 @@ async function main(): Promise<void> {
       select: { email: true, role: true },
       orderBy: { role: 'asc' },
     });
+    if (!isLoopbackHost(listenHostFor(env.demo, env.host))) usersWithDefaultPassword = await listUsersWithDefaultPassword(db);
   } catch (error) {
     fail(describeDatabaseError(error, config));
   } finally {
     await db.$disconnect();
   }
+
+  const listen = decideListenHost({ demo: env.demo, host: env.host, usersWithDefaultPassword });
+  if (!listen.ok) fail(listen.message);
 
   let authSecret = env.authSecret;
   if (!authSecret) {
@@ -111,11 +123,17 @@ async function main(): Promise<void> {
 
   buildIfNeeded();
 
-  const url = `http://localhost:${env.port}`;
+  // "Every interface" is reachable as localhost too; a specific address is shown as it is.
+  const shownHost = isLoopbackHost(listen.host) || listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;
+  const url = `http://${shownHost}:${env.port}`;
+  // scripts/serve.mjs rather than `next start`: it tells the app each request's socket address.
   const server = spawn(
     process.execPath,
-    [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(env.port)],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: '1' } },
+    [path.join(root, 'scripts', 'serve.mjs'), '--port', String(env.port), '--hostname', listen.host],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: '1' },
+    },
   );
   let announced = false;
   server.stdout.on('data', (chunk: Buffer) => {

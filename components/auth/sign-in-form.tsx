@@ -68,7 +68,9 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
               ? t('invalid')
               : failure.kind === 'rateLimited'
                 ? t('rateLimited', { minutes: failure.retryAfterMinutes })
-                : t('serverError')
+                : failure.kind === 'busy'
+                  ? t('busy')
+                  : t('serverError')
           }
           description={failure.kind === 'server' && failure.errorId ? t('errorId', { id: failure.errorId }) : undefined}
         />

@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { withTestDb } from '../../tests/helpers/test-db';
+import { PEER_ADDRESS_HEADER, PEER_HEADER_MARK } from '../auth/client-ip';
 import type { RequestContext } from '../auth/viewer';
 import { AppError } from '../errors';
 
@@ -38,7 +39,9 @@ const call = (headers: Record<string, string>, method = 'GET') =>
 describe('authenticateApiCaller', () => {
   it('lets a bearer token in as its user, with the client IP, and counts it against its own limit', async () => {
     const { token, apiToken } = await createApiToken(t.db, admin, { userId: pmId, name: 'limit' });
-    const caller = await call({ Authorization: `Bearer ${token}`, 'X-Forwarded-For': '203.0.113.9' });
+    // As behind `npm start`: the serving wrapper stamps the socket's address (lib/auth/client-ip.ts).
+    (globalThis as Record<symbol, unknown>)[PEER_HEADER_MARK] = true;
+    const caller = await call({ Authorization: `Bearer ${token}`, [PEER_ADDRESS_HEADER]: '203.0.113.9', 'X-Forwarded-For': '198.51.100.1' });
     expect(caller.tokenId).toBe(apiToken.id);
     expect(caller.ctx.viewer).toMatchObject({ id: pmId, role: 'PROGRAM_MANAGER' });
     expect(caller.ctx.ip).toBe('203.0.113.9');

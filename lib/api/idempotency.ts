@@ -7,7 +7,7 @@
  *
  * Answers that depend on the moment rather than on the request (5xx, 429) are not stored: the key
  * is released and a retry runs again. Everything else, refusals included, is replayed. Keys are
- * kept for a day.
+ * kept for a day, then deleted by the scheduled purge (lib/ops/purge.ts).
  */
 import crypto from 'node:crypto';
 import type { Db } from '../db';
@@ -69,7 +69,8 @@ export async function runIdempotent(
 ): Promise<StoredResponse & { replayed: boolean }> {
   const requestHash = hashBody(req.body);
   const where = { key_userId: { key: req.key, userId: req.userId } };
-  await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEY_TTL_MS) } } });
+  // This key's own expired row, if the scheduled purge has not reached it yet: it must not replay.
+  await db.idempotencyKey.deleteMany({ where: { key: req.key, userId: req.userId, createdAt: { lt: new Date(now.getTime() - KEY_TTL_MS) } } });
 
   let reserved = false;
   try {
@@ -118,4 +119,10 @@ export async function runIdempotent(
     await db.idempotencyKey.deleteMany({ where: { key: req.key, userId: req.userId, responseStatus: IN_PROGRESS } });
   }
   return { ...result, replayed: false };
+}
+
+/** Deletes keys past their day; safe to run at any time and from several instances at once. */
+export async function purgeExpiredIdempotencyKeys(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEY_TTL_MS) } } });
+  return count;
 }

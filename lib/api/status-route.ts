@@ -5,12 +5,12 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
 import { getDb } from '../db';
-import { invalidField } from '../forms/validate-input';
 import { apiLocale } from '../http/respond';
 import type { StatusEntity } from '../status/dto';
 import { handleApi } from './handler';
 import { IDEMPOTENCY_HEADER, REPLAYED_HEADER, parseIdempotencyKey, runIdempotent } from './idempotency';
 import { getApiCity, getApiInstitution } from './queries';
+import { readBodyCapped } from './read-body';
 import { codeParam, slugParam } from './schemas';
 import { errorResult, patchStatus } from './writes';
 import { z } from 'zod';
@@ -20,14 +20,6 @@ const paramsSchema = z.strictObject({ slug: slugParam, code: codeParam });
 /** Far above any valid body (a 2,000-character note and a 2,048-character link), far below harm. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  const text = declared > MAX_BODY_BYTES ? '' : await request.text();
-  if (declared > MAX_BODY_BYTES || Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
-    throw invalidField('', 'bodyTooLarge', { max: MAX_BODY_BYTES });
-  }
-  return text;
-}
 
 export type StatusRouteParams = { params: Promise<{ slug: string; code: string }> };
 
@@ -43,7 +35,7 @@ export async function patchStatusItem(request: Request, entity: StatusEntity, { 
   return handleApi(request, async ({ ctx }) => {
     const { slug, code } = paramsSchema.parse(await params);
     const key = parseIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER));
-    const bodyText = await readBody(request);
+    const bodyText = await readBodyCapped(request, MAX_BODY_BYTES);
     const db = await getDb();
     if (!key) return { body: await patchStatus(db, ctx, entity, slug, code, bodyText) };
     const result = await runIdempotent(

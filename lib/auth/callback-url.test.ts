@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { requestPathOf, safeCallbackUrl, signInUrlFor } from './callback-url';
-import { clientIpFrom } from './client-ip';
 import { parseSignInError, rateLimitedError, serverError } from './sign-in-errors';
 
 describe('safeCallbackUrl', () => {
@@ -45,19 +44,6 @@ describe('safeCallbackUrl', () => {
   it('drops Next.js _rsc cache busting from the remembered path', () => {
     expect(requestPathOf(new URL('http://h/admin?_rsc=abc'))).toBe('/admin');
     expect(requestPathOf(new URL('http://h/?program=x&_rsc=1'))).toBe('/?program=x');
-  });
-});
-
-describe('clientIpFrom', () => {
-  const from = (h: Record<string, string>) => clientIpFrom((name) => h[name]);
-  it('takes the first hop of x-forwarded-for, else x-real-ip', () => {
-    expect(from({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' })).toBe('203.0.113.9');
-    expect(from({ 'x-real-ip': '2001:db8::1' })).toBe('2001:db8::1');
-    expect(from({})).toBeNull();
-  });
-  it('ignores values that are not IP addresses', () => {
-    expect(from({ 'x-forwarded-for': 'login:email:admin@hutong.test' })).toBeNull();
-    expect(from({ 'x-forwarded-for': `${'1'.repeat(100)}` })).toBeNull();
   });
 });
 

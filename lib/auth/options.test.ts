@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { decode, encode } from 'next-auth/jwt';
 import type { NextAuthOptions } from 'next-auth';
 import { withTestDb } from '../../tests/helpers/test-db';
+import { PEER_ADDRESS_HEADER, PEER_HEADER_MARK } from './client-ip';
 import { hashPassword } from './password';
 
 const SECRET = 'options-test-secret-options-test-secret-0123';
@@ -90,7 +91,9 @@ describe('next-auth options', () => {
   it('authorize: the right password gives the id and version, a wrong one nothing, too many a rate-limit error', async () => {
     const options = await loadOptions({ AUTH_SECRET: SECRET, APP_URL: 'http://localhost:3100', DATABASE_URL: databaseUrl(), LOG_LEVEL: 'silent' });
     const authorize = authorizeOf(options);
-    const req = { headers: { 'x-forwarded-for': '203.0.113.77' } };
+    // As behind `npm start`: the serving wrapper stamps the socket's address (lib/auth/client-ip.ts).
+    (globalThis as Record<symbol, unknown>)[PEER_HEADER_MARK] = true;
+    const req = { headers: { [PEER_ADDRESS_HEADER]: '203.0.113.77', 'x-forwarded-for': '198.51.100.1' } };
     expect(await authorize({ email: 'pm@bank.test', password: 'Options-Test-Password-1' }, req)).toEqual({ id: userId, sessionVersion: 3 });
     expect(await authorize({ email: 'pm@bank.test', password: 'wrong-password' }, req)).toBeNull();
     for (let i = 0; i < 4; i++) await authorize({ email: 'pm@bank.test', password: 'wrong-password' }, req);

@@ -17,7 +17,7 @@ import { logger } from '../log';
 import { clientIpFrom } from './client-ip';
 import { readSessionClaims, resolveViewer, signOutEverywhere } from './resolve-viewer';
 import { signInWithPassword } from './sign-in';
-import { rateLimitedError, serverError } from './sign-in-errors';
+import { BUSY_ERROR, rateLimitedError, serverError } from './sign-in-errors';
 
 /** Sessions end 8 hours after sign-in at the latest, however active the user is. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -86,6 +86,7 @@ export function getAuthOptions(): NextAuthOptions {
           }
           if (result.ok) return { id: result.viewer.id, sessionVersion: result.sessionVersion };
           if (result.reason === 'RATE_LIMITED') throw new Error(rateLimitedError(result.retryAfterSeconds));
+          if (result.reason === 'BUSY') throw new Error(BUSY_ERROR);
           return null;
         },
       }),

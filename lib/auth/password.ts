@@ -3,6 +3,8 @@
  * 'server-only' import; it never logs or returns a password. The policy is in password-policy.ts.
  */
 import { hash, verify } from '@node-rs/argon2';
+import { processWide } from '../ops/process-wide';
+import { createSemaphore, type Semaphore } from '../ops/semaphore';
 
 /** argon2id with the library's defaults (19 MiB, 2 passes, 1 lane: OWASP's minimum profile). */
 const ARGON2ID = 2; // Algorithm.Argon2id; the enum is `const` and cannot be imported under isolatedModules.
@@ -29,4 +31,13 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyAgainstDummy(password: string): Promise<void> {
   dummyHash ??= hashPassword('hutong-dummy-password-for-timing');
   await verifyPassword(await dummyHash, password);
+}
+
+/**
+ * The bound on sign-in password checks in this process. argon2 runs on libuv's 4 worker threads;
+ * two at a time leave cores and threads for serving pages, and a short queue absorbs a morning's
+ * burst of real sign-ins. Beyond that, sign-in answers "try again shortly" at once.
+ */
+export function passwordChecks(): Semaphore {
+  return processWide('passwordChecks', () => createSemaphore({ limit: 2, maxWaiting: 16 }));
 }

@@ -8,6 +8,7 @@
  * single INSERT ... ON CONFLICT DO UPDATE ... RETURNING on both SQLite and PostgreSQL.
  */
 import type { Db } from '../db';
+import { countRateLimitRefusal } from '../metrics/registry';
 
 export interface RateLimitRule {
   /** Attempts allowed per window. */
@@ -22,6 +23,19 @@ export interface RateLimitResult {
   remaining: number;
   /** When refused: seconds until the window ends (at least 1). 0 when allowed. */
   retryAfterSeconds: number;
+  /** Attempts counted in the current window, this one included. */
+  count: number;
+  windowEndsAt: Date;
+  /** The ended window this attempt replaced, when it did (one caller wins the reset). */
+  closedWindow: ClosedWindow | null;
+}
+
+/** A window that has ended, with what was counted in it. */
+export interface ClosedWindow {
+  key: string;
+  points: number;
+  windowStart: Date;
+  expiresAt: Date;
 }
 
 /** Sign-in failures allowed per account (email, known or not) in 15 minutes. */
@@ -35,26 +49,37 @@ function hasPrismaCode(error: unknown, code: string): boolean {
 
 /** A conditional single-row update that matched nothing is not an error here. */
 async function ignoreNotFound(write: Promise<unknown>): Promise<void> {
+  await returnNullIfNotFound(write);
+}
+
+async function returnNullIfNotFound<T>(write: Promise<T>): Promise<T | null> {
   try {
-    await write;
+    return await write;
   } catch (error) {
     if (!hasPrismaCode(error, 'P2025')) throw error;
+    return null;
   }
 }
 
 /** Counts one attempt against `key` and says whether it is within the rule. */
 export async function consume(db: Db, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
   const expiresAt = new Date(now.getTime() + rule.windowSeconds * 1000);
-  // Start a new window when the stored one has ended. `update`, not `updateMany`: Prisma wraps
-  // updateMany in a transaction of several round trips, which would hold SQLite's write lock
-  // across awaits.
-  await ignoreNotFound(
-    db.rateLimitBucket.update({
-      where: { key, expiresAt: { lte: now } },
-      data: { points: 0, windowStart: now, expiresAt },
-      select: { key: true },
-    }),
-  );
+  // Start a new window when the stored one has ended. Conditional on the ended window's expiry,
+  // so of two parallel attempts only one resets it and reports what it counted. `update`, not
+  // `updateMany`: Prisma wraps updateMany in a transaction of several round trips, which would
+  // hold SQLite's write lock across awaits.
+  const stored = await db.rateLimitBucket.findUnique({ where: { key } });
+  let closedWindow: ClosedWindow | null = null;
+  if (stored && stored.expiresAt.getTime() <= now.getTime()) {
+    const reset = await returnNullIfNotFound(
+      db.rateLimitBucket.update({
+        where: { key, expiresAt: stored.expiresAt },
+        data: { points: 0, windowStart: now, expiresAt },
+        select: { key: true },
+      }),
+    );
+    if (reset) closedWindow = { key, points: stored.points, windowStart: stored.windowStart, expiresAt: stored.expiresAt };
+  }
   const upsert = () =>
     db.rateLimitBucket.upsert({
       where: { key },
@@ -70,10 +95,14 @@ export async function consume(db: Db, key: string, rule: RateLimitRule, now = ne
     bucket = await upsert();
   }
   const allowed = bucket.points <= rule.points;
+  if (!allowed) countRateLimitRefusal(key);
   return {
     allowed,
     remaining: Math.max(0, rule.points - bucket.points),
     retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((bucket.expiresAt.getTime() - now.getTime()) / 1000)),
+    count: bucket.points,
+    windowEndsAt: bucket.expiresAt,
+    closedWindow,
   };
 }
 
@@ -93,8 +122,35 @@ export async function resetRateLimit(db: Db, key: string): Promise<void> {
   await db.rateLimitBucket.deleteMany({ where: { key } });
 }
 
-/** Deletes ended windows; safe to run at any time (a missing row is a fresh window). */
-export async function purgeExpiredRateLimits(db: Db, now = new Date()): Promise<number> {
+/** Ended windows worth reporting before they are deleted: keys with a prefix, counted above a floor. */
+export interface ClosedWindowReport {
+  prefix: string;
+  /** Windows with more points than this are reported. */
+  abovePoints: number;
+  onClosed: (window: ClosedWindow) => Promise<void>;
+}
+
+/**
+ * Deletes ended windows; safe to run at any time and from several instances at once (a missing
+ * row is a fresh window). Each ended window that `report` asks for is handed to its `onClosed`
+ * exactly once: only the instance whose delete removed the row reports it.
+ */
+export async function purgeExpiredRateLimits(db: Db, now = new Date(), report?: ClosedWindowReport): Promise<number> {
+  let purged = 0;
+  if (report) {
+    for (;;) {
+      const batch = await db.rateLimitBucket.findMany({
+        where: { expiresAt: { lte: now }, key: { startsWith: report.prefix }, points: { gt: report.abovePoints } },
+        take: 200,
+      });
+      for (const bucket of batch) {
+        const { count } = await db.rateLimitBucket.deleteMany({ where: { key: bucket.key, expiresAt: bucket.expiresAt } });
+        purged += count;
+        if (count === 1) await report.onClosed(bucket);
+      }
+      if (batch.length < 200) break;
+    }
+  }
   const { count } = await db.rateLimitBucket.deleteMany({ where: { expiresAt: { lte: now } } });
-  return count;
+  return purged + count;
 }

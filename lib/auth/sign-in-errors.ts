@@ -6,11 +6,14 @@
 
 export const RATE_LIMITED_ERROR = 'RateLimited';
 export const SERVER_ERROR = 'ServerError';
+/** Too many sign-ins being checked at this moment: try again in a few seconds. */
+export const BUSY_ERROR = 'Busy';
 
 export type SignInFailure =
   | { kind: 'invalid' }
   | { kind: 'rateLimited'; retryAfterMinutes: number }
-  | { kind: 'server'; errorId: string | null };
+  | { kind: 'server'; errorId: string | null }
+  | { kind: 'busy' };
 
 export function rateLimitedError(retryAfterSeconds: number): string {
   return `${RATE_LIMITED_ERROR}:${Math.max(1, Math.ceil(retryAfterSeconds))}`;
@@ -27,6 +30,7 @@ export function parseSignInError(error: string): SignInFailure {
     const seconds = Number(detail);
     return { kind: 'rateLimited', retryAfterMinutes: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 15 };
   }
+  if (code === BUSY_ERROR) return { kind: 'busy' };
   if (code === SERVER_ERROR) return { kind: 'server', errorId: detail && /^[0-9a-f]{1,32}$/.test(detail) ? detail : null };
   return { kind: 'invalid' };
 }

@@ -126,3 +126,61 @@ describe('signInWithPassword', () => {
     expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5);
   });
 });
+
+describe('sign-in under a flood', () => {
+  it('writes a bounded number of audit rows for a flood of limited attempts, and the count when the window ends', async () => {
+    const now = new Date('2026-03-02T08:00:00Z');
+    const before = (await auditRows()).length;
+    for (let i = 0; i < 60; i++) {
+      await signInWithPassword(db, { email: `flood${i}@bank.test`, password: 'Wrong-password-1', ip: '192.0.2.200' }, now);
+    }
+    const rows = (await auditRows()).slice(before);
+    // 20 judged failures, then one row for the first refusal; the other 39 refusals are counted.
+    expect(rows.filter((r) => r.reason === 'UNAUTHENTICATED')).toHaveLength(SIGN_IN_IP_LIMIT.points);
+    expect(rows.filter((r) => r.reason === 'RATE_LIMITED')).toHaveLength(1);
+    // Refused attempts add no per-account rows once the IP is over its limit.
+    expect(await db.rateLimitBucket.count()).toBe(SIGN_IN_IP_LIMIT.points + 1);
+
+    const later = new Date(now.getTime() + SIGN_IN_IP_LIMIT.windowSeconds * 1000 + 1000);
+    await signInWithPassword(db, { email: 'pm@bank.test', password: PASSWORD, ip: '192.0.2.200' }, later);
+    const closing = (await auditRows()).slice(before).filter((r) => r.reason === 'RATE_LIMITED');
+    expect(closing.map((r) => r.after)).toEqual([
+      expect.objectContaining({ limitedBy: 'ip', refused: 1 }),
+      expect.objectContaining({ limitedBy: 'ip', refused: 60 - SIGN_IN_IP_LIMIT.points }),
+    ]);
+  });
+
+  it('never stores an email that matches no account in clear text, yet correlates repeats', async () => {
+    const typed = 'My-Secret-Password-In-The-Email-Field';
+    await signInWithPassword(db, { email: typed, password: 'Wrong-password-1', ip: '192.0.2.201' });
+    await signInWithPassword(db, { email: typed, password: 'Wrong-password-2', ip: '192.0.2.201' });
+    const stored = JSON.stringify([await db.auditLog.findMany(), await db.rateLimitBucket.findMany()]);
+    expect(stored.toLowerCase()).not.toContain(typed.toLowerCase());
+    const hashes = (await auditRows()).slice(-2).map((r) => (r.after as { emailHash?: string }).emailHash);
+    expect(hashes[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(hashes[1]).toBe(hashes[0]);
+  });
+
+  it('answers "busy" at once beyond the bound on password checks, and keeps the event loop free', async () => {
+    let worstLag = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const nowMs = performance.now();
+      worstLag = Math.max(worstLag, nowMs - last - 10);
+      last = nowMs;
+    }, 10);
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        signInWithPassword(db, { email: `stranger${i}@bank.test`, password: 'Wrong-password-1', ip: `10.${i >> 8}.${i & 255}.9` }),
+      ),
+    );
+    clearInterval(ticker);
+    const busy = results.filter((r) => !r.ok && r.reason === 'BUSY');
+    expect(busy.length).toBeGreaterThanOrEqual(200 - 18);
+    expect(results.filter((r) => !r.ok && r.reason === 'INVALID_CREDENTIALS').length).toBe(200 - busy.length);
+    expect(busy[0]).toEqual({ ok: false, reason: 'BUSY', retryAfterSeconds: expect.any(Number) });
+    // A busy answer is not a failed attempt: nothing counted for it.
+    expect(await db.rateLimitBucket.count({ where: { key: { startsWith: 'login:ip:10.' } } })).toBe(200 - busy.length);
+    expect(worstLag).toBeLessThan(500);
+  });
+});

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import type { Db } from '../db';
 import type { DatabaseConfig } from '../env';
 
 export interface Migration {
@@ -135,4 +136,21 @@ export async function migrateDatabase(config: DatabaseConfig, root = process.cwd
   return config.provider === 'sqlite'
     ? migrateSqlite(config.url, migrations)
     : migratePostgres(config.url, migrations);
+}
+
+/**
+ * Migrations this version has that the database lacks (empty when up to date), for the readiness
+ * check: an instance must not take traffic on a schema older than its code.
+ */
+export async function listPendingMigrations(db: Db, provider: DatabaseConfig['provider'], root = process.cwd()): Promise<string[]> {
+  const known = readMigrations(migrationsDir(provider, root)).map((m) => m.name);
+  let applied: Array<{ name: string }>;
+  try {
+    applied = await db.$queryRawUnsafe<Array<{ name: string }>>(`SELECT name FROM "${BOOKKEEPING_TABLE}"`);
+  } catch {
+    // No bookkeeping table: nothing was ever applied.
+    return known;
+  }
+  const names = new Set(applied.map((r) => r.name));
+  return known.filter((name) => !names.has(name));
 }

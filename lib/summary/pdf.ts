@@ -5,8 +5,16 @@
  *
  * Without Chromium or playwright-core the PDF cannot be made here: findChromium says so up front
  * (the page then offers the browser's own print dialog) and renderPdf throws PdfUnavailableError.
+ *
+ * Renders are bounded (pdfRenders: one at a time, two waiting, PdfBusyError beyond) and their
+ * results cached on disk (cachedPdf): a stored summary never changes, so each week, scope and
+ * language is printed once.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import { processWide } from '../ops/process-wide';
+import { BUSY, createSemaphore, type Semaphore } from '../ops/semaphore';
 import { renderSummaryHtml } from './html';
 import type { SummaryDocument } from './document';
 import { renderChartsSvg, svgDataUri } from './render-charts';
@@ -45,14 +53,21 @@ export function renderPrintableHtml(doc: SummaryDocument): string {
   return renderSummaryHtml(doc, { mode: 'print', images });
 }
 
-// One Chromium at a time: each takes a few hundred MB, and a burst of downloads must not take the
-// server down with it. Later requests wait their turn.
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * One Chromium at a time (each takes a few hundred MB), two more waiting; beyond that a request is
+ * answered "busy" at once rather than queued until the server runs out of memory.
+ */
+export function pdfRenders(): Semaphore {
+  return processWide('pdfRenders', () => createSemaphore({ limit: 1, maxWaiting: 2 }));
+}
 
-function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
+/** The render queue is full; try again after `retryAfterSeconds`. */
+export class PdfBusyError extends Error {
+  readonly retryAfterSeconds = 10;
+  constructor() {
+    super('the PDF render queue is full');
+    this.name = 'PdfBusyError';
+  }
 }
 
 export async function renderPdf(html: string, { chromiumPath }: { chromiumPath: string | undefined }): Promise<Buffer> {
@@ -68,7 +83,7 @@ export async function renderPdf(html: string, { chromiumPath }: { chromiumPath: 
   } catch {
     throw new PdfUnavailableError('playwright-core is not installed');
   }
-  return oneAtATime(async () => {
+  const pdf = await pdfRenders().tryRun(async () => {
     const browser = await chromium.launch({
       executablePath,
       headless: true,
@@ -85,4 +100,51 @@ export async function renderPdf(html: string, { chromiumPath }: { chromiumPath: 
       await browser.close();
     }
   });
+  if (pdf === BUSY) throw new PdfBusyError();
+  return pdf;
+}
+
+/** Raised when the layout of the printed summary changes, so cached files of the old one are not served. */
+const PDF_LAYOUT_VERSION = 1;
+export const PDF_CACHE_DIR = path.join('data', 'cache', 'summary-pdf');
+
+export interface PdfCacheKey {
+  week: string;
+  scope: string;
+  locale: string;
+  /** When the stored summary was generated (ISO): a summary generated anew gets a new file. */
+  generatedAt: string;
+}
+
+const inFlight = new Map<string, Promise<Buffer>>();
+
+/**
+ * The cached PDF for `key`, or `render()`'s, stored for next time. Parallel requests for the same
+ * missing file share one render. Files are written under a temporary name and renamed, so a
+ * reader never sees half a file.
+ */
+export async function cachedPdf(key: PdfCacheKey, render: () => Promise<Buffer>, dir = path.resolve(PDF_CACHE_DIR)): Promise<Buffer> {
+  const id = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([PDF_LAYOUT_VERSION, key.week, key.scope, key.locale, key.generatedAt]))
+    .digest('hex')
+    .slice(0, 40);
+  const file = path.join(dir, `${id}.pdf`);
+  try {
+    return await fs.promises.readFile(file);
+  } catch {
+    // Not cached yet.
+  }
+  const running = inFlight.get(id);
+  if (running) return running;
+  const job = (async () => {
+    const pdf = await render();
+    await fs.promises.mkdir(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    await fs.promises.writeFile(tmp, pdf);
+    await fs.promises.rename(tmp, file);
+    return pdf;
+  })().finally(() => inFlight.delete(id));
+  inFlight.set(id, job);
+  return job;
 }

@@ -5,7 +5,7 @@ export function usageOf(command: CliCommand): string {
     const flag = f.boolean ? `--${f.name}` : `--${f.name} ${f.placeholder}`;
     return f.required ? flag : `[${flag}]`;
   });
-  return [command.group, command.name, ...flags].join(' ');
+  return [command.group, command.name, ...flags].filter(Boolean).join(' ');
 }
 
 /** `--name value` and `--name=value`; every flag takes one value (switches none), none may repeat. */
