@@ -7,7 +7,7 @@
  */
 import 'server-only';
 import type { Db } from '../db';
-import { AppError, HTTP_STATUS } from '../errors';
+import { AppError } from '../errors';
 import { invalidField } from '../forms/validate-input';
 import type { AppLocale } from '../i18n/config';
 import { errorAnswer } from '../http/respond';
