@@ -4,6 +4,7 @@ import { CaretRightOutlined, PauseOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { usePrefersReducedMotion } from '@/components/ui/use-reduced-motion';
 import { stepIndexOf } from '@/lib/coverage/timeline';
 import styles from './timeline.module.css';
 
@@ -26,6 +27,7 @@ const PLAY_INTERVAL_MS = 600;
 export function Timeline({ steps, value, annotations, onChange }: Props) {
   const t = useTranslations('dashboard.timeline');
   const [playing, setPlaying] = useState(false);
+  const isMotionReduced = usePrefersReducedMotion();
   const index = stepIndexOf(steps, value);
   const indexRef = useRef(index);
   useEffect(() => {
@@ -34,7 +36,7 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
   const last = steps.length - 1;
 
   useEffect(() => {
-    if (!playing) return;
+    if (!playing || isMotionReduced) return;
     const timer = setInterval(() => {
       const next = indexRef.current + 1;
       if (next > last) {
@@ -44,7 +46,7 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
       onChange(steps[next]!);
     }, PLAY_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [playing, last, steps, onChange]);
+  }, [playing, isMotionReduced, last, steps, onChange]);
 
   // Annotations as marks under the track: a native tooltip (title) and a click that jumps there.
   const marks = useMemo(
@@ -65,6 +67,12 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
           data-testid="timeline-play"
           icon={playing ? <PauseOutlined /> : <CaretRightOutlined />}
           onClick={() => {
+            // With reduced motion, play shows the outcome at once instead of stepping week by week.
+            if (isMotionReduced) {
+              setPlaying(false);
+              onChange(steps[last]!);
+              return;
+            }
             if (!playing && index >= last) onChange(steps[0]!);
             setPlaying((p) => !p);
           }}
