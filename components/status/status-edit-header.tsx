@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import type { ProgramDto } from '@/lib/programs/queries';
 import type { StatusRowDto } from '@/lib/status/dto';
 
-const SECONDARY = { color: 'rgba(0, 0, 0, 0.45)' } as const;
+const SECONDARY = { color: 'var(--ant-color-text-tertiary)' } as const;
 
 export interface StatusEditHeaderProps {
   program: ProgramDto;
