@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState, type ReactNode } from 'react';
 import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
+import { useFocusableScrollers } from './use-focusable-scrollers';
 
 export interface AppShellProps {
   /** Right-hand corner for the signed-in user, usually `<UserMenu user={...} />`. */
@@ -21,6 +22,8 @@ export function AppShell({ userMenu, children }: AppShellProps) {
   const [isMenuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   const drawerBody = useRef<HTMLDivElement>(null);
+  const main = useRef<HTMLElement>(null);
+  useFocusableScrollers(main);
 
   function handleOpenChange(open: boolean) {
     // Keyboard and screen-reader users land on the first link when the menu opens, and back on
@@ -77,7 +80,7 @@ export function AppShell({ userMenu, children }: AppShellProps) {
         </div>
       </Drawer>
       {/* tabIndex -1 lets the skip link move focus here, not just scroll. */}
-      <Layout.Content id="main" tabIndex={-1} className="app-main">
+      <Layout.Content ref={main} id="main" tabIndex={-1} className="app-main">
         {children}
       </Layout.Content>
     </Layout>
