@@ -30,15 +30,6 @@ export const theme: ThemeConfig = {
     colorErrorBg: '#fff2f0',
     colorErrorBorder: '#ffccc7',
     colorTextPlaceholder: TERTIARY_TEXT,
-    // Tag text is shade 7 of its preset colour on shade 1 (CSS variables --ant-<colour>-7); these
-    // replace the shades under 4.5:1.
-    'volcano-7': '#ad2102',
-    'orange-7': '#ad4e00',
-    'gold-7': '#8a5300',
-    'yellow-7': '#876800',
-    'lime-7': '#4f7a00',
-    'green-7': '#237804',
-    'cyan-7': '#006d75',
     borderRadius: 6,
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif",

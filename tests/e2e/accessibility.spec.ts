@@ -22,7 +22,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact && BLOCKING.has(v.impact))
     .map((v) => {
       const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ');
-      return `${path}: ${v.id} (${v.impact}, ${v.nodes.length} elements) ${targets}`;
+      const why = v.nodes[0]?.any[0]?.message ?? '';
+      return `${path}: ${v.id} (${v.impact}, ${v.nodes.length} elements) ${targets}: ${why}`;
     });
 }
 
@@ -64,6 +65,8 @@ for (const locale of LOCALES) {
         await page.locator('input[autocomplete="current-password"]').fill('not-the-password');
         await page.locator('form button[type="submit"]').click();
         await expect(page.getByRole('alert').first()).toBeVisible();
+        // The form is disabled while it is sent; check it as the reader sees it afterwards.
+        await expect(page.locator('input[autocomplete="username"]')).toBeEnabled();
         found.push(...(await seriousViolations(page)));
         expect(found).toEqual([]);
       });
