@@ -44,6 +44,8 @@ for (const locale of LOCALES) {
 
       for (const tour of TOURS) {
         test(`${tour.role}: every page`, async ({ page }, testInfo) => {
+          // One axe run per page, up to fourteen pages: more than the default minute on a busy machine.
+          test.setTimeout(240_000);
           await startIn(page, testInfo, locale);
           await signIn(page, tour.email);
           const found: string[] = [];
