@@ -5,7 +5,8 @@
  * the page and the first elements it found.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import type { AppLocale } from '../../lib/i18n/config';
 import { DESKTOP, PHONE, TOURS, setLocaleCookie } from './page-tour';
 import { DEMO_USERS, signIn } from './support/sign-in';
@@ -27,8 +28,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
     });
 }
 
-async function startIn(page: Page, testInfo: TestInfo, locale: AppLocale): Promise<void> {
-  await setLocaleCookie(page.context(), String(testInfo.project.use.baseURL), locale);
+async function startIn(page: Page, baseURL: string, locale: AppLocale): Promise<void> {
+  await setLocaleCookie(page.context(), baseURL, locale);
 }
 
 const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -43,10 +44,10 @@ for (const locale of LOCALES) {
       test.use({ viewport: viewport.size });
 
       for (const tour of TOURS) {
-        test(`${tour.role}: every page`, async ({ page }, testInfo) => {
+        test(`${tour.role}: every page`, async ({ page, baseURL }) => {
           // One axe run per page, up to fourteen pages: more than the default minute on a busy machine.
           test.setTimeout(240_000);
-          await startIn(page, testInfo, locale);
+          await startIn(page, String(baseURL), locale);
           await signIn(page, tour.email);
           const found: string[] = [];
           for (const stop of tour.stops) {
@@ -58,8 +59,8 @@ for (const locale of LOCALES) {
         });
       }
 
-      test('sign-in, and sign-in with a wrong password', async ({ page }, testInfo) => {
-        await startIn(page, testInfo, locale);
+      test('sign-in, and sign-in with a wrong password', async ({ page, baseURL }) => {
+        await startIn(page, String(baseURL), locale);
         await page.goto('/sign-in');
         await expect(page.locator('input[autocomplete="username"]')).toBeVisible();
         const found = await seriousViolations(page);
@@ -73,8 +74,8 @@ for (const locale of LOCALES) {
         expect(found).toEqual([]);
       });
 
-      test('an open dialog, and the same dialog with errors', async ({ page }, testInfo) => {
-        await startIn(page, testInfo, locale);
+      test('an open dialog, and the same dialog with errors', async ({ page, baseURL }) => {
+        await startIn(page, String(baseURL), locale);
         await signIn(page, DEMO_USERS.admin, '/admin/users');
         await page.getByTestId('user-create').click();
         const dialog = page.getByRole('dialog');
@@ -87,8 +88,8 @@ for (const locale of LOCALES) {
       });
 
       if (viewport.name === 'phone') {
-        test('the open navigation menu', async ({ page }, testInfo) => {
-          await startIn(page, testInfo, locale);
+        test('the open navigation menu', async ({ page, baseURL }) => {
+          await startIn(page, String(baseURL), locale);
           await signIn(page, DEMO_USERS.pm);
           await page.getByTestId('nav-menu-button').click();
           await expect(page.getByTestId('nav-drawer')).toBeVisible();
