@@ -8,7 +8,7 @@
  */
 import type { Db } from '../db';
 import { auditChange } from '../audit/write';
-import type { RequestContext, Viewer } from './viewer';
+import { VIEWER_SELECT, type RequestContext, type Viewer } from './viewer';
 
 /** What the session token holds (see the jwt callback in lib/auth/options.ts). */
 export interface SessionClaims {
@@ -33,15 +33,7 @@ export async function resolveViewer(db: Db, claims: SessionClaims | null): Promi
   if (!claims) return null;
   const user = await db.user.findUnique({
     where: { id: claims.userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      institutionCode: true,
-      disabled: true,
-      sessionVersion: true,
-    },
+    select: { ...VIEWER_SELECT, disabled: true, sessionVersion: true },
   });
   if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, institutionCode: user.institutionCode };

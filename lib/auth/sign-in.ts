@@ -35,7 +35,7 @@ import {
   type RateLimitResult,
   type RateLimitRule,
 } from './rate-limit';
-import type { Viewer } from './viewer';
+import { VIEWER_SELECT, type Viewer } from './viewer';
 
 export interface SignInInput {
   email: unknown;
@@ -199,16 +199,7 @@ async function checkPassword(
 
   const user = await db.user.findUnique({
     where: { email },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      institutionCode: true,
-      passwordHash: true,
-      disabled: true,
-      sessionVersion: true,
-    },
+    select: { ...VIEWER_SELECT, passwordHash: true, disabled: true, sessionVersion: true },
   });
   if (!user) {
     await verifyAgainstDummy(password);

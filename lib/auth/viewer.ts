@@ -14,6 +14,9 @@ export interface Viewer {
   institutionCode: string | null;
 }
 
+/** The user columns a Viewer is made of, for a Prisma `select`. */
+export const VIEWER_SELECT = { id: true, email: true, name: true, role: true, institutionCode: true } as const;
+
 /** Where a request came from, for the audit trail. */
 export interface RequestContext {
   viewer: Viewer;

@@ -5,7 +5,7 @@
 import type { Db } from '../db';
 import type { Role } from '../generated/sqlite/client';
 import { authorize } from '../auth/permissions';
-import type { Viewer } from '../auth/viewer';
+import { VIEWER_SELECT, type Viewer } from '../auth/viewer';
 import { hashToken, isWellFormedToken } from './token';
 
 /** A token as the admin page and the CLI show it: never the token or its hash. */
@@ -29,7 +29,7 @@ export const API_TOKEN_DTO_SELECT = {
   createdAt: true,
   lastUsedAt: true,
   revokedAt: true,
-  user: { select: { id: true, email: true, name: true, role: true, institutionCode: true, disabled: true } },
+  user: { select: { ...VIEWER_SELECT, disabled: true } },
   createdBy: { select: { name: true } },
 } as const;
 
@@ -85,7 +85,7 @@ export async function findTokenIdentity(db: Db, token: string): Promise<TokenIde
       id: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, institutionCode: true, disabled: true } },
+      user: { select: { ...VIEWER_SELECT, disabled: true } },
     },
   });
   if (!row || row.revokedAt || row.user.disabled) return null;

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db';
 import { authorize } from '../auth/permissions';
-import type { Viewer } from '../auth/viewer';
+import { VIEWER_SELECT, type Viewer } from '../auth/viewer';
 import type { UserRole } from './schema';
 
 export interface UserDto {
@@ -24,11 +24,7 @@ export interface UserDto {
 
 /** Exactly the columns a UserDto needs: the password hash is never selected. */
 export const USER_DTO_SELECT = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  institutionCode: true,
+  ...VIEWER_SELECT,
   disabled: true,
   createdAt: true,
   institution: { select: { nameZh: true, nameEn: true } },

@@ -18,7 +18,7 @@ import {
 } from '../sources';
 import { annotation, MIIT_UNBLOCKING } from './annotations';
 import { earlierOf, earliest } from './dates';
-import { chain, countOn, firstDateWhen, liveDates, materialiseAll, step } from './history';
+import { chain, expectLiveOn, firstDateWhen, liveDates, materialiseAll, step } from './history';
 import type { EntitySpec, ProgramSeed } from './model';
 import { DEMO_SEED, Rng } from './random';
 
@@ -84,9 +84,8 @@ export function buildAlipayBankApps(): ProgramSeed {
       ]),
     });
   }
-  if (countOn(specs, '2021-10-02', RolloutStatus.LIVE) !== INSTITUTIONS_LIVE_20211002) throw new Error('seed: not 23 on 2021-10-02');
-  if (countOn(specs, '2021-12-02', RolloutStatus.LIVE) !== INSTITUTIONS_LIVE_20211202) throw new Error('seed: not 28 on 2021-12-02');
-  const { rows, history } = materialiseAll(specs);
+  expectLiveOn(specs, '2021-10-02', INSTITUTIONS_LIVE_20211002);
+  expectLiveOn(specs, '2021-12-02', INSTITUTIONS_LIVE_20211202);
   return {
     slug: SLUG,
     nameZh: '支付宝收款码向银行 App 开放',
@@ -104,8 +103,7 @@ export function buildAlipayBankApps(): ProgramSeed {
     source: `23 institutions: ${SOURCE_ALIPAY_20211002}. 28 institutions: ${SOURCE_ALIPAY_20211202}. Target date illustrative`,
     sortOrder: 2,
     entityType: EntityType.INSTITUTION,
-    rows,
-    history,
+    ...materialiseAll(specs),
     milestones: [
       {
         titleZh: '首批机构上线',

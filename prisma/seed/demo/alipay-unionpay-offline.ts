@@ -18,7 +18,7 @@ import {
 } from '../sources';
 import { annotation, MIIT_UNBLOCKING, PBOC_PLAN } from './annotations';
 import { earlierOf, laterOf, latest } from './dates';
-import { chain, countOn, liveDates, materialiseAll, step } from './history';
+import { chain, expectAllLiveFirstOn, liveDates, materialiseAll, step } from './history';
 import type { EntitySpec, ProgramSeed } from './model';
 import { DEMO_SEED, Rng } from './random';
 import { capitalCodes, regionOf } from './regions';
@@ -151,10 +151,8 @@ function buildAlipayUnionpaySpecs(cities: readonly CityDivision[]): EntitySpec[]
 export function buildAlipayUnionpayOffline(): ProgramSeed {
   const cities = listPrefectureLevelCities();
   const specs = buildAlipayUnionpaySpecs(cities);
-  if (countOn(specs, '2021-12-02', RolloutStatus.LIVE) !== cities.length) throw new Error('seed: not all cities live on 2021-12-02');
-  if (countOn(specs, '2021-12-01', RolloutStatus.LIVE) >= cities.length) throw new Error('seed: all cities live before 2021-12-02');
+  expectAllLiveFirstOn(specs, '2021-12-02', cities.length);
   const capitals = capitalCodes();
-  const { rows, history } = materialiseAll(specs);
   return {
     slug: SLUG,
     nameZh: '支付宝与云闪付线下收款码扫码互认',
@@ -172,8 +170,7 @@ export function buildAlipayUnionpayOffline(): ProgramSeed {
     source: `Target (all cities by March 2022): ${SOURCE_ALIPAY_20211002}. Nationwide on 2021-12-02: Beijing News via Hexun; Caixin 2021-12-03`,
     sortOrder: 1,
     entityType: EntityType.CITY,
-    rows,
-    history,
+    ...materialiseAll(specs),
     milestones: [
       { titleZh: '宁波试点完成首笔互认交易', titleEn: 'First interoperable transaction (Ningbo pilot)', dueDate: '2019-12-31', doneDate: '2019-12-30' },
       { titleZh: '试点验证完成', titleEn: 'Pilot verified', dueDate: '2020-12-31', doneDate: '2020-12-18' },

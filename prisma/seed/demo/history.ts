@@ -3,6 +3,7 @@
  * to check their own invariants and to date milestones.
  */
 import { RolloutStatus } from '../../../lib/generated/sqlite/enums';
+import { addDays } from '../../../lib/time';
 import { changeInstant } from './dates';
 import type { ChangeSpec, EntitySpec, Snapshot, StatusChangeSeed, StatusRowSeed } from './model';
 
@@ -99,6 +100,18 @@ export function countOn(specs: readonly EntitySpec[], date: string, status: Roll
   let n = 0;
   for (const [code, s] of statusesOn(specs, date)) if (s === status && (!codes || codes.has(code))) n++;
   return n;
+}
+
+/** Guards a sourced figure: exactly `count` entities live at the end of `date`. */
+export function expectLiveOn(specs: readonly EntitySpec[], date: string, count: number): void {
+  const live = countOn(specs, date, RolloutStatus.LIVE);
+  if (live !== count) throw new Error(`seed: ${live} live on ${date}, not ${count}`);
+}
+
+/** Guards a sourced "all live on" date: all `count` entities live on `date`, and not yet the day before. */
+export function expectAllLiveFirstOn(specs: readonly EntitySpec[], date: string, count: number): void {
+  expectLiveOn(specs, date, count);
+  if (countOn(specs, addDays(date, -1), RolloutStatus.LIVE) >= count) throw new Error(`seed: all ${count} live before ${date}`);
 }
 
 /** The first change date on which `predicate` holds for the state at the end of that day. */

@@ -143,7 +143,6 @@ export function buildQuickpassPaymentCodeReverse(now: Date): ProgramSeed {
   const eastCodes = new Set(cities.filter((c) => regionOf(c.provinceCode) === 'EAST').map((c) => c.code));
   const eastDone = firstDateWhen(specs, (_live, on) => countOn(specs, on, RolloutStatus.LIVE, eastCodes) === eastCodes.size);
   const capitalsDone = firstDateWhen(specs, (_live, on) => countOn(specs, on, RolloutStatus.LIVE, capitals) === capitals.size);
-  const { rows, history } = materialiseAll(specs);
   const pm = DEMO_USERS.find((u) => u.role === Role.PROGRAM_MANAGER)?.email ?? null;
   return {
     slug: SLUG,
@@ -162,8 +161,7 @@ export function buildQuickpassPaymentCodeReverse(now: Date): ProgramSeed {
     source: null,
     sortOrder: 5,
     entityType: EntityType.CITY,
-    rows,
-    history,
+    ...materialiseAll(specs),
     milestones: [
       {
         titleZh: '首批试点城市启动',

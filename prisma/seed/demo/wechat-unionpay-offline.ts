@@ -9,7 +9,7 @@ import { EntityType, ProgramUnit, RolloutStatus, ScopeRule } from '../../../lib/
 import { FUZHOU, JINAN, SRC_WECHAT_CAPITALS, SRC_WECHAT_PILOT } from '../sources';
 import { annotation, MIIT_UNBLOCKING, PBOC_PLAN } from './annotations';
 import { earliest } from './dates';
-import { chain, countOn, liveDates, materialiseAll, step } from './history';
+import { chain, expectAllLiveFirstOn, liveDates, materialiseAll, step } from './history';
 import type { EntitySpec, ProgramSeed } from './model';
 import { DEMO_SEED, Rng } from './random';
 import { regionOf } from './regions';
@@ -64,9 +64,7 @@ export function buildWechatUnionpayOffline(): ProgramSeed {
       });
     }
   }
-  if (countOn(specs, '2021-09-30', RolloutStatus.LIVE) !== capitals.length) throw new Error('seed: not all capitals on 2021-09-30');
-  if (countOn(specs, '2021-09-29', RolloutStatus.LIVE) >= capitals.length) throw new Error('seed: all capitals before 2021-09-30');
-  const { rows, history } = materialiseAll(specs);
+  expectAllLiveFirstOn(specs, '2021-09-30', capitals.length);
   return {
     slug: SLUG,
     nameZh: '微信支付与云闪付线下扫码互认',
@@ -84,8 +82,7 @@ export function buildWechatUnionpayOffline(): ProgramSeed {
     source: `${SRC_WECHAT_CAPITALS}. Pilots: KrASIA; Economic Daily`,
     sortOrder: 3,
     entityType: EntityType.CITY,
-    rows,
-    history,
+    ...materialiseAll(specs),
     milestones: [
       { titleZh: '福州、济南试点', titleEn: 'Pilots in Fuzhou and Jinan', dueDate: '2020-01-31', doneDate: '2020-01-15' },
       {

@@ -1,5 +1,4 @@
-import type { Metadata } from 'next';
-import { Alert, Breadcrumb, Card, Result, Space } from 'antd';
+import { Alert, Card, Result } from 'antd';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { diffAuditValues } from '@/lib/audit/diff';
@@ -8,14 +7,12 @@ import { auditSearchParams, parseAuditParams } from '@/lib/audit/schema';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { AdminPage, adminPageMetadata } from '@/components/admin/admin-page';
 import { AuditFiltersForm } from '@/components/admin/audit-filters';
 import { AuditTable } from '@/components/admin/audit-table';
-import { Paragraph, Text } from '@/components/admin/typography';
+import { Text } from '@/components/admin/typography';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('audit');
-  return { title: t('title') };
-}
+export const generateMetadata = adminPageMetadata('audit');
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -24,7 +21,6 @@ interface PageProps {
 export default async function AuditLogPage({ searchParams }: PageProps) {
   const viewer = await requireViewer();
   const t = await getTranslations('audit');
-  const tAdmin = await getTranslations('admin');
   const db = await getDb();
   const { filters, invalid } = parseAuditParams(await searchParams);
 
@@ -42,12 +38,14 @@ export default async function AuditLogPage({ searchParams }: PageProps) {
   const rows = page.entries.map(({ before, after, ...entry }) => ({ ...entry, diff: diffAuditValues(before, after) }));
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Breadcrumb items={[{ title: <Link href="/admin">{tAdmin('title')}</Link> }, { title: t('title') }]} />
-      <h1 className="page-title">{t('title')}</h1>
-      <Paragraph type="secondary" style={{ margin: 0 }}>
-        {t('description')} {t('timeZoneNote')}
-      </Paragraph>
+    <AdminPage
+      title={t('title')}
+      description={
+        <>
+          {t('description')} {t('timeZoneNote')}
+        </>
+      }
+    >
       {invalid.length > 0 && <Alert type="warning" showIcon title={t('invalidParams', { params: invalid.join(', ') })} />}
       <Card>
         <AuditFiltersForm filters={filters} actions={facets.actions} entityTypes={facets.entityTypes} />
@@ -64,6 +62,6 @@ export default async function AuditLogPage({ searchParams }: PageProps) {
           )}
         </nav>
       </Card>
-    </Space>
+    </AdminPage>
   );
 }

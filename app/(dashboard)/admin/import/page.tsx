@@ -1,17 +1,14 @@
-import type { Metadata } from 'next';
 import { Button, Card, Result, Space, Tag } from 'antd';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { listPrograms } from '@/lib/programs/queries';
+import { adminPageMetadata } from '@/components/admin/admin-page';
 import { ImportPanel } from '@/components/status/import-panel';
 import { localized } from '@/lib/i18n/localized';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('import');
-  return { title: t('title') };
-}
+export const generateMetadata = adminPageMetadata('import');
 
 export default async function ImportPage() {
   const viewer = await requireViewer();

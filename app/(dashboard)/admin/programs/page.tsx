@@ -1,24 +1,18 @@
-import type { Metadata } from 'next';
-import { Breadcrumb, Card, Result, Space } from 'antd';
-import Link from 'next/link';
+import { Card, Result } from 'antd';
 import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { canOpenProgramAdmin, listInstitutionOptions, listProgramsForAdmin } from '@/lib/programs/admin-queries';
+import { AdminPage, adminPageMetadata } from '@/components/admin/admin-page';
 import { ProgramCreateButton } from '@/components/admin/program-create-form';
 import { ProgramsTable } from '@/components/admin/programs-table';
-import { Paragraph } from '@/components/admin/typography';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminPrograms');
-  return { title: t('title') };
-}
+export const generateMetadata = adminPageMetadata('adminPrograms');
 
 export default async function AdminProgramsPage() {
   const viewer = await requireViewer();
   const t = await getTranslations('adminPrograms');
-  const tAdmin = await getTranslations('admin');
   if (!canOpenProgramAdmin(viewer)) return <Result status="403" title={t('forbidden')} />;
 
   const db = await getDb();
@@ -29,18 +23,14 @@ export default async function AdminProgramsPage() {
   ]);
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Breadcrumb items={[{ title: <Link href="/admin">{tAdmin('title')}</Link> }, { title: t('title') }]} />
-      <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
-        <h1 className="page-title">{t('title')}</h1>
-        {canCreate && <ProgramCreateButton institutions={institutions} />}
-      </Space>
-      <Paragraph type="secondary" style={{ margin: 0 }}>
-        {canCreate ? t('description') : t('readOnly')}
-      </Paragraph>
+    <AdminPage
+      title={t('title')}
+      description={canCreate ? t('description') : t('readOnly')}
+      actions={canCreate ? <ProgramCreateButton institutions={institutions} /> : null}
+    >
       <Card>
         <ProgramsTable programs={programs} />
       </Card>
-    </Space>
+    </AdminPage>
   );
 }

@@ -1,16 +1,13 @@
-import type { Metadata } from 'next';
 import { Result } from 'antd';
 import { getTranslations } from 'next-intl/server';
+import { adminPageMetadata } from '@/components/admin/admin-page';
 import { UserAdmin } from '@/components/users/user-admin';
 import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { listInstitutionOptions, listUsers } from '@/lib/users/queries';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('users');
-  return { title: t('title') };
-}
+export const generateMetadata = adminPageMetadata('users');
 
 export default async function UsersAdminPage() {
   const viewer = await requireViewer();

@@ -1,29 +1,5 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
-import { requireViewer } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { getStatusRowView } from '@/lib/status/queries';
-import { StatusEditHeader } from '@/components/status/status-edit-header';
-import { StatusEditForm } from '@/components/status/status-edit-form';
+import { statusEditMetadata, statusRowEditPage } from '@/components/status/status-row-edit-page';
 
-interface PageProps {
-  params: Promise<{ slug: string; code: string }>;
-}
+export const generateMetadata = statusEditMetadata('metaTitle');
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('statusForm');
-  return { title: t('metaTitle') };
-}
-
-export default async function EditCityStatusPage({ params }: PageProps) {
-  const viewer = await requireViewer();
-  const { slug, code } = await params;
-  const view = await getStatusRowView(await getDb(), viewer, { programSlug: slug, entity: 'city', code });
-  if (!view) notFound();
-  return (
-    <StatusEditHeader program={view.program} row={view.row} titleKey="cityTitle">
-      <StatusEditForm row={view.row} canEdit={view.permissions.canEdit} canVerify={view.permissions.canVerify} />
-    </StatusEditHeader>
-  );
-}
+export default statusRowEditPage('city');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { Result } from 'antd';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -7,17 +6,11 @@ import { getDb } from '@/lib/db';
 import { listProvinceCityStatuses } from '@/lib/status/queries';
 import { BulkCityStatusForm } from '@/components/status/bulk-city-status-form';
 import { StatusEditHeader } from '@/components/status/status-edit-header';
+import { statusEditMetadata, type StatusEditPageProps } from '@/components/status/status-row-edit-page';
 
-interface PageProps {
-  params: Promise<{ slug: string; code: string }>;
-}
+export const generateMetadata = statusEditMetadata('bulkMetaTitle');
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('statusForm');
-  return { title: t('bulkMetaTitle') };
-}
-
-export default async function EditProvinceStatusesPage({ params }: PageProps) {
+export default async function EditProvinceStatusesPage({ params }: StatusEditPageProps) {
   const viewer = await requireViewer();
   const { slug, code } = await params;
   const view = await listProvinceCityStatuses(await getDb(), viewer, { programSlug: slug, provinceCode: code });
