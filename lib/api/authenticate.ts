@@ -5,8 +5,8 @@
  * - `Authorization: Bearer <token>`: the token is looked up by its SHA-256 and its user re-read
  *   on every request (lib/tokens/queries.ts), so a revoked or expired token or a disabled user is
  *   refused at once; the request then counts against the token's rate limit, kept in the database
- *   so that several app instances share one count. Any other Authorization scheme, or a bad token, is 401:
- *   a client that sent credentials never silently falls back to a browser session.
+ *   so that several app instances share one count. Any other Authorization scheme, or a bad
+ *   token, is 401: a client that sent credentials never silently falls back to a browser session.
  * - No Authorization header: the signed-in browser session, for reads (GET/HEAD) only. Writes
  *   need a token, which also keeps cross-site requests riding on a cookie away from them.
  */
