@@ -76,6 +76,20 @@ describe('npm run cli -- user ...', { timeout: 60_000 }, () => {
     expect(afterDisable).toMatchObject({ disabled: true, sessionVersion: before.sessionVersion + 2 });
   });
 
+  it('enables a disabled account again; its sessions stay ended', async () => {
+    const before = await t.db.user.findUniqueOrThrow({ where: { email: 'li@icbc.test' } });
+    expect(before.disabled).toBe(true);
+    const enable = await cli(['user', 'enable', '--email', 'LI@icbc.test']);
+    expect(enable).toEqual({ code: 0, stdout: 'enabled li@icbc.test\n', stderr: '' });
+    const after = await t.db.user.findUniqueOrThrow({ where: { email: 'li@icbc.test' } });
+    expect(after).toMatchObject({ disabled: false, sessionVersion: before.sessionVersion });
+    const audit = await t.db.auditLog.findFirst({ where: { action: 'user.enable', entityId: after.id } });
+    expect(audit).toMatchObject({ outcome: 'ALLOWED', source: 'cli' });
+    const unknown = await cli(['user', 'enable', '--email', 'nobody@bank.test']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no user with email nobody@bank.test/);
+  });
+
   it('refuses to disable the last admin (exit 2)', async () => {
     const run = await cli(['user', 'disable', '--email', 'ops@example.cn']);
     expect(run.code).toBe(2);
@@ -88,5 +102,48 @@ describe('npm run cli -- user ...', { timeout: 60_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/no database at .*does-not-exist\.db: run `npm start` once/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('npm run cli -- token ...', { timeout: 60_000 }, () => {
+  it('creates a token that expires after --expires-in days, and lists its expiry', async () => {
+    const before = Date.now();
+    const run = await cli(['token', 'create', '--email', 'li@icbc.test', '--name', 'quarterly', '--expires-in', '90d']);
+    expect(run.code).toBe(0);
+    const stored = await t.db.apiToken.findFirstOrThrow({ where: { name: 'quarterly' } });
+    expect(stored.expiresAt!.getTime()).toBeGreaterThanOrEqual(before + 90 * 86_400_000);
+    expect(stored.expiresAt!.getTime()).toBeLessThan(Date.now() + 90 * 86_400_000);
+    expect(run.stdout).toContain(`it expires at ${stored.expiresAt!.toISOString()}`);
+    expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^hut_/);
+
+    const forever = await cli(['token', 'create', '--email', 'li@icbc.test', '--name', 'forever']);
+    expect(forever.code).toBe(0);
+    expect(forever.stdout).toContain('it does not expire');
+
+    const list = await cli(['token', 'list']);
+    expect(list.code).toBe(0);
+    const lines = list.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^PREFIX\s+USER\s+NAME\s+CREATED\s+LAST USED\s+EXPIRES\s+STATUS$/);
+    expect(lines.find((l) => l.includes('quarterly'))).toContain(stored.expiresAt!.toISOString());
+    expect(lines.find((l) => l.includes('forever'))).toMatch(/\snever\s+active$/);
+  });
+
+  it.each([['0d'], ['3651d'], ['90'], ['3m'], ['-5d'], ['1.5d']])('refuses --expires-in %s with exit code 2 and one line', async (value) => {
+    const before = await t.db.apiToken.count();
+    const run = await cli(['token', 'create', '--email', 'li@icbc.test', `--expires-in=${value}`]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/--expires-in: use a number of days from 1d to 3650d/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await t.db.apiToken.count()).toBe(before);
+  });
+
+  it('disabling the user revokes the tokens for good: enabling does not bring them back', async () => {
+    expect(await t.db.apiToken.count({ where: { user: { email: 'li@icbc.test' }, revokedAt: null } })).toBeGreaterThan(0);
+    expect((await cli(['user', 'disable', '--email', 'li@icbc.test'])).code).toBe(0);
+    expect((await cli(['user', 'enable', '--email', 'li@icbc.test'])).code).toBe(0);
+    expect(await t.db.apiToken.count({ where: { user: { email: 'li@icbc.test' }, revokedAt: null } })).toBe(0);
+    const list = await cli(['token', 'list']);
+    for (const line of list.stdout.trim().split('\n').slice(1)) expect(line).toMatch(/\srevoked$/);
   });
 });

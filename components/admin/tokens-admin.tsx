@@ -1,11 +1,12 @@
 'use client';
 
-import { Alert, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { createApiTokenAction, revokeApiTokenAction } from '@/lib/tokens/actions';
 import type { ApiTokenDto } from '@/lib/tokens/queries';
+import { MAX_TOKEN_EXPIRY_DAYS } from '@/lib/tokens/schema';
 import { FormProblem } from './form-problem';
 import { useActionForm } from './use-action-form';
 import { TIME_ZONE } from '@/lib/i18n/config';
@@ -25,6 +26,7 @@ export interface ApiTokensAdminProps {
 interface CreateValues {
   userId?: string;
   name?: string;
+  expiresInDays?: number | null;
 }
 
 /** Tokens table (last use, revoke) and the create form, which shows a new token exactly once. */
@@ -36,12 +38,14 @@ export function ApiTokensAdmin({ tokens, users }: ApiTokensAdminProps) {
   const createForm = useActionForm({ form });
   const rowAction = useActionForm();
   const [created, setCreated] = useState<string | null>(null);
+  // Fixed when the page is shown, so server and browser render the same statuses.
+  const [shownAt] = useState(() => Date.now());
 
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }) : t('table.never'));
 
   function create(values: CreateValues) {
     setCreated(null);
-    void createForm.send(createApiTokenAction, { userId: values.userId ?? '', name: values.name ?? '' }, {
+    void createForm.send(createApiTokenAction, { userId: values.userId ?? '', name: values.name ?? '', expiresInDays: values.expiresInDays ?? null }, {
       quiet: true,
       reset: true,
       onSuccess: ({ token }) => setCreated(token),
@@ -63,10 +67,18 @@ export function ApiTokensAdmin({ tokens, users }: ApiTokensAdminProps) {
     { title: t('table.createdAt'), dataIndex: 'createdAt', render: (iso: string) => when(iso) },
     { title: t('table.lastUsedAt'), dataIndex: 'lastUsedAt', render: (iso: string | null) => <span data-testid="token-last-used">{when(iso)}</span> },
     {
+      title: t('table.expiresAt'),
+      dataIndex: 'expiresAt',
+      render: (iso: string | null) => <span data-testid="token-expires">{iso ? when(iso) : t('table.noExpiry')}</span>,
+    },
+    {
       title: t('table.status'),
       key: 'status',
-      render: (_, token) =>
-        token.revokedAt ? <Tag>{t('status.revoked', { when: when(token.revokedAt) })}</Tag> : <Tag color="success">{t('status.active')}</Tag>,
+      render: (_, token) => {
+        if (token.revokedAt) return <Tag>{t('status.revoked', { when: when(token.revokedAt) })}</Tag>;
+        if (token.expiresAt && Date.parse(token.expiresAt) <= shownAt) return <Tag>{t('status.expired', { when: when(token.expiresAt) })}</Tag>;
+        return <Tag color="success">{t('status.active')}</Tag>;
+      },
     },
     {
       title: t('table.actions'),
@@ -94,6 +106,9 @@ export function ApiTokensAdmin({ tokens, users }: ApiTokensAdminProps) {
         </Form.Item>
         <Form.Item name="name" label={t('form.name')} rules={[{ required: true, message: tValidation('required') }]}>
           <Input maxLength={100} placeholder={t('form.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="expiresInDays" label={t('form.expiresInDays')}>
+          <InputNumber min={1} max={MAX_TOKEN_EXPIRY_DAYS} precision={0} placeholder={t('form.expiresInDaysPlaceholder')} suffix={t('form.days')} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={createForm.isPending}>

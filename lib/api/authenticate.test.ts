@@ -19,6 +19,7 @@ vi.mock('../env', async (importOriginal) => {
 
 const { authenticateApiCaller, tokenRateLimitKey } = await import('./authenticate');
 const { createApiToken, revokeApiToken } = await import('../tokens/mutations');
+const { disableUser, enableUser } = await import('../users/mutations');
 
 let admin: RequestContext;
 let pmId = '';
@@ -63,6 +64,24 @@ describe('authenticateApiCaller', () => {
       await expect(call({ Authorization: authorization })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     }
     expect(session.requireRequestContext).not.toHaveBeenCalled();
+  });
+
+  it('refuses the old tokens of a user who was disabled and enabled again', async () => {
+    const { token } = await createApiToken(t.db, admin, { userId: pmId, name: 'before disable' });
+    await expect(call({ Authorization: `Bearer ${token}` })).resolves.toBeDefined();
+    await disableUser(t.db, admin, { userId: pmId });
+    await enableUser(t.db, admin, { userId: pmId });
+    await expect(call({ Authorization: `Bearer ${token}` })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    // A token made after the account came back works.
+    const fresh = await createApiToken(t.db, admin, { userId: pmId, name: 'after enable' });
+    await expect(call({ Authorization: `Bearer ${fresh.token}` })).resolves.toBeDefined();
+  });
+
+  it('refuses an expired token like a revoked one', async () => {
+    const { token, apiToken } = await createApiToken(t.db, admin, { userId: pmId, name: 'expiring', expiresInDays: 30 });
+    await expect(call({ Authorization: `Bearer ${token}` })).resolves.toBeDefined();
+    await t.db.apiToken.update({ where: { id: apiToken.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expect(call({ Authorization: `Bearer ${token}` })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('takes the browser session for reads only', async () => {

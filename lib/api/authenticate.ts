@@ -3,10 +3,10 @@
  * way in is decided once for all of them.
  *
  * - `Authorization: Bearer <token>`: the token is looked up by its SHA-256 and its user re-read
- *   on every request (lib/tokens/queries.ts), so a revoked token or a disabled user is refused at
- *   once; the request then counts against the token's rate limit, kept in the database so that
- *   several app instances share one count. Any other Authorization scheme, or a bad token, is 401:
- *   a client that sent credentials never silently falls back to a browser session.
+ *   on every request (lib/tokens/queries.ts), so a revoked or expired token or a disabled user is
+ *   refused at once; the request then counts against the token's rate limit, kept in the database
+ *   so that several app instances share one count. Any other Authorization scheme, or a bad
+ *   token, is 401: a client that sent credentials never silently falls back to a browser session.
  * - No Authorization header: the signed-in browser session, for reads (GET/HEAD) only. Writes
  *   need a token, which also keeps cross-site requests riding on a cookie away from them.
  */
@@ -48,7 +48,7 @@ export async function authenticateApiCaller(request: Request): Promise<ApiCaller
   if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'use Authorization: Bearer <token>');
   const db = await getDb();
   const identity = await findTokenIdentity(db, match[1]);
-  if (!identity) throw new AppError('UNAUTHENTICATED', 'invalid or revoked token');
+  if (!identity) throw new AppError('UNAUTHENTICATED', 'invalid, revoked or expired token');
   const limit = await consume(db, tokenRateLimitKey(identity.tokenId), apiRateLimitRule());
   if (!limit.allowed) {
     throw new AppError('RATE_LIMITED', 'too many requests for this token', { retryAfterSeconds: limit.retryAfterSeconds });

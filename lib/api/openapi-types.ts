@@ -430,7 +430,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramList"];
                 };
             };
-            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked token (or a disabled user). */
+            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -485,7 +485,7 @@ export interface operations {
                     "application/json": components["schemas"]["Coverage"];
                 };
             };
-            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked token (or a disabled user). */
+            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -550,7 +550,7 @@ export interface operations {
                     "application/json": components["schemas"]["CityStatusList"];
                 };
             };
-            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked token (or a disabled user). */
+            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -613,7 +613,7 @@ export interface operations {
                     "application/json": components["schemas"]["CityStatus"];
                 };
             };
-            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked token (or a disabled user). */
+            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -683,7 +683,7 @@ export interface operations {
                     "application/json": components["schemas"]["CityStatus"];
                 };
             };
-            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked token (or a disabled user). */
+            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -766,7 +766,7 @@ export interface operations {
                     "application/json": components["schemas"]["InstitutionStatusList"];
                 };
             };
-            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked token (or a disabled user). */
+            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -829,7 +829,7 @@ export interface operations {
                     "application/json": components["schemas"]["InstitutionStatus"];
                 };
             };
-            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked token (or a disabled user). */
+            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -899,7 +899,7 @@ export interface operations {
                     "application/json": components["schemas"]["InstitutionStatus"];
                 };
             };
-            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked token (or a disabled user). */
+            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -987,7 +987,7 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryPage"];
                 };
             };
-            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked token (or a disabled user). */
+            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
             401: {
                 headers: {
                     [name: string]: unknown;

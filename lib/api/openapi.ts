@@ -32,7 +32,7 @@ import {
 type ErrorStatus = 401 | 403 | 404 | 409 | 422 | 429;
 
 const ERROR_TEXT: Record<ErrorStatus, string> = {
-  401: 'UNAUTHENTICATED: no, a malformed, an unknown or a revoked token (or a disabled user).',
+  401: 'UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user).',
   403: 'FORBIDDEN: the role may not do this (a partner writing outside its institution); audited.',
   404: 'NOT_FOUND: no such program, city or institution in the program.',
   409: 'CONFLICT: `version` is stale; `details.current` is the item as it is now.',

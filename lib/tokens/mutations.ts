@@ -17,16 +17,9 @@ import { validateInput } from '../forms/validate-input';
 import { API_TOKEN_DTO_SELECT, toApiTokenDto, type ApiTokenDto } from './queries';
 import { createTokenSchema, tokenIdSchema, userTokensSchema } from './schema';
 import { generateToken, hashToken, shownPrefix } from './token';
+import { TOKEN_ACTIONS, revokeActiveTokensOf, tokenSnapshot as snapshot } from './audit';
 
-export const TOKEN_ACTIONS = {
-  create: 'token.create',
-  revoke: 'token.revoke',
-} as const;
-
-/** What an audit row keeps of a token: who it is for, its name and shown prefix. */
-function snapshot(dto: ApiTokenDto) {
-  return { userId: dto.user.id, email: dto.user.email, name: dto.name, prefix: dto.prefix, revokedAt: dto.revokedAt };
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface CreatedApiToken {
   /** The token itself: shown once, never stored. */
@@ -40,6 +33,7 @@ export async function createApiToken(db: Db, ctx: RequestContext, input: unknown
     authorize(ctx.viewer, 'token.manage');
     const data = validateInput(createTokenSchema, input);
     const token = generateToken();
+    const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * DAY_MS) : null;
     return writeTransaction(db, async (tx) => {
       const user = await tx.user.findUnique({ where: { id: data.userId }, select: { id: true, disabled: true } });
       if (!user) throw new AppError('NOT_FOUND', 'no such user', { issues: [{ path: 'userId', code: 'userUnknown' }] });
@@ -50,6 +44,7 @@ export async function createApiToken(db: Db, ctx: RequestContext, input: unknown
           name: data.name,
           tokenHash: hashToken(token),
           prefix: shownPrefix(token),
+          expiresAt,
           // The CLI's operator has no account (lib/auth/viewer.ts): no creator then.
           createdById: ctx.source ? null : ctx.viewer.id,
         },
@@ -92,16 +87,8 @@ export async function revokeUserApiTokens(db: Db, ctx: RequestContext, input: un
     return writeTransaction(db, async (tx) => {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
       if (!user) throw new AppError('NOT_FOUND', 'no such user', { issues: [{ path: 'userId', code: 'userUnknown' }] });
-      const active = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
-      const now = new Date();
-      const revoked: ApiTokenDto[] = [];
-      for (const { id } of active) {
-        const after = await tx.apiToken.update({ where: { id }, data: { revokedAt: now }, select: API_TOKEN_DTO_SELECT });
-        const dto = toApiTokenDto(after);
-        await auditChange(tx, ctx, { action: TOKEN_ACTIONS.revoke, entityType: 'ApiToken', entityId: id, after: snapshot(dto) });
-        revoked.push(dto);
-      }
-      return revoked;
+      return revokeActiveTokensOf(tx, ctx, userId);
     });
   });
 }
+

@@ -18,6 +18,8 @@ export interface ApiTokenDto {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Null when it never expires. */
+  expiresAt: string | null;
   /** Null when the operator CLI created it. */
   createdBy: { name: string } | null;
 }
@@ -29,6 +31,7 @@ export const API_TOKEN_DTO_SELECT = {
   createdAt: true,
   lastUsedAt: true,
   revokedAt: true,
+  expiresAt: true,
   user: { select: { ...VIEWER_SELECT, disabled: true } },
   createdBy: { select: { name: true } },
 } as const;
@@ -40,6 +43,7 @@ export interface ApiTokenRow {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
   user: ApiTokenDto['user'];
   createdBy: { name: string } | null;
 }
@@ -53,6 +57,7 @@ export function toApiTokenDto(row: ApiTokenRow): ApiTokenDto {
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
     createdBy: row.createdBy ? { name: row.createdBy.name } : null,
   };
 }
@@ -73,22 +78,28 @@ export interface TokenIdentity {
   lastUsedAt: Date | null;
 }
 
+/** Whether a token has passed its expiry at `now` (a token without one never expires). */
+export function isExpired(expiresAt: Date | null, now = new Date()): boolean {
+  return expiresAt !== null && expiresAt.getTime() <= now.getTime();
+}
+
 /**
- * The user a bearer token acts as, re-read now: null for a malformed, unknown or revoked token and
- * for a disabled user, so revoking or disabling takes effect on the very next request.
+ * The user a bearer token acts as, re-read now: null for a malformed, unknown, revoked or expired
+ * token and for a disabled user, so revoking or disabling takes effect on the very next request.
  */
-export async function findTokenIdentity(db: Db, token: string): Promise<TokenIdentity | null> {
+export async function findTokenIdentity(db: Db, token: string, now = new Date()): Promise<TokenIdentity | null> {
   if (!isWellFormedToken(token)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
       id: true,
       revokedAt: true,
+      expiresAt: true,
       lastUsedAt: true,
       user: { select: { ...VIEWER_SELECT, disabled: true } },
     },
   });
-  if (!row || row.revokedAt || row.user.disabled) return null;
+  if (!row || row.revokedAt || isExpired(row.expiresAt, now) || row.user.disabled) return null;
   const { id, email, name, role, institutionCode } = row.user;
   return { tokenId: row.id, lastUsedAt: row.lastUsedAt, viewer: { id, email, name, role, institutionCode } };
 }

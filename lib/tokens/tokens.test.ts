@@ -95,6 +95,28 @@ describe('tokens in the database', () => {
     expect(listed).not.toHaveProperty('tokenHash');
   });
 
+  it('expires a token after the days asked for, refusing it from then on', async () => {
+    const before = Date.now();
+    const { token, apiToken } = await createApiToken(t.db, admin, { userId: partnerId, name: 'quarterly', expiresInDays: 90 });
+    const expiresAt = new Date(apiToken.expiresAt!);
+    expect(expiresAt.getTime()).toBeGreaterThanOrEqual(before + 90 * 86_400_000);
+    expect(expiresAt.getTime()).toBeLessThan(Date.now() + 90 * 86_400_000 + 1);
+    expect((await listApiTokens(t.db, admin.viewer)).find((x) => x.id === apiToken.id)?.expiresAt).toBe(apiToken.expiresAt);
+    expect(await findTokenIdentity(t.db, token, new Date(expiresAt.getTime() - 1))).not.toBeNull();
+    expect(await findTokenIdentity(t.db, token, expiresAt)).toBeNull();
+
+    const forever = await createApiToken(t.db, admin, { userId: partnerId, name: 'no expiry' });
+    expect(forever.apiToken.expiresAt).toBeNull();
+    expect(await findTokenIdentity(t.db, forever.token, new Date('2099-01-01T00:00:00Z'))).not.toBeNull();
+  });
+
+  it('refuses an expiry outside 1-3650 whole days', async () => {
+    for (const expiresInDays of [0, -1, 3651, 1.5, '90']) {
+      await expect(createApiToken(t.db, admin, { userId: partnerId, name: 'bad expiry', expiresInDays })).rejects.toMatchObject({ code: 'VALIDATION' });
+    }
+    expect(await t.db.apiToken.count({ where: { name: 'bad expiry' } })).toBe(0);
+  });
+
   it('lets only admins manage tokens; a refusal is audited and changes nothing', async () => {
     const before = await t.db.apiToken.count();
     const denied = () => t.db.auditLog.count({ where: { outcome: 'DENIED', actorId: partnerId } });

@@ -179,6 +179,19 @@ describe('role changes, disabling and resets', () => {
     expect(await verifyPassword(stored.passwordHash, 'Fresh-Password-42')).toBe(true);
   });
 
+  it('disabling revokes the API tokens, audited, and enabling does not bring them back', async () => {
+    const u = await makeUser('tokened@bank.test', 'EXECUTIVE');
+    const live = await db.apiToken.create({ data: { userId: u.id, name: 'live', tokenHash: 'users-test-live', prefix: 'hut_live' } });
+    const gone = await db.apiToken.create({ data: { userId: u.id, name: 'old', tokenHash: 'users-test-old', prefix: 'hut_oldr', revokedAt: new Date('2026-01-01T00:00:00Z') } });
+    await disableUser(db, ctx.ADMIN, { userId: u.id });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: live.id } })).revokedAt).not.toBeNull();
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: gone.id } })).revokedAt).toEqual(new Date('2026-01-01T00:00:00Z'));
+    expect(await db.auditLog.count({ where: { action: 'token.revoke', entityId: live.id, outcome: 'ALLOWED' } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: 'token.revoke', entityId: gone.id } })).toBe(0);
+    await enableUser(db, ctx.ADMIN, { userId: u.id });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: live.id } })).revokedAt).not.toBeNull();
+  });
+
   it('refuses an unknown user id', async () => {
     await expectAppError(disableUser(db, ctx.ADMIN, { userId: 'no-such-id' }), 'NOT_FOUND');
     await expectAppError(resetPassword(db, ctx.ADMIN, { userId: 'no-such-id', password: 'Valid-Password-1' }), 'NOT_FOUND');

@@ -5,7 +5,8 @@
  * audit row and changes nothing.
  *
  * Role changes, disabling and password resets raise the user's session version, which ends all of
- * that user's sessions on their next request (lib/auth/resolve-viewer.ts).
+ * that user's sessions on their next request (lib/auth/resolve-viewer.ts). Disabling also revokes
+ * the user's API tokens, so enabling the account again does not bring old tokens back.
  *
  * Inputs are `unknown` on purpose: they come from forms, the CLI and the API and are parsed here
  * (the schema types, e.g. CreateUserInput, describe what is accepted).
@@ -22,6 +23,7 @@ import { hashPassword } from '../auth/password';
 import { resetRateLimit } from '../auth/rate-limit';
 import { signInRateLimitKeys } from '../auth/sign-in';
 import type { RequestContext } from '../auth/viewer';
+import { revokeActiveTokensOf } from '../tokens/audit';
 import { invalidField, validateInput } from '../forms/validate-input';
 import { USER_DTO_SELECT, toUserDto, type UserDto } from './queries';
 import {
@@ -163,6 +165,8 @@ export async function disableUser(db: Db, ctx: RequestContext, input: unknown): 
         data: { disabled: true, sessionVersion: { increment: 1 } },
         select: USER_DTO_SELECT,
       });
+      // In this transaction: a token must not outlive the disable, even if the account comes back.
+      await revokeActiveTokensOf(tx, ctx, userId);
       await auditChange(tx, ctx, {
         action: USER_ACTIONS.disable,
         entityType: 'User',

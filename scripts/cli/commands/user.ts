@@ -1,8 +1,8 @@
 /**
- * `user create | list | reset-password | disable`: the same mutations as the admin page
+ * `user create | list | reset-password | disable | enable`: the same mutations as the admin page
  * (lib/users/mutations.ts), run as the CLI's operator context (see ../context.ts).
  */
-import { createUser, disableUser, resetPassword } from '../../../lib/users/mutations';
+import { createUser, disableUser, enableUser, resetPassword } from '../../../lib/users/mutations';
 import { getUserByEmail, listUsers } from '../../../lib/users/queries';
 import { ROLES } from '../../../lib/users/schema';
 import { CliUsageError, type CliCommand, type CliEnv } from '../types';
@@ -82,12 +82,23 @@ export const userCommands: readonly CliCommand[] = [
   {
     group: 'user',
     name: 'disable',
-    summary: 'Disable an account; ends its sessions at once.',
+    summary: 'Disable an account; ends its sessions and revokes its API tokens at once.',
     flags: [{ name: 'email', required: true, placeholder: 'E' }],
     async run(flags, env) {
       const userId = await requireUserId(env, flags.email!);
       const user = await disableUser(await env.db(), env.ctx, { userId });
       env.io.out(`disabled ${user.email}`);
+    },
+  },
+  {
+    group: 'user',
+    name: 'enable',
+    summary: 'Enable a disabled account; it signs in again, its old sessions and API tokens stay ended.',
+    flags: [{ name: 'email', required: true, placeholder: 'E' }],
+    async run(flags, env) {
+      const userId = await requireUserId(env, flags.email!);
+      const user = await enableUser(await env.db(), env.ctx, { userId });
+      env.io.out(`enabled ${user.email}`);
     },
   },
 ];
