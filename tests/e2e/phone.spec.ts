@@ -94,9 +94,9 @@ async function chooseStatus(page: Page, label: string): Promise<void> {
   await expect(page.getByTestId('status-select')).toContainText(label);
 }
 
-test('a partner reports a status by the form on a phone, and a manager puts it back', async ({ browser, baseURL }) => {
+test('a partner reports a status by the form on a phone, and a manager puts it back', async ({ browser, baseURL = '' }) => {
   const editPage = `/programs/${BANKS_PROGRAM}/institutions/CMB/edit`;
-  const partner = await phoneSession(browser, String(baseURL), DEMO_USERS.cmb, editPage);
+  const partner = await phoneSession(browser, baseURL, DEMO_USERS.cmb, editPage);
   await expectFitsViewport(partner, 'status form');
   const version = Number((await partner.getByTestId('row-version').innerText()).match(/\d+/)?.[0]);
   const note = await partner.getByLabel('备注').inputValue();
@@ -108,7 +108,7 @@ test('a partner reports a status by the form on a phone, and a manager puts it b
   await expect(partner.getByTestId('unverified')).toBeVisible();
   await expectFitsViewport(partner, 'status form after saving');
 
-  const manager = await phoneSession(browser, String(baseURL), DEMO_USERS.pm, editPage);
+  const manager = await phoneSession(browser, baseURL, DEMO_USERS.pm, editPage);
   await chooseStatus(manager, '已上线');
   await manager.getByLabel('备注').fill(note);
   await manager.getByTestId('save-status').tap();
