@@ -5,8 +5,7 @@
  * the page and the first elements it found.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import type { AppLocale } from '../../lib/i18n/config';
 import { DESKTOP, PHONE, TOURS, setLocaleCookie } from './page-tour';
 import { DEMO_USERS, signIn } from './support/sign-in';
@@ -28,8 +27,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
     });
 }
 
-async function startIn(page: Page, baseURL: string, locale: AppLocale): Promise<void> {
-  await setLocaleCookie(page.context(), baseURL, locale);
+async function startIn(page: Page, testInfo: TestInfo, locale: AppLocale): Promise<void> {
+  await setLocaleCookie(page.context(), String(testInfo.project.use.baseURL), locale);
 }
 
 const LOCALES: readonly AppLocale[] = ['zh-CN', 'en'];
@@ -44,10 +43,10 @@ for (const locale of LOCALES) {
       test.use({ viewport: viewport.size });
 
       for (const tour of TOURS) {
-        test(`${tour.role}: every page`, async ({ page, baseURL }) => {
+        test(`${tour.role}: every page`, async ({ page }, testInfo) => {
           // One axe run per page, up to fourteen pages: more than the default minute on a busy machine.
           test.setTimeout(240_000);
-          await startIn(page, String(baseURL), locale);
+          await startIn(page, testInfo, locale);
           await signIn(page, tour.email);
           const found: string[] = [];
           for (const stop of tour.stops) {
@@ -59,8 +58,8 @@ for (const locale of LOCALES) {
         });
       }
 
-      test('sign-in, and sign-in with a wrong password', async ({ page, baseURL }) => {
-        await startIn(page, String(baseURL), locale);
+      test('sign-in, and sign-in with a wrong password', async ({ page }, testInfo) => {
+        await startIn(page, testInfo, locale);
         await page.goto('/sign-in');
         await expect(page.locator('input[autocomplete="username"]')).toBeVisible();
         const found = await seriousViolations(page);
@@ -74,8 +73,8 @@ for (const locale of LOCALES) {
         expect(found).toEqual([]);
       });
 
-      test('an open dialog, and the same dialog with errors', async ({ page, baseURL }) => {
-        await startIn(page, String(baseURL), locale);
+      test('an open dialog, and the same dialog with errors', async ({ page }, testInfo) => {
+        await startIn(page, testInfo, locale);
         await signIn(page, DEMO_USERS.admin, '/admin/users');
         await page.getByTestId('user-create').click();
         const dialog = page.getByRole('dialog');
@@ -88,8 +87,8 @@ for (const locale of LOCALES) {
       });
 
       if (viewport.name === 'phone') {
-        test('the open navigation menu', async ({ page, baseURL }) => {
-          await startIn(page, String(baseURL), locale);
+        test('the open navigation menu', async ({ page }, testInfo) => {
+          await startIn(page, testInfo, locale);
           await signIn(page, DEMO_USERS.pm);
           await page.getByTestId('nav-menu-button').click();
           await expect(page.getByTestId('nav-drawer')).toBeVisible();

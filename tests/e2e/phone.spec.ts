@@ -6,8 +6,7 @@
  * The status round trip touches CMB's row of the bank-apps program and leaves it as it found it
  * (live, verified by a manager).
  */
-import type { Browser, Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { BANKS_PROGRAM, PHONE, SMALL_PHONE, TOURS } from './page-tour';
 import { DEMO_USERS, signIn } from './support/sign-in';
 
@@ -81,8 +80,8 @@ test('the menu button opens the navigation, Escape closes it, a link navigates',
   await expect(drawer.getByRole('link', { name: '机构' })).toHaveAttribute('aria-current', 'page');
 });
 
-async function phoneSession(browser: Browser, baseURL: string, email: string, to: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: PHONE, hasTouch: true, isMobile: true });
+async function phoneSession(browser: Browser, email: string, to: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await signIn(page, email, to);
   return page;
@@ -94,9 +93,9 @@ async function chooseStatus(page: Page, label: string): Promise<void> {
   await expect(page.getByTestId('status-select')).toContainText(label);
 }
 
-test('a partner reports a status by the form on a phone, and a manager puts it back', async ({ browser, baseURL = '' }) => {
+test('a partner reports a status by the form on a phone, and a manager puts it back', async ({ browser }) => {
   const editPage = `/programs/${BANKS_PROGRAM}/institutions/CMB/edit`;
-  const partner = await phoneSession(browser, baseURL, DEMO_USERS.cmb, editPage);
+  const partner = await phoneSession(browser, DEMO_USERS.cmb, editPage);
   await expectFitsViewport(partner, 'status form');
   const version = Number((await partner.getByTestId('row-version').innerText()).match(/\d+/)?.[0]);
   const note = await partner.getByLabel('备注').inputValue();
@@ -108,7 +107,7 @@ test('a partner reports a status by the form on a phone, and a manager puts it b
   await expect(partner.getByTestId('unverified')).toBeVisible();
   await expectFitsViewport(partner, 'status form after saving');
 
-  const manager = await phoneSession(browser, baseURL, DEMO_USERS.pm, editPage);
+  const manager = await phoneSession(browser, DEMO_USERS.pm, editPage);
   await chooseStatus(manager, '已上线');
   await manager.getByLabel('备注').fill(note);
   await manager.getByTestId('save-status').tap();
