@@ -2,7 +2,6 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
-import { usePrefersReducedMotion } from '@/components/ui/use-reduced-motion';
 
 export type ChartState = 'loading' | 'ready' | 'error';
 
@@ -27,7 +26,6 @@ export function useEChart(option: EChartsCoreOption | null, { maps, onClick }: U
   const chartRef = useRef<import('echarts/core').ECharts | null>(null);
   const clickRef = useRef(onClick);
   const [state, setState] = useState<ChartState>('loading');
-  const isMotionReduced = usePrefersReducedMotion();
   const mapsKey = JSON.stringify(maps ?? {});
 
   useEffect(() => {
@@ -62,9 +60,8 @@ export function useEChart(option: EChartsCoreOption | null, { maps, onClick }: U
   }, [mapsKey]);
 
   useEffect(() => {
-    if (state !== 'ready' || !option || !chartRef.current) return;
-    chartRef.current.setOption(isMotionReduced ? { ...option, animation: false } : option, { notMerge: true });
-  }, [state, option, isMotionReduced]);
+    if (state === 'ready' && option && chartRef.current) chartRef.current.setOption(option, { notMerge: true });
+  }, [state, option]);
 
   return { ref, state, chart: chartRef };
 }
