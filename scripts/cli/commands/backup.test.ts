@@ -2,7 +2,6 @@
  * The backup drill, on SQLite, through the CLI as an operator runs it: back up while the app
  * writes, write more, restore into a fresh location, compare counts, check integrity.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,27 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySqlitePragmas, createDb, type Db } from '../../../lib/db';
 import { checkIntegrity, countRows } from '../../../lib/db/backup';
 import { migrateDatabase } from '../../../lib/db/migrate';
+import { runCli } from '../../../tests/helpers/run-cli';
 
-const root = path.resolve(__dirname, '../../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-backup-'));
 // Always SQLite, whatever HUTONG_TEST_DB says: these commands are the SQLite backup.
 const live = path.join(dir, 'live', 'hutong.db');
 let db: Db;
 
-function cli(args: string[], databaseFile: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli.ts', ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH, DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], databaseFile: string) => runCli(`file:${databaseFile}`, args);
 
 beforeAll(async () => {
   await migrateDatabase({ provider: 'sqlite', url: live });
