@@ -7,7 +7,16 @@ export interface ApiDocsOperationProps {
 }
 
 /** Code blocks scroll sideways instead of widening the page. */
-export const CODE_STYLE = { background: '#f6f8fa', padding: 12, borderRadius: 6, overflowX: 'auto', fontSize: 12, maxHeight: 480 } as const;
+const CODE_STYLE = { background: '#f6f8fa', padding: 12, borderRadius: 6, overflowX: 'auto', fontSize: 12, maxHeight: 480 } as const;
+
+/** A block of code that scrolls in its own frame; focusable so keyboard users can scroll it too. */
+export function CodeBlock({ children }: { children: string }) {
+  return (
+    <pre style={CODE_STYLE} tabIndex={0}>
+      {children}
+    </pre>
+  );
+}
 
 const METHOD_COLOUR: Record<string, string> = { GET: 'blue', PATCH: 'orange' };
 
@@ -45,7 +54,7 @@ export function ApiDocsOperation({ operation: op, labels }: ApiDocsOperationProp
       {op.body ? (
         <>
           <h3>{labels.body}</h3>
-          <pre style={CODE_STYLE}>{op.body}</pre>
+          <CodeBlock>{op.body}</CodeBlock>
         </>
       ) : null}
       <h3>{labels.responses}</h3>
@@ -57,7 +66,7 @@ export function ApiDocsOperation({ operation: op, labels }: ApiDocsOperationProp
           {r.schema ? (
             <details>
               <summary>JSON</summary>
-              <pre style={CODE_STYLE}>{r.schema}</pre>
+              <CodeBlock>{r.schema}</CodeBlock>
             </details>
           ) : null}
         </div>

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
+import { usePrefersReducedMotion } from '@/components/ui/use-reduced-motion';
 
 export type ChartState = 'loading' | 'ready' | 'error';
 
@@ -26,6 +27,7 @@ export function useEChart(option: EChartsCoreOption | null, { maps, onClick }: U
   const chartRef = useRef<import('echarts/core').ECharts | null>(null);
   const clickRef = useRef(onClick);
   const [state, setState] = useState<ChartState>('loading');
+  const isMotionReduced = usePrefersReducedMotion();
   const mapsKey = JSON.stringify(maps ?? {});
 
   useEffect(() => {
@@ -60,8 +62,9 @@ export function useEChart(option: EChartsCoreOption | null, { maps, onClick }: U
   }, [mapsKey]);
 
   useEffect(() => {
-    if (state === 'ready' && option && chartRef.current) chartRef.current.setOption(option, { notMerge: true });
-  }, [state, option]);
+    if (state !== 'ready' || !option || !chartRef.current) return;
+    chartRef.current.setOption(isMotionReduced ? { ...option, animation: false } : option, { notMerge: true });
+  }, [state, option, isMotionReduced]);
 
   return { ref, state, chart: chartRef };
 }

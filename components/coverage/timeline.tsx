@@ -4,6 +4,7 @@ import { CaretRightOutlined, PauseOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { usePrefersReducedMotion } from '@/components/ui/use-reduced-motion';
 import { stepIndexOf } from '@/lib/coverage/timeline';
 import styles from './timeline.module.css';
 
@@ -19,6 +20,9 @@ interface Props {
   onChange: (date: string) => void;
 }
 
+/** The minimum target size of WCAG 2.5.8, also the width of each mark (timeline.module.css). */
+const MARK_SIZE_PX = 24;
+
 /** How long each week stays on screen while playing. */
 const PLAY_INTERVAL_MS = 600;
 
@@ -26,6 +30,7 @@ const PLAY_INTERVAL_MS = 600;
 export function Timeline({ steps, value, annotations, onChange }: Props) {
   const t = useTranslations('dashboard.timeline');
   const [playing, setPlaying] = useState(false);
+  const isMotionReduced = usePrefersReducedMotion();
   const index = stepIndexOf(steps, value);
   const indexRef = useRef(index);
   useEffect(() => {
@@ -34,7 +39,7 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
   const last = steps.length - 1;
 
   useEffect(() => {
-    if (!playing) return;
+    if (!playing || isMotionReduced) return;
     const timer = setInterval(() => {
       const next = indexRef.current + 1;
       if (next > last) {
@@ -44,17 +49,35 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
       onChange(steps[next]!);
     }, PLAY_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [playing, last, steps, onChange]);
+  }, [playing, isMotionReduced, last, steps, onChange]);
 
   // Annotations as marks under the track: a native tooltip (title) and a click that jumps there.
-  const marks = useMemo(
-    () =>
-      annotations
-        .filter((a) => a.date >= steps[0]! && a.date <= steps[last]!)
-        .map((a) => ({ ...a, index: stepIndexOf(steps, a.date) })),
-    [annotations, steps, last],
-  );
+  // Marks closer than one 24 px target share one button (WCAG 2.5.8), so none hides another.
+  const marksRef = useRef<HTMLDivElement | null>(null);
+  const [trackWidth, setTrackWidth] = useState(0);
+  useEffect(() => {
+    const el = marksRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setTrackWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const position = (i: number) => (last > 0 ? (i / last) * 100 : 0);
+  const marks = useMemo(() => {
+    const groups: Array<{ index: number; label: string }> = [];
+    const within = annotations
+      .filter((a) => a.date >= steps[0]! && a.date <= steps[last]!)
+      .map((a) => ({ ...a, index: stepIndexOf(steps, a.date) }))
+      .sort((a, b) => a.index - b.index);
+    for (const a of within) {
+      const label = `${a.date} ${a.title}`;
+      const previous = groups.at(-1);
+      const gapPx = previous && last > 0 && trackWidth > 0 ? ((a.index - previous.index) / last) * trackWidth : Infinity;
+      if (previous && gapPx < MARK_SIZE_PX) previous.label = `${previous.label}; ${label}`;
+      else groups.push({ index: a.index, label });
+    }
+    return groups;
+  }, [annotations, steps, last, trackWidth]);
 
   return (
     <div className="timeline" data-testid="timeline">
@@ -65,6 +88,12 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
           data-testid="timeline-play"
           icon={playing ? <PauseOutlined /> : <CaretRightOutlined />}
           onClick={() => {
+            // With reduced motion, play shows the outcome at once instead of stepping week by week.
+            if (isMotionReduced) {
+              setPlaying(false);
+              onChange(steps[last]!);
+              return;
+            }
             if (!playing && index >= last) onChange(steps[0]!);
             setPlaying((p) => !p);
           }}
@@ -91,15 +120,15 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
             if (date) onChange(date);
           }}
         />
-        <div className={styles.marks}>
+        <div className={styles.marks} ref={marksRef}>
           {marks.map((m) => (
             <button
-              key={`${m.date}-${m.title}`}
+              key={m.label}
               type="button"
               className={`timeline-mark ${styles.mark}`}
               style={{ insetInlineStart: `${position(m.index)}%` }}
-              title={`${m.date} ${m.title}`}
-              aria-label={`${m.date} ${m.title}`}
+              title={m.label}
+              aria-label={m.label}
               onClick={() => {
                 setPlaying(false);
                 onChange(steps[m.index]!);

@@ -8,5 +8,5 @@ export const SECONDARY_NAME: CSSProperties = {
   marginInlineStart: 12,
   fontSize: 16,
   fontWeight: 400,
-  color: 'rgba(0, 0, 0, 0.45)',
+  color: 'var(--ant-color-text-tertiary)',
 };

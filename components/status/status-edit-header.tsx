@@ -6,7 +6,7 @@ import type { ProgramDto } from '@/lib/programs/queries';
 import type { StatusRowDto } from '@/lib/status/dto';
 import { localized } from '@/lib/i18n/localized';
 
-const SECONDARY = { color: 'rgba(0, 0, 0, 0.45)' } as const;
+const SECONDARY = { color: 'var(--ant-color-text-tertiary)' } as const;
 
 export interface StatusEditHeaderProps {
   program: ProgramDto;

@@ -25,8 +25,17 @@ function SignOutButton() {
   const { pending } = useFormStatus();
   return (
     <Tooltip title={t('signOutHint')}>
-      <Button htmlType="submit" size="small" icon={<LogoutOutlined />} loading={pending} data-testid="sign-out">
-        {t('signOut')}
+      <Button
+        htmlType="submit"
+        size="small"
+        icon={<LogoutOutlined />}
+        loading={pending}
+        data-testid="sign-out"
+        className="app-sign-out"
+        aria-label={t('signOut')}
+      >
+        {/* On a phone only the icon shows (globals.css); the aria-label keeps the name. */}
+        <span className="app-sign-out-label">{t('signOut')}</span>
       </Button>
     </Tooltip>
   );
@@ -47,13 +56,20 @@ export function UserMenu({ user }: UserMenuProps) {
     <Space size={8} className="app-user-menu" aria-label={t('label', { name: user.name })} role="group">
       <Avatar size="small" icon={<UserOutlined />} aria-hidden />
       <Tooltip title={user.email}>
-        <span data-testid="user-menu-name">{user.name}</span>
+        <span data-testid="user-menu-name" className="app-user-name">
+          {user.name}
+        </span>
       </Tooltip>
-      <Tag color={ROLE_COLORS[user.role]} data-testid="user-menu-role" style={{ marginInlineEnd: 0 }}>
+      <Tag
+        color={ROLE_COLORS[user.role]}
+        data-testid="user-menu-role"
+        className="app-user-extra"
+        style={{ marginInlineEnd: 0 }}
+      >
         {tRoles(user.role)}
       </Tag>
       {user.role === 'PARTNER' && (institution ?? user.institutionCode) ? (
-        <span className="muted" data-testid="user-menu-institution">
+        <span className="muted app-user-extra" data-testid="user-menu-institution">
           {institution ?? user.institutionCode}
         </span>
       ) : null}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Card, Space, Tag } from 'antd';
 import { getTranslations } from 'next-intl/server';
 import { Paragraph } from '@/components/admin/typography';
-import { ApiDocsOperation, CODE_STYLE } from '@/components/api-docs/operation';
+import { ApiDocsOperation, CodeBlock } from '@/components/api-docs/operation';
 import { listApiDocsOperations } from '@/lib/api/docs';
 import { getOpenApiDocument } from '@/lib/api/openapi';
 import { requireViewer } from '@/lib/auth/session';
@@ -30,7 +30,7 @@ export default async function ApiDocsPage() {
       </Paragraph>
       <Card title={t('auth.title')}>
         <p>{t('auth.body')}</p>
-        <pre style={CODE_STYLE}>{`curl -H "Authorization: Bearer $HUTONG_TOKEN" https://hutong.example.cn/api/v1/programs`}</pre>
+        <CodeBlock>{`curl -H "Authorization: Bearer $HUTONG_TOKEN" https://hutong.example.cn/api/v1/programs`}</CodeBlock>
         <p>{t('auth.errors')}</p>
         <Space wrap>
           {['401 UNAUTHENTICATED', '403 FORBIDDEN', '404 NOT_FOUND', '409 CONFLICT', '422 VALIDATION', '429 RATE_LIMITED'].map((code) => (

@@ -27,7 +27,7 @@ export default async function ImportPage() {
       <ImportPanel isPartner={isPartner} />
       <Card title={t('export.title')}>
         {/* A plain paragraph: antd's compound components are undefined in Server Components. */}
-        <p style={{ color: 'rgba(0, 0, 0, 0.45)', marginTop: 0 }}>
+        <p className="muted" style={{ marginTop: 0 }}>
           {t('export.hint')} {isPartner ? t('export.partnerHint') : null}
         </p>
         <Space wrap>

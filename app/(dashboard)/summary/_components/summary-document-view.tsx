@@ -7,7 +7,7 @@ import { localized } from '@/lib/i18n/localized';
 export type ChartSources = ReadonlyMap<string, { src: string; width: number; height: number }>;
 
 function HealthTag({ health, label }: { health: Health | null; label: string }) {
-  const color = health ? HEALTH_COLORS[health] : '#8c8c8c';
+  const color = health ? HEALTH_COLORS[health] : 'var(--ant-color-text-tertiary, rgba(0, 0, 0, 0.6))';
   return (
     <span className="summary-health" style={{ color, borderColor: color }} data-testid="summary-health" data-health={health ?? 'NONE'}>
       {label}
@@ -71,16 +71,18 @@ export function SummaryDocumentView({ doc, charts }: { doc: SummaryDocument; cha
               {doc.overview.rows.map((r) => (
                 <tr key={r.slug} data-program={r.slug}>
                   <th scope="row">{r.program}</th>
-                  <td className="summary-number" data-testid="summary-line-coverage">
+                  <td className="summary-number" data-label={h.coverage} data-testid="summary-line-coverage">
                     {r.coverage}
                   </td>
-                  <td className="summary-number" data-testid="summary-line-change">
+                  <td className="summary-number" data-label={h.change} data-testid="summary-line-change">
                     {r.change}
                   </td>
-                  <td>
+                  <td data-label={h.health}>
                     <HealthTag health={r.health} label={r.healthLabel} />
                   </td>
-                  <td className={toneClass(r.outlookTone)}>{r.outlook}</td>
+                  <td className={toneClass(r.outlookTone)} data-label={h.outlook}>
+                    {r.outlook}
+                  </td>
                 </tr>
               ))}
             </tbody>
