@@ -141,9 +141,10 @@ test('the national city layer colours every city for the timeline date, and a ci
   // The middle of the map is a prefecture city of north-west China: clicking it opens its page.
   // The canvas paints a frame after the data is set, so the click is retried until it lands; the
   // city page is rendered on the server, which takes a few seconds on a busy machine.
-  const box = await again.boundingBox();
-  if (!box) throw new Error('no map box');
   await expect(async () => {
+    await again.scrollIntoViewIfNeeded();
+    const box = await again.boundingBox();
+    if (!box) throw new Error('no map box');
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.55);
     await expect(page).toHaveURL(/\/cities\/\d{4}$/, { timeout: 8_000 });
   }).toPass({ timeout: 30_000 });
