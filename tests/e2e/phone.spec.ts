@@ -113,5 +113,11 @@ test('a partner reports a status by the form on a phone, and a manager puts it b
   await manager.getByLabel('备注').fill(note);
   await manager.getByTestId('save-status').tap();
   await expect(manager.getByTestId('row-version')).toContainText(String(version + 2));
+  // Putting the status back does not vouch for the partner's report: verifying is its own step.
+  await expect(manager.getByTestId('unverified')).toBeVisible();
+  await manager.getByTestId('verify-button').tap();
+  await manager.locator('.ant-popconfirm .ant-btn-primary').tap();
+  await expect(manager.getByTestId('row-version')).toContainText(String(version + 3));
   await expect(manager.getByTestId('unverified')).toHaveCount(0);
+  await expectFitsViewport(manager, 'status form after verifying');
 });
