@@ -32,7 +32,8 @@ export const TOURS: readonly Tour[] = [
       { name: 'institutions', path: '/institutions' },
       { name: 'institution page', path: '/institutions/ICBC' },
       { name: 'city page', path: '/cities/4403' },
-      { name: 'summary list', path: '/summary' },
+      { name: 'latest summary', path: '/summary' },
+      { name: 'summary archive', path: '/summary/archive' },
       { name: 'summary of a week', path: '/summary/2021-W48' },
       { name: 'admin index', path: '/admin' },
       { name: 'admin programs', path: '/admin/programs' },
@@ -59,6 +60,7 @@ export const TOURS: readonly Tour[] = [
     stops: [
       { name: 'dashboard', path: '/' },
       { name: 'institutions', path: '/institutions' },
+      { name: 'latest summary', path: '/summary' },
       { name: 'summary of a week', path: '/summary/2021-W39' },
       { name: 'admin index', path: '/admin' },
     ],

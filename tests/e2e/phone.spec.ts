@@ -1,14 +1,16 @@
 /**
  * Hutong on a phone (390 x 844, and the narrower 360 x 740): no page scrolls sideways, the
  * section links are one tap away in the menu drawer, and a partner can report a status by the
- * form.
+ * form, and an executive reads last week's summary and downloads its PDF.
  *
  * The status round trip touches CMB's row of the bank-apps program and leaves it as it found it
  * (live, verified by a manager).
  */
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { BANKS_PROGRAM, PHONE, SMALL_PHONE, TOURS } from './page-tour';
+import { lastFinishedWeek } from '../../lib/summary/iso-week';
 import { DEMO_USERS, signIn } from './support/sign-in';
 
 /** How far the document reaches past the viewport's right edge, in CSS pixels (0 when it fits). */
@@ -120,4 +122,25 @@ test('a partner reports a status by the form on a phone, and a manager puts it b
   await expect(manager.getByTestId('row-version')).toContainText(String(version + 3));
   await expect(manager.getByTestId('unverified')).toHaveCount(0);
   await expectFitsViewport(manager, 'status form after verifying');
+});
+
+test('an executive lands on last week’s summary from the menu and downloads its PDF', async ({ page }, testInfo) => {
+  const latest = lastFinishedWeek(new Date());
+  await signIn(page, DEMO_USERS.exec);
+  await page.getByTestId('nav-menu-button').tap();
+  await page.getByTestId('nav-drawer').getByRole('link', { name: '汇总' }).tap();
+  await expect(page).toHaveURL(/\/summary$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`互通周报 · ${latest.id}`);
+  await expectFitsViewport(page, 'latest summary');
+  await expect(page.getByTestId('summary-archive')).toBeInViewport();
+
+  const link = page.getByTestId('summary-pdf');
+  await expect(link).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), link.tap()]);
+  expect(download.suggestedFilename()).toBe(`hutong-summary-${latest.id}.pdf`);
+  const file = testInfo.outputPath(`summary-${latest.id}.pdf`);
+  await download.saveAs(file);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain(`互通周报 · ${latest.id}`);
+  expect(text).toContain('各项目概览');
 });

@@ -1,5 +1,6 @@
 /**
- * The executive's journey: the list of weeks, one week's summary (numbers equal to the API's),
+ * The executive's journey: the latest finished week on opening the summaries, the archive of
+ * weeks, one week's summary (numbers equal to the API's),
  * the printed A4 PDF with its Chinese text (checked with pdftotext from poppler-utils), the PDF
  * download printed on the server, the same week in English, and a week that does not exist.
  */
@@ -7,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
+import { lastFinishedWeek } from '../../lib/summary/iso-week';
 import { DEMO_USERS, signIn } from './support/sign-in';
 
 interface ApiProgram {
@@ -39,8 +41,25 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, DEMO_USERS.exec);
 });
 
+test('the summaries open on the latest finished week; the archive is one tap away', async ({ page }) => {
+  const latest = lastFinishedWeek(new Date());
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '汇总' }).click();
+  await expect(page).toHaveURL(/\/summary$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`互通周报 · ${latest.id}`);
+  await expect(page.getByTestId('summary-next')).toHaveCount(0);
+  await expect(page.getByTestId('summary-pdf')).toHaveAttribute('href', `/summary/${latest.id}/pdf`);
+
+  await page.getByTestId('summary-archive').click();
+  await expect(page).toHaveURL(/\/summary\/archive$/);
+  const row = page.getByTestId('summary-weeks').locator(`tr[data-week="${latest.id}"]`);
+  // Opening the latest week archived it.
+  await expect(row).toContainText('已存档');
+  await row.getByRole('link', { name: latest.id }).click();
+  await expect(page).toHaveURL(new RegExp(`/summary/${latest.id}$`));
+});
+
 test('an executive opens 2021-W39 from the list: the numbers are the API’s and the Alipay statement’s', async ({ page }) => {
-  await page.goto('/summary?year=2021');
+  await page.goto('/summary/archive?year=2021');
   const row = page.getByTestId('summary-weeks').locator('tr[data-week="2021-W39"]');
   await expect(row).toContainText('2021-09-27 – 2021-10-03');
   await row.getByRole('link', { name: '2021-W39' }).click();

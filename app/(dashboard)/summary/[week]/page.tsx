@@ -1,36 +1,15 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Alert, Button, Result } from 'antd';
 import { getLocale } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { getEnv } from '@/lib/env';
-import { AppError } from '@/lib/errors';
 import { resolveLocale } from '@/lib/i18n/config';
-import { listPrograms } from '@/lib/programs/queries';
-import { composeSummaryDocument } from '@/lib/summary/document';
-import { asCrossProgramSummary, isCrossProgramSummary, readWeeklySummaryAs } from '@/lib/summary/generate';
-import { isWeekFinished, parseIsoWeek, shiftIsoWeek } from '@/lib/summary/iso-week';
-import { findChromium } from '@/lib/summary/pdf';
-import { renderChartsSvgCached, svgDataUri } from '@/lib/summary/render-charts';
-import { getSummaryArchive } from '@/lib/summary/service';
+import { parseIsoWeek } from '@/lib/summary/iso-week';
 import { createSummaryText } from '@/lib/summary/text';
-import { SummaryActions } from '../_components/summary-actions';
-import { SummaryDocumentView } from '../_components/summary-document-view';
+import { programParam, SummaryWeek } from '../_components/summary-week';
 import '../summary.css';
 
 interface PageProps {
   params: Promise<{ week: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
-
-function programParam(raw: string | string[] | undefined): string | null {
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-  return value ? value.slice(0, 64) : null;
-}
-
-function weekHref(week: string, program: string | null): string {
-  return program ? `/summary/${week}?program=${encodeURIComponent(program)}` : `/summary/${week}`;
 }
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
@@ -39,89 +18,9 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   return { title: parseIsoWeek(week) ? text.t('week.heading', { week }) : text.t('week.invalidTitle') };
 }
 
-/**
- * One week's summary: read from the archive, or generated and archived on this first view (an
- * idempotent write: the same week is never stored twice, see lib/summary/archive.ts).
- */
+/** One week's summary, by its ISO week id (`/summary/2021-W39`). */
 export default async function SummaryWeekPage({ params, searchParams }: PageProps) {
   const viewer = await requireViewer();
   const { week } = await params;
-  const program = programParam((await searchParams).program);
-  const locale = resolveLocale(await getLocale());
-  const text = createSummaryText(locale);
-  const { t } = text;
-  const db = await getDb();
-
-  let result;
-  try {
-    result = await readWeeklySummaryAs(db, getSummaryArchive(db), viewer, week, program);
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'VALIDATION' || error.code === 'NOT_FOUND')) {
-      return (
-        <Result
-          status="404"
-          title={t('week.invalidTitle')}
-          subTitle={t('week.invalid', { week: week.slice(0, 20) })}
-          extra={
-            <Button type="primary" href="/summary">
-              {t('week.back')}
-            </Button>
-          }
-          data-testid="summary-invalid"
-        />
-      );
-    }
-    throw error;
-  }
-
-  const { summary, request } = result;
-  const doc = composeSummaryDocument(asCrossProgramSummary(summary.payload), text, {
-    generatedAt: summary.generatedAt,
-    scope: isCrossProgramSummary(summary.payload) ? 'all' : 'program',
-  });
-  const rendered = renderChartsSvgCached(
-    `${summary.week}|${summary.scope}|${summary.generatedAt}`,
-    doc.programs.flatMap((p) => p.charts),
-    locale,
-  );
-  const charts = new Map(rendered.map((c) => [c.id, { src: svgDataUri(c.svg), width: c.width, height: c.height }]));
-  const started = (await listPrograms(db)).filter((p) => p.startDate <= request.week.end);
-  const previous = shiftIsoWeek(request.week, -1);
-  const next = shiftIsoWeek(request.week, 1);
-  const hasPrevious = started.some((p) => p.startDate <= previous.end);
-  const hasNext = isWeekFinished(next, new Date());
-  const pdfHref = `/summary/${request.week.id}/pdf${program ? `?program=${encodeURIComponent(program)}` : ''}`;
-  const canMakePdf = findChromium(getEnv().chromiumPath) !== null;
-
-  return (
-    <div className="summary-page">
-      <SummaryActions
-        labels={{
-          back: t('week.back'),
-          previous: t('week.previous'),
-          next: t('week.next'),
-          print: t('week.print'),
-          downloadPdf: t('week.downloadPdf'),
-          nav: t('title'),
-        }}
-        previousHref={hasPrevious ? weekHref(previous.id, program) : null}
-        nextHref={hasNext ? weekHref(next.id, program) : null}
-        pdfHref={canMakePdf ? pdfHref : null}
-      />
-      {!canMakePdf && <Alert type="info" showIcon title={t('week.pdfUnavailable')} style={{ marginBottom: 16 }} data-testid="summary-pdf-unavailable" />}
-      {started.length > 1 && (
-        <nav className="summary-programs" aria-label={t('overview.program')}>
-          <Link href={weekHref(request.week.id, null)} aria-current={program === null ? 'page' : undefined}>
-            {t('week.allPrograms')}
-          </Link>
-          {started.map((p) => (
-            <Link key={p.slug} href={weekHref(request.week.id, p.slug)} aria-current={program === p.slug ? 'page' : undefined}>
-              {text.name(p)}
-            </Link>
-          ))}
-        </nav>
-      )}
-      <SummaryDocumentView doc={doc} charts={charts} />
-    </div>
-  );
+  return <SummaryWeek viewer={viewer} week={week} program={programParam((await searchParams).program)} />;
 }

@@ -4,6 +4,8 @@ import { DownloadOutlined, LeftOutlined, PrinterOutlined, RightOutlined, Unorder
 import { Button } from 'antd';
 
 interface Props {
+  /** The list of every week. */
+  archiveHref: string;
   labels: { back: string; previous: string; next: string; print: string; downloadPdf: string; nav: string };
   previousHref: string | null;
   nextHref: string | null;
@@ -11,11 +13,11 @@ interface Props {
   pdfHref: string | null;
 }
 
-/** Back to the list, the neighbouring weeks, print (the browser's dialog) and the server's PDF. */
-export function SummaryActions({ labels, previousHref, nextHref, pdfHref }: Props) {
+/** The archive of all weeks, the neighbouring weeks, print (the browser's dialog) and the server's PDF. */
+export function SummaryActions({ archiveHref, labels, previousHref, nextHref, pdfHref }: Props) {
   return (
     <nav className="summary-actions" aria-label={labels.nav}>
-      <Button href="/summary" icon={<UnorderedListOutlined />}>
+      <Button href={archiveHref} icon={<UnorderedListOutlined />} data-testid="summary-archive">
         {labels.back}
       </Button>
       {previousHref && (
