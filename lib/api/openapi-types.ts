@@ -467,7 +467,10 @@ export interface operations {
                 /** @description Coverage as of the end of this day; default today (Asia/Shanghai). */
                 asOf?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an answer you kept: while the coverage is unchanged the answer is 304 without a body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Program slug. */
                 slug: string;
@@ -479,11 +482,22 @@ export interface operations {
             /** @description Coverage, per province, and the projection. */
             200: {
                 headers: {
+                    /** @description Changes whenever the answer changes (a write to the program’s history); send it back in `If-None-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Coverage"];
                 };
+            };
+            /** @description Unchanged since the answer whose `ETag` was sent in `If-None-Match`. */
+            304: {
+                headers: {
+                    /** @description Changes whenever the answer changes (a write to the program’s history); send it back in `If-None-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
             401: {

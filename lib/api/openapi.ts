@@ -44,6 +44,11 @@ function json(schema: ZodType, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }
 
+const ETAG_HEADER = {
+  description: 'Changes whenever the answer changes (a write to the program’s history); send it back in `If-None-Match`.',
+  schema: { type: 'string' as const },
+};
+
 function errors(...statuses: ErrorStatus[]) {
   return Object.fromEntries(
     statuses.map((s) => [
@@ -116,8 +121,20 @@ function build() {
     description: 'Counts per status, the share live against the stated denominator, per province for city programs, and the projection to the target date.',
     tags: ['Programs'],
     security: readSecurity,
-    request: { params: slugPath, query: coverageQuerySchema },
-    responses: { 200: json(coverageSchema, 'Coverage, per province, and the projection.'), ...errors(...READ_ERRORS, 404) },
+    request: {
+      params: slugPath,
+      query: coverageQuerySchema,
+      headers: z.object({
+        'If-None-Match': z.string().optional().meta({
+          description: 'The `ETag` of an answer you kept: while the coverage is unchanged the answer is 304 without a body.',
+        }),
+      }),
+    },
+    responses: {
+      200: { ...json(coverageSchema, 'Coverage, per province, and the projection.'), headers: { ETag: ETAG_HEADER } },
+      304: { description: 'Unchanged since the answer whose `ETag` was sent in `If-None-Match`.', headers: { ETag: ETAG_HEADER } },
+      ...errors(...READ_ERRORS, 404),
+    },
   });
   const entities = [
     {

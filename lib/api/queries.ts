@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { invalidField } from '../forms/validate-input';
 import { authorize, canReadChange, redactSnapshot, redactStatusRow, type StatusRowRef } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
+import { readThroughHistoryCache, type CachedAnswer } from '../coverage/history-cache';
 import { getCoverageAsOf } from '../coverage/queries';
 import { getProjection } from '../coverage/series';
 import type { Prisma, RolloutStatus } from '../generated/sqlite/client';
@@ -42,10 +43,20 @@ export async function listApiPrograms(db: Db, viewer: Viewer): Promise<ProgramIt
   }));
 }
 
-export async function getApiCoverage(db: Db, viewer: Viewer, slug: string, asOf: string): Promise<CoverageBody> {
+/**
+ * The coverage answer with its ETag. Every role reads the same answer (nothing in it is redacted),
+ * so it is cached by the program's history version (lib/coverage/history-cache.ts).
+ */
+export async function getApiCoverage(db: Db, viewer: Viewer, slug: string, asOf: string): Promise<CachedAnswer<CoverageBody>> {
   authorize(viewer, 'coverage.read');
+  const answer = await readThroughHistoryCache(db, slug, `api-coverage|${asOf}`, () => computeApiCoverage(db, slug, asOf));
+  if (!answer) throw new AppError('NOT_FOUND', `no program ${slug}`);
+  return answer;
+}
+
+async function computeApiCoverage(db: Db, slug: string, asOf: string): Promise<CoverageBody | null> {
   const [coverage, projection] = await Promise.all([getCoverageAsOf(db, slug, asOf), getProjection(db, slug, asOf)]);
-  if (!coverage) throw new AppError('NOT_FOUND', `no program ${slug}`);
+  if (!coverage) return null;
   return {
     program: coverage.program.slug,
     unit: coverage.program.unit,

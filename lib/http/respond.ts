@@ -15,7 +15,7 @@ import type { AppLocale } from '../i18n/config';
 import { describeDetails, messagesIn } from '../forms/messages';
 import { describeIssues, toFieldIssues } from '../forms/validation';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
+export const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function jsonOk<T>(data: T, init: { status?: number; headers?: Record<string, string> } = {}) {
   return NextResponse.json(data, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });

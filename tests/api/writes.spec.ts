@@ -230,3 +230,40 @@ test('writes need a token of someone who may write: an executive gets 403, no to
   expect((await api.patch<Err>(cityUrl, { version: current.version, note: 'x' }, { token: null })).status).toBe(401);
   void DEMO;
 });
+
+test('coverage answers with an ETag, 304 while unchanged, and never 304 once a write changed it', async ({ api, tokens }) => {
+  const city = '6501';
+  const url = `/api/v1/programs/${CITIES}/coverage`;
+  const first = await api.get<{ live: number; counts: Record<string, number> }>(url);
+  expect(first.status).toBe(200);
+  const etag = first.headers.etag!;
+  expect(etag).toMatch(/^"[\w-]+"$/);
+  expect(first.headers['cache-control']).toBe('no-store');
+
+  const unchanged = await api.get(url, { headers: { 'If-None-Match': etag } });
+  expect(unchanged.status).toBe(304);
+  expect(unchanged.headers.etag).toBe(etag);
+  // A list of tags, weak or strong, matches too; another tag does not.
+  expect((await api.get(url, { headers: { 'If-None-Match': `"other", W/${etag}` } })).status).toBe(304);
+  expect((await api.get(url, { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
+
+  const row = (await api.get<Item>(`/api/v1/programs/${CITIES}/cities/${city}`, { token: tokens.pm })).body;
+  const paused = await api.patch<Item>(`/api/v1/programs/${CITIES}/cities/${city}`, { version: row.version, status: row.status === 'PAUSED' ? 'LIVE' : 'PAUSED' }, { token: tokens.pm });
+  expect(paused.status).toBe(200);
+
+  const changed = await api.get<{ live: number; counts: Record<string, number> }>(url, { headers: { 'If-None-Match': etag } });
+  expect(changed.status).toBe(200);
+  expect(changed.headers.etag).not.toBe(etag);
+  expect(changed.body.live).toBe(first.body.live + (row.status === 'PAUSED' ? 1 : -1));
+
+  // A note changes no number: the coverage of the day, and its ETag, stay as they were.
+  const noted = await api.patch<Item>(`/api/v1/programs/${CITIES}/cities/${city}`, { version: paused.body.version, note: `ETag ${Date.now()}` }, { token: tokens.pm });
+  expect(noted.status).toBe(200);
+  expect((await api.get(url, { headers: { 'If-None-Match': changed.headers.etag! } })).status).toBe(304);
+
+  const back = await api.patch<Item>(`/api/v1/programs/${CITIES}/cities/${city}`, { version: noted.body.version, status: row.status }, { token: tokens.pm });
+  expect(back.status).toBe(200);
+  const restored = await api.get<{ live: number }>(url, { headers: { 'If-None-Match': changed.headers.etag! } });
+  expect(restored.status).toBe(200);
+  expect(restored.body.live).toBe(first.body.live);
+});
