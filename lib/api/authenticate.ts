@@ -4,8 +4,8 @@
  *
  * - `Authorization: Bearer <token>`: the token is looked up by its SHA-256 and its user re-read
  *   on every request (lib/tokens/queries.ts), so a revoked or expired token or a disabled user is
- *   refused at once; the request then counts against the token's rate limit, kept in the database
- *   so that several app instances share one count. Any other Authorization scheme, or a bad
+ *   refused at once; the request then counts against the token's rate limit, shared by several
+ *   app instances through the database but written there in batches (lib/auth/batched-rate-limit.ts). Any other Authorization scheme, or a bad
  *   token, is 401: a client that sent credentials never silently falls back to a browser session.
  * - No Authorization header: the signed-in browser session, for reads (GET/HEAD) only. Writes
  *   need a token, which also keeps cross-site requests riding on a cookie away from them.
@@ -13,7 +13,8 @@
 import 'server-only';
 import { requireRequestContext } from '../auth/session';
 import { clientIpFrom } from '../auth/client-ip';
-import { consume, type RateLimitRule } from '../auth/rate-limit';
+import { apiRateLimiter } from '../auth/batched-rate-limit';
+import type { RateLimitRule } from '../auth/rate-limit';
 import type { RequestContext } from '../auth/viewer';
 import { getDb } from '../db';
 import { getEnv } from '../env';
@@ -49,7 +50,7 @@ export async function authenticateApiCaller(request: Request): Promise<ApiCaller
   const db = await getDb();
   const identity = await findTokenIdentity(db, match[1]);
   if (!identity) throw new AppError('UNAUTHENTICATED', 'invalid, revoked or expired token');
-  const limit = await consume(db, tokenRateLimitKey(identity.tokenId), apiRateLimitRule());
+  const limit = await apiRateLimiter.consume(db, tokenRateLimitKey(identity.tokenId), apiRateLimitRule());
   if (!limit.allowed) {
     throw new AppError('RATE_LIMITED', 'too many requests for this token', { retryAfterSeconds: limit.retryAfterSeconds });
   }

@@ -1,7 +1,7 @@
 /**
  * Fixed-window rate limits counted in the database (RateLimitBucket), so several app instances
- * share one count. Used for sign-in (per account and per IP) and meant for the partner API
- * (e.g. "api:token:<id>"). No 'server-only': plain data-layer code, testable and usable by scripts.
+ * share one count. Used for sign-in (per account and per IP); the partner API's per-token limit
+ * (e.g. "api:token:<id>") writes the same rows in batches (./batched-rate-limit.ts). No 'server-only': plain data-layer code, testable and usable by scripts.
  *
  * Each step is one atomic statement, so parallel requests never lose a count: an expired window
  * is reset by a conditional UPDATE, and the count is raised by an upsert that Prisma sends as a
@@ -61,8 +61,22 @@ async function returnNullIfNotFound<T>(write: Promise<T>): Promise<T | null> {
   }
 }
 
-/** Counts one attempt against `key` and says whether it is within the rule. */
-export async function consume(db: Db, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
+/**
+ * Adds `delta` attempts to `key`'s current window (starting a new window when the stored one has
+ * ended) and returns the stored bucket: the one write both `consume` and the batched API limiter
+ * (./batched-rate-limit.ts) make.
+ */
+export async function addPoints(db: Db, key: string, rule: RateLimitRule, delta: number, now = new Date()): Promise<RateLimitBucketRow> {
+  return (await addPointsReporting(db, key, rule, delta, now)).bucket;
+}
+
+interface RateLimitBucketRow {
+  points: number;
+  windowStart: Date;
+  expiresAt: Date;
+}
+
+async function addPointsReporting(db: Db, key: string, rule: RateLimitRule, delta: number, now: Date) {
   const expiresAt = new Date(now.getTime() + rule.windowSeconds * 1000);
   // Start a new window when the stored one has ended. Conditional on the ended window's expiry,
   // so of two parallel attempts only one resets it and reports what it counted. `update`, not
@@ -83,10 +97,11 @@ export async function consume(db: Db, key: string, rule: RateLimitRule, now = ne
   const upsert = () =>
     db.rateLimitBucket.upsert({
       where: { key },
-      create: { key, points: 1, windowStart: now, expiresAt },
-      update: { points: { increment: 1 } },
+      create: { key, points: delta, windowStart: now, expiresAt },
+      update: { points: { increment: delta } },
+      select: { points: true, windowStart: true, expiresAt: true },
     });
-  let bucket;
+  let bucket: RateLimitBucketRow;
   try {
     bucket = await upsert();
   } catch (error) {
@@ -94,6 +109,12 @@ export async function consume(db: Db, key: string, rule: RateLimitRule, now = ne
     if (!hasPrismaCode(error, 'P2002')) throw error;
     bucket = await upsert();
   }
+  return { bucket, closedWindow };
+}
+
+/** Counts one attempt against `key` and says whether it is within the rule. */
+export async function consume(db: Db, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
+  const { bucket, closedWindow } = await addPointsReporting(db, key, rule, 1, now);
   const allowed = bucket.points <= rule.points;
   if (!allowed) countRateLimitRefusal(key);
   return {
