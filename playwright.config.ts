@@ -20,10 +20,6 @@ function chromiumPath(): string {
   }
 }
 
-// The axe tour (tests/e2e/accessibility.spec.ts) is not yet green on every page
-// (docs/accessibility.md): `npm run test:a11y` runs it on purpose until it joins CI.
-const withAccessibility = process.env.E2E_ACCESSIBILITY === '1';
-
 export default defineConfig<object, ProviderOption>({
   outputDir: 'test-results',
   timeout: 60_000,
@@ -55,7 +51,7 @@ export default defineConfig<object, ProviderOption>({
     // Seed the template databases the other projects copy, once per run and provider.
     { name: 'db-sqlite', testDir: 'tests/support', testMatch: 'template.setup.ts', use: { databaseProvider: 'sqlite' } },
     { name: 'db-postgresql', testDir: 'tests/support', testMatch: 'template.setup.ts', use: { databaseProvider: 'postgresql' } },
-    { name: 'browser', testDir: 'tests/e2e', testIgnore: withAccessibility ? [] : ['**/accessibility.spec.ts'], dependencies: ['db-sqlite'], use: { databaseProvider: 'sqlite' } },
+    { name: 'browser', testDir: 'tests/e2e', dependencies: ['db-sqlite'], use: { databaseProvider: 'sqlite' } },
     { name: 'api-sqlite', testDir: 'tests/api', dependencies: ['db-sqlite'], use: { databaseProvider: 'sqlite' } },
     { name: 'api-postgresql', testDir: 'tests/api', dependencies: ['db-postgresql'], use: { databaseProvider: 'postgresql' } },
   ],

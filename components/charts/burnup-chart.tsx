@@ -4,9 +4,11 @@ import { useMemo } from 'react';
 import { useTranslations } from 'next-intl';
 import type { CountSeriesDto } from '@/lib/coverage/series';
 import { buildBurnupOption } from '@/lib/charts/burnup';
+import { describeBurnup } from '@/lib/charts/describe';
 import { ChartFrame } from './chart-frame';
 import { openAnnotationSource } from './open-annotation-source';
 import { useTimelineLabels, type TimelineChartProps } from './timeline-chart';
+import { useChartText } from './use-chart-text';
 
 export default function BurnupChart({
   series,
@@ -20,6 +22,8 @@ export default function BurnupChart({
   const shared = useTimelineLabels(series, projection);
   const unit = series.unit;
   const aria = t('aria', { program: programName });
+  const text = useChartText();
+  const description = useMemo(() => text.progress(describeBurnup(series, projection), series.unit), [text, series, projection]);
   const option = useMemo(
     () =>
       buildBurnupOption(
@@ -54,6 +58,7 @@ export default function BurnupChart({
       onClick={openAnnotationSource}
       height={height}
       ariaLabel={aria}
+      description={description}
       errorText={t('loadError')}
       testId="burnup-chart"
       downloadName={downloadName}

@@ -1,7 +1,7 @@
 'use client';
 
 import { Alert, Skeleton } from 'antd';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { ChartDownloadButton } from './chart-download-button';
 import { useEChart, type EChartClick } from './use-echart';
@@ -17,6 +17,11 @@ interface Props {
   height: number;
   /** The chart's accessible name: the canvas is one image to assistive tech. */
   ariaLabel: string;
+  /**
+   * What the picture says, in words (lib/charts/describe.ts): the figures a sighted reader takes
+   * from it. Read out after the name, and kept in the page for readers who cannot see the canvas.
+   */
+  description: string;
   errorText: string;
   testId: string;
   /** PNG file name; no download button without one. */
@@ -28,13 +33,14 @@ interface Props {
 }
 
 /**
- * Every chart on a page: ECharts drawing `option` (useEChart), on a surface with role=img,
- * data-testid and data-state, a skeleton while ECharts and the data load, an error alert, and the
- * PNG download once it is drawn.
+ * Every chart on a page: ECharts drawing `option` (useEChart), on a surface with role=img and
+ * its text equivalent, data-testid and data-state, a skeleton while ECharts and the data load, an
+ * error alert, and the PNG download once it is drawn.
  */
-export function ChartFrame({ option, maps, onClick, isPending = false, height, ariaLabel, errorText, testId, downloadName, data, placeholder }: Props) {
-  const { ref: chartRef, state: chartState, chart } = useEChart(option, { maps, onClick });
+export function ChartFrame({ option, maps, onClick, isPending = false, height, ariaLabel, description, errorText, testId, downloadName, data, placeholder }: Props) {
+  const { ref: chartRef, state: chartState, chart, isAnimated } = useEChart(option, { maps, onClick });
   const state = isPending && chartState === 'ready' ? 'loading' : chartState;
+  const descriptionId = useId();
   return (
     <div style={{ position: 'relative', height }}>
       {state === 'ready' && downloadName && <ChartDownloadButton chart={chart} filename={downloadName} />}
@@ -42,11 +48,16 @@ export function ChartFrame({ option, maps, onClick, isPending = false, height, a
         ref={chartRef}
         role="img"
         aria-label={ariaLabel}
+        aria-describedby={descriptionId}
         data-testid={testId}
         data-state={state}
+        data-animation={isAnimated ? 'on' : 'off'}
         {...data}
         style={{ width: '100%', height: '100%' }}
       />
+      <p id={descriptionId} className="visually-hidden" data-testid={`${testId}-text`}>
+        {description}
+      </p>
       {state === 'loading' &&
         (placeholder ? (
           <div style={{ position: 'absolute', inset: 0 }}>{placeholder}</div>

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { buildLiveLinesOption, toLiveLines } from '@/lib/charts/institutions-over-time';
 import type { LiveInstitutionsHistoryDto } from '@/lib/institutions/over-time';
 import { ChartFrame } from './chart-frame';
+import { useChartText } from './use-chart-text';
 import { localized } from '@/lib/i18n/localized';
 
 interface Props {
@@ -34,11 +35,18 @@ export default function InstitutionsOverTimeChart({ programs, end, downloadName,
     [lines, t],
   );
 
+  const text = useChartText();
+  const description = useMemo(
+    () => text.institutionsOverTime(end, lines.map((l) => ({ name: l.name, live: l.final, denominator: l.denominator }))),
+    [text, end, lines],
+  );
+
   return (
     <ChartFrame
       option={option}
       height={height}
       ariaLabel={t('aria')}
+      description={description}
       errorText={t('loadError')}
       testId="institutions-over-time"
       downloadName={downloadName}

@@ -4,7 +4,9 @@ import { useMemo } from 'react';
 import { useTranslations } from 'next-intl';
 import type { MetricSeriesDto } from '@/lib/coverage/series';
 import { buildMetricOption } from '@/lib/charts/metric-line';
+import { describeMetric } from '@/lib/charts/describe';
 import { ChartFrame } from './chart-frame';
+import { useChartText } from './use-chart-text';
 import { openAnnotationSource } from './open-annotation-source';
 import { useTimelineLabels, type TimelineChartProps } from './timeline-chart';
 
@@ -20,6 +22,8 @@ export default function MetricChart({
   const tm = useTranslations('burnup.metric');
   const shared = useTimelineLabels(series, projection);
   const aria = tm('aria', { program: programName });
+  const text = useChartText();
+  const description = useMemo(() => text.progress(describeMetric(series, projection), 'PERCENT'), [text, series, projection]);
   const option = useMemo(
     () =>
       buildMetricOption(
@@ -42,6 +46,7 @@ export default function MetricChart({
       onClick={openAnnotationSource}
       height={height}
       ariaLabel={aria}
+      description={description}
       errorText={tc('loadError')}
       testId="metric-chart"
       downloadName={downloadName}

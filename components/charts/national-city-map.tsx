@@ -5,13 +5,17 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { CityCoverageDto } from '@/lib/coverage/queries';
 import { buildCityMapOption, toCityMapData } from '@/lib/charts/city-map';
 import { ROLLOUT_STATUSES } from '@/lib/coverage/summarise';
+import { describeCityStatuses } from '@/lib/charts/describe';
 import { ChartFrame } from './chart-frame';
+import { useChartText } from './use-chart-text';
 import { NATIONAL_CITIES_MAP } from '@/lib/charts/map-names';
 import { useRegionClick } from './use-echart';
 
 interface Props {
   /** Every in-scope city with its status on the date shown; null while they load. */
   cities: CityCoverageDto[] | null;
+  /** The date the colours are for (said in the text equivalent). */
+  asOf: string;
   /** Versioned URL of public/geo/china-cities.json (cached immutably). */
   geoUrl: string;
   onCityClick?: (code: string) => void;
@@ -20,7 +24,7 @@ interface Props {
 }
 
 /** The national city layer: every prefecture city coloured by its status at once. */
-export default function NationalCityMap({ cities, geoUrl, onCityClick, downloadName, height = 480 }: Props) {
+export default function NationalCityMap({ cities, asOf, geoUrl, onCityClick, downloadName, height = 480 }: Props) {
   const t = useTranslations('dashboard.map');
   const ts = useTranslations('status');
   const locale = useLocale();
@@ -36,6 +40,8 @@ export default function NationalCityMap({ cities, geoUrl, onCityClick, downloadN
     );
   }, [cities, locale, t, ts]);
   const onClick = useRegionClick(cities, onCityClick);
+  const text = useChartText();
+  const description = useMemo(() => (cities ? text.cityStatuses(null, asOf, describeCityStatuses(cities)) : ''), [text, asOf, cities]);
 
   return (
     <ChartFrame
@@ -46,6 +52,7 @@ export default function NationalCityMap({ cities, geoUrl, onCityClick, downloadN
       isPending={!cities}
       height={height}
       ariaLabel={t('nationalCitiesAria')}
+      description={description}
       errorText={t('loadError')}
       testId="national-city-map"
       downloadName={downloadName}

@@ -3,14 +3,18 @@
 import { useMemo } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ProvinceCoverageDto } from '@/lib/coverage/queries';
+import { describeProvinceMap } from '@/lib/charts/describe';
 import { buildProvinceMapOption, toProvinceMapData } from '@/lib/charts/province-map';
 import { NATIONAL_MAP } from '@/lib/charts/map-names';
 import { ChartFrame } from './chart-frame';
 import { StaticProvinceMap } from './static-province-map';
+import { useChartText } from './use-chart-text';
 import { useRegionClick } from './use-echart';
 
 interface Props {
   provinces: ProvinceCoverageDto[];
+  /** The date the colours are for (said in the text equivalent). */
+  asOf: string;
   onProvinceClick?: (code: string) => void;
   /** File name of the PNG download. */
   downloadName: string;
@@ -21,7 +25,7 @@ interface Props {
 
 export type ProvinceMapProps = Props;
 
-export default function ProvinceMap({ provinces, onProvinceClick, downloadName, height = 480, placeholderSvg }: Props) {
+export default function ProvinceMap({ provinces, asOf, onProvinceClick, downloadName, height = 480, placeholderSvg }: Props) {
   const t = useTranslations('dashboard.map');
   const locale = useLocale();
   const option = useMemo(() => {
@@ -42,6 +46,8 @@ export default function ProvinceMap({ provinces, onProvinceClick, downloadName, 
     });
   }, [provinces, locale, t]);
   const onClick = useRegionClick(provinces, onProvinceClick);
+  const text = useChartText();
+  const description = useMemo(() => text.provinceMap(describeProvinceMap(provinces), asOf), [text, provinces, asOf]);
 
   return (
     <ChartFrame
@@ -50,6 +56,7 @@ export default function ProvinceMap({ provinces, onProvinceClick, downloadName, 
       onClick={onClick}
       height={height}
       ariaLabel={t('aria')}
+      description={description}
       errorText={t('loadError')}
       testId="province-map"
       downloadName={downloadName}

@@ -1,11 +1,14 @@
 'use client';
 
+import { useId } from 'react';
 import { useTranslations } from 'next-intl';
 import styles from './static-province-map.module.css';
 
 interface Props {
   /** The map drawn on the server (lib/charts/ssr.ts); each in-scope region carries `data-code`. */
   svg: string;
+  /** The map's text equivalent (not needed as a placeholder: the chart above it has its own). */
+  description?: string;
   onProvinceClick?: (code: string) => void;
   height?: number;
   /**
@@ -21,13 +24,20 @@ interface Props {
  * download come with the browser's chart, which loads as soon as the pointer or focus reaches the
  * map's panel (components/coverage/coverage-view.tsx).
  */
-export function StaticProvinceMap({ svg, onProvinceClick, height = 480, placeholder = false }: Props) {
+export function StaticProvinceMap({ svg, description, onProvinceClick, height = 480, placeholder = false }: Props) {
   const t = useTranslations('dashboard.map');
-  return (
+  const descriptionId = useId();
+  const map = (
     <div
       {...(placeholder
         ? { 'aria-hidden': true }
-        : { role: 'img', 'aria-label': t('aria'), 'data-testid': 'province-map', 'data-state': 'static' })}
+        : {
+            role: 'img',
+            'aria-label': t('aria'),
+            'aria-describedby': description ? descriptionId : undefined,
+            'data-testid': 'province-map',
+            'data-state': 'static',
+          })}
       className={styles.map}
       style={{ width: '100%', height }}
       onClick={(e) => {
@@ -37,5 +47,14 @@ export function StaticProvinceMap({ svg, onProvinceClick, height = 480, placehol
       }}
       dangerouslySetInnerHTML={{ __html: svg }}
     />
+  );
+  if (placeholder || !description) return map;
+  return (
+    <>
+      {map}
+      <p id={descriptionId} className="visually-hidden" data-testid="province-map-text">
+        {description}
+      </p>
+    </>
   );
 }

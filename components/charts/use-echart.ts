@@ -66,7 +66,8 @@ export function useEChart(option: EChartsCoreOption | null, { maps, onClick }: U
     chartRef.current.setOption(isMotionReduced ? { ...option, animation: false } : option, { notMerge: true });
   }, [state, option, isMotionReduced]);
 
-  return { ref, state, chart: chartRef };
+  // Said on the chart's surface (data-animation), for tests and tools that cannot see motion.
+  return { ref, state, chart: chartRef, isAnimated: !isMotionReduced };
 }
 
 /**

@@ -13,6 +13,7 @@ import { isIsoDate } from '@/lib/time';
 import { CityTable } from './city-table';
 import { CsvDownloadButton } from './csv-download-button';
 import { DivisionSearch } from './division-search';
+import { LiveAnnouncement } from './live-announcement';
 import { KpiCards } from './kpi-cards';
 import { ProvinceTable } from './province-table';
 import { Timeline, type TimelineAnnotation } from './timeline';
@@ -21,6 +22,8 @@ import { Panel } from './panel';
 import { StaticProvinceMap } from '@/components/charts/static-province-map';
 import type { ProvinceMapProps } from '@/components/charts/province-map';
 import { localized } from '@/lib/i18n/localized';
+import { describeProvinceMap } from '@/lib/charts/describe';
+import { useChartText } from '@/components/charts/use-chart-text';
 
 // Maps (ECharts + GeoJSON) load after the KPIs, timeline and tables have painted.
 const mapLoading = () => <Skeleton.Node active style={{ width: '100%', height: 480 }} />;
@@ -69,6 +72,8 @@ async function fetchView(program: string, asOf: string, province: string | null,
  */
 export function CoverageView({ program, initial, initialAsOf, initialProvince, rejectedProvince, steps, annotations, canEditCities = false, citiesGeoUrl, initialMapSvg = null }: Props) {
   const t = useTranslations('dashboard');
+  const tText = useTranslations('chartText');
+  const chartText = useChartText();
   const locale = useLocale();
   const router = useRouter();
   const searchParams = useSearchParams();
@@ -143,11 +148,19 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
   // While another date loads, the previous date's cities stay on the map (keepPreviousData).
   const cities = layer === 'cities' ? (data.cities ?? null) : null;
   const fileBase = `hutong-${program.slug}-${asOf}${drill ? `-${drill.province.code}` : ''}`;
+  // The date and the headline figure, for the live region that follows the timeline.
+  const announcement =
+    program.unit === 'PERCENT'
+      ? coverage.metric?.value != null
+        ? tText('announcePERCENT', { date: coverage.asOf, value: coverage.metric.value })
+        : tText('announceNoValue', { date: coverage.asOf })
+      : tText(`announce${program.unit}`, { date: coverage.asOf, live: coverage.live, denominator: coverage.denominator, percent: coverage.percent ?? 0 });
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-loading={query.isFetching ? 'true' : 'false'}>
       <Panel size="small">
         <Timeline steps={steps} value={asOf} annotations={annotations} onChange={(d) => setUrl({ asOf: d }, 'replace')} />
+        <LiveAnnouncement message={announcement} testId="timeline-announcement" />
       </Panel>
       {query.isError && <Alert type="error" showIcon title={t('loadError')} />}
       <KpiCards coverage={coverage} />
@@ -211,6 +224,8 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                 <CityMap
                   key={drill.province.code}
                   provinceCode={drill.province.code}
+                  provinceName={localized(locale, drill.province.name, drill.province.nameEn)}
+                  asOf={asOf}
                   cities={drill.cities}
                   highlight={highlight}
                   onCityClick={(code) => router.push(`/cities/${code}`)}
@@ -219,6 +234,7 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
               ) : layer === 'cities' ? (
                 <NationalCityMap
                   cities={cities}
+                  asOf={asOf}
                   geoUrl={citiesGeoUrl}
                   onCityClick={(code) => router.push(`/cities/${code}`)}
                   downloadName={`${fileBase}-cities.png`}
@@ -226,12 +242,16 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
               ) : ProvinceMap ? (
                 <ProvinceMap
                   provinces={coverage.provinces}
+                  asOf={coverage.asOf}
                   onProvinceClick={(code) => setUrl({ province: code, city: null }, 'push')}
                   downloadName={`${fileBase}.png`}
                   placeholderSvg={isInitial ? initialMapSvg : null}
                 />
               ) : isInitial && initialMapSvg ? (
-                <StaticProvinceMap svg={initialMapSvg} onProvinceClick={(code) => setUrl({ province: code, city: null }, 'push')} />
+                <StaticProvinceMap
+                  svg={initialMapSvg}
+                  description={chartText.provinceMap(describeProvinceMap(coverage.provinces), coverage.asOf)}
+                  onProvinceClick={(code) => setUrl({ province: code, city: null }, 'push')} />
               ) : (
                 mapLoading()
               )}

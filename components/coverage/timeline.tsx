@@ -3,7 +3,7 @@
 import { CaretRightOutlined, PauseOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { usePrefersReducedMotion } from '@/components/ui/use-reduced-motion';
 import { stepIndexOf } from '@/lib/coverage/timeline';
 import styles from './timeline.module.css';
@@ -55,9 +55,11 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
   // Marks closer than one 24 px target share one button (WCAG 2.5.8), so none hides another.
   const marksRef = useRef<HTMLDivElement | null>(null);
   const [trackWidth, setTrackWidth] = useState(0);
-  useEffect(() => {
+  // Measured before the first paint, so the marks are never drawn ungrouped (and overlapping).
+  useLayoutEffect(() => {
     const el = marksRef.current;
     if (!el) return;
+    setTrackWidth(el.clientWidth);
     const observer = new ResizeObserver(() => setTrackWidth(el.clientWidth));
     observer.observe(el);
     return () => observer.disconnect();
@@ -65,6 +67,9 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
   const position = (i: number) => (last > 0 ? (i / last) * 100 : 0);
   const marks = useMemo(() => {
     const groups: Array<{ index: number; label: string }> = [];
+    // Until the track is measured (on the server, before layout) no mark is drawn: ungrouped marks
+    // would overlap and be too small to hit.
+    if (trackWidth <= 0) return groups;
     const within = annotations
       .filter((a) => a.date >= steps[0]! && a.date <= steps[last]!)
       .map((a) => ({ ...a, index: stepIndexOf(steps, a.date) }))
@@ -72,7 +77,7 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
     for (const a of within) {
       const label = `${a.date} ${a.title}`;
       const previous = groups.at(-1);
-      const gapPx = previous && last > 0 && trackWidth > 0 ? ((a.index - previous.index) / last) * trackWidth : Infinity;
+      const gapPx = previous && last > 0 ? ((a.index - previous.index) / last) * trackWidth : Infinity;
       if (previous && gapPx < MARK_SIZE_PX) previous.label = `${previous.label}; ${label}`;
       else groups.push({ index: a.index, label });
     }
@@ -98,7 +103,8 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
             setPlaying((p) => !p);
           }}
         />
-        <span className="timeline-date" data-testid="timeline-date" aria-live="polite">
+        {/* Not a live region itself: every week would be read out while playing (see LiveAnnouncement). */}
+        <span className="timeline-date" data-testid="timeline-date">
           {t('showing', { date: value })}
         </span>
       </Space>

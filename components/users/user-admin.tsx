@@ -3,7 +3,7 @@
 import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { FormProblem } from '@/components/admin/form-problem';
 import { useActionForm } from '@/components/admin/use-action-form';
 import {
@@ -39,7 +39,15 @@ export function UserAdmin({ users, institutions, viewerId }: UserAdminProps) {
   const t = useTranslations('users');
   const locale = useLocale();
   const format = useFormatter();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialogState] = useState<Dialog>(null);
+  // The dialog is unmounted on close, before antd could give focus back: the button that opened
+  // it gets it back here, so keyboard users carry on where they were.
+  const opener = useRef<HTMLElement | null>(null);
+  const setDialog = (next: Dialog) => {
+    if (next) opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setDialogState(next);
+    if (!next) requestAnimationFrame(() => opener.current?.focus());
+  };
   const rowAction = useActionForm();
   const pendingRow = rowAction.isPending;
 

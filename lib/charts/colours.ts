@@ -15,15 +15,17 @@ export interface CoverageBin {
 
 /**
  * Sequential blues from "nothing live" to "every in-scope unit live". 0 and 100 are bins of their
- * own because "not started at all" and "done" are what program managers look for first.
+ * own because "not started at all" and "done" are what program managers look for first. The steps
+ * in lightness are even enough that any two bins stay apart with each kind of colour blindness
+ * (colours.test.ts).
  */
 export const COVERAGE_BINS: readonly CoverageBin[] = [
-  { key: 'none', piece: { value: 0 }, color: '#e8edf3' },
-  { key: 'low', piece: { gt: 0, lte: 25 }, color: '#c6dbef' },
-  { key: 'mid', piece: { gt: 25, lte: 50 }, color: '#9ecae1' },
-  { key: 'high', piece: { gt: 50, lte: 75 }, color: '#4292c6' },
-  { key: 'almost', piece: { gt: 75, lt: 100 }, color: '#2171b5' },
-  { key: 'full', piece: { value: 100 }, color: '#08306b' },
+  { key: 'none', piece: { value: 0 }, color: '#dce2e9' },
+  { key: 'low', piece: { gt: 0, lte: 25 }, color: '#aecce9' },
+  { key: 'mid', piece: { gt: 25, lte: 50 }, color: '#78aad8' },
+  { key: 'high', piece: { gt: 50, lte: 75 }, color: '#4682bd' },
+  { key: 'almost', piece: { gt: 75, lt: 100 }, color: '#1f5a99' },
+  { key: 'full', piece: { value: 100 }, color: '#0a2a55' },
 ];
 
 function inBin(bin: CoverageBin, percent: number): boolean {
@@ -41,12 +43,16 @@ export function binOf(percent: number): CoverageBin {
 export const OUT_OF_SCOPE_COLOR = '#f5f5f5';
 
 
-/** Status colours: grey for nothing yet, warm for planned work, green only for LIVE, red for paused. */
+/**
+ * Status colours: grey for nothing yet, warm for planned work, green only for LIVE, red for paused.
+ * The hues are Okabe and Ito's colour-blind-safe set (yellow, orange, sky blue, bluish green,
+ * vermillion): red-green readers still tell LIVE from PAUSED and IN_PROGRESS (colours.test.ts).
+ */
 export const STATUS_COLORS: Readonly<Record<RolloutStatus, string>> = {
-  NOT_STARTED: '#d9d9d9',
-  PLANNED: '#fadb14',
-  IN_PROGRESS: '#fa8c16',
-  PILOT: '#13c2c2',
-  LIVE: '#389e0d',
-  PAUSED: '#cf1322',
+  NOT_STARTED: '#c8c8c8',
+  PLANNED: '#f0e442',
+  IN_PROGRESS: '#e69f00',
+  PILOT: '#56b4e9',
+  LIVE: '#009e73',
+  PAUSED: '#d55e00',
 };

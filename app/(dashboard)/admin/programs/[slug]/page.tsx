@@ -158,7 +158,8 @@ export default async function AdminProgramPage({ params }: PageProps) {
               ]}
             />
             {canManageProgram && <TargetReplanForm slug={program.slug} loaded={loadedProgram} />}
-            <Title level={5} style={{ marginTop: 24 }}>
+            {/* The page's second level (card titles are not headings); sized as antd's level 5. */}
+            <Title level={2} style={{ marginTop: 24, fontSize: 16 }}>
               {t('target.history')}
             </Title>
             {program.targetChanges.length === 0 ? (
