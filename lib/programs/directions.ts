@@ -6,8 +6,6 @@
 import type { Db } from '../db';
 import type { InteropMode, ProgramSide } from '../generated/sqlite/enums';
 
-export const INTEROP_MODES = ['CONSUMER_SCANS', 'MERCHANT_SCANS', 'ONLINE_CHECKOUT'] as const satisfies readonly InteropMode[];
-
 export interface RailDto {
   code: string;
   nameZh: string;
