@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert, Button, Result } from 'antd';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
@@ -50,6 +50,7 @@ export default async function SummaryWeekPage({ params, searchParams }: PageProp
   const locale = resolveLocale(await getLocale());
   const text = createSummaryText(locale);
   const { t } = text;
+  const tPortfolio = await getTranslations('portfolio');
   const db = await getDb();
 
   let result;
@@ -121,6 +122,11 @@ export default async function SummaryWeekPage({ params, searchParams }: PageProp
           ))}
         </nav>
       )}
+      <p className="summary-portfolio-link">
+        <Link href={`/portfolio?asOf=${request.week.end}`} data-testid="summary-portfolio-link">
+          {tPortfolio('summaryLink')}
+        </Link>
+      </p>
       <SummaryDocumentView doc={doc} charts={charts} />
     </div>
   );
