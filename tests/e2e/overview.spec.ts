@@ -38,7 +38,7 @@ test('the matrix on 2021-10-02: QuickPass partly on Alipay, complete on WeChat P
   await page.screenshot({ path: screenshotPath('matrix.png'), fullPage: true });
 
   // Online checkout: Alipay's checkout accepts QuickPass at 85 % of Taobao merchants. The mode is in the URL.
-  await page.getByTestId('matrix-mode').getByText('线上收银台').click();
+  await page.locator('label', { hasText: '线上收银台' }).click();
   await expect(page).toHaveURL(/mode=ONLINE_CHECKOUT/);
   await expect(cell(page, 'UNIONPAY_QUICKPASS', 'ALIPAY').getByTestId('matrix-figure')).toHaveText('85% 的商户（目标 85%）');
   await page.reload();
