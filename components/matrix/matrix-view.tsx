@@ -86,7 +86,8 @@ export function MatrixView({ source, steps, annotations, initialAsOf, initialMod
           value={mode}
           onChange={(e) => setUrl({ mode: e.target.value as string })}
           options={INTEROP_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) }))}
-          data-testid="matrix-mode"
+          // Three long labels: on a phone they wrap instead of pushing the page sideways.
+          style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }}
         />
         <Space>
           <CsvDownloadButton filename={t('csvFile', { mode, date: asOf })} {...csvOf(matrix)} />

@@ -38,7 +38,7 @@ export function PortfolioTable({ portfolio }: { portfolio: PortfolioDto }) {
   const projected = (r: PortfolioRowDto): string => {
     if (!r.isStarted || r.health === null) return t('notApplicable');
     if (r.completionDate === null) return t('noProjection');
-    return r.daysLate ? `${r.completionDate} (${t('late', { days: r.daysLate })})` : r.completionDate;
+    return r.daysLate ? t('projectedLate', { date: r.completionDate, days: r.daysLate }) : r.completionDate;
   };
   const stale = (r: PortfolioRowDto): string => {
     if (!r.staleness) return t('notApplicable');
