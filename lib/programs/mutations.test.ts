@@ -325,7 +325,8 @@ describe('replanTarget', () => {
 
 describe('a program\'s direction (paying side, accepting side, mode)', () => {
   const sidesOf = async (slug: string) =>
-    (await t.db.programRail.findMany({ where: { program: { slug } }, orderBy: [{ side: 'asc' }, { railCode: 'asc' }] })).map((r) => `${r.side}:${r.railCode}`);
+    // Sorted here: PostgreSQL orders an enum by declaration, SQLite by text.
+    (await t.db.programRail.findMany({ where: { program: { slug } } })).map((r) => `${r.side}:${r.railCode}`).sort();
 
   it('is created with the program, audited', async () => {
     await createProgram(t.db, as.admin, newProgram({ slug: 'test-direction', mode: 'MERCHANT_SCANS', payers: ['UNIONPAY_QUICKPASS'], acceptors: ['WECHAT_PAY', 'ALIPAY'] }));
