@@ -5,7 +5,10 @@ import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { landingPathFor } from '@/lib/auth/landing';
 import { getViewer } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { listPrograms } from '@/lib/programs/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.signIn');
@@ -21,9 +24,12 @@ interface PageProps {
 
 export default async function SignInPage({ searchParams }: PageProps) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  // Without a page to return to, the form reloads this page once signed in, and the redirect below
+  // picks the viewer's landing page (lib/auth/landing.ts).
+  const callbackUrl = params.callbackUrl === undefined ? null : safeCallbackUrl(params.callbackUrl);
   // Already signed in (a bookmarked sign-in link, the back button): go straight on.
-  if (await getViewer()) redirect(callbackUrl);
+  const viewer = await getViewer();
+  if (viewer) redirect(callbackUrl ?? landingPathFor(viewer.role, (await listPrograms(await getDb())).length));
   const t = await getTranslations('auth.signIn');
   const tApp = await getTranslations('app');
   const error = typeof params.error === 'string' ? params.error : null;

@@ -9,7 +9,9 @@ import { useState } from 'react';
 import { createProgramAction } from '@/lib/programs/actions';
 import { LIMITS, SCOPE_RULES, createProgramSchema } from '@/lib/programs/schema';
 import type { InstitutionOptionDto } from '@/lib/programs/admin-queries';
-import type { ScopeRule } from '@/lib/generated/sqlite/enums';
+import type { InteropMode, ScopeRule } from '@/lib/generated/sqlite/enums';
+import type { RailDto } from '@/lib/programs/directions';
+import { ProgramDirectionFields } from './program-direction-fields';
 import { FormProblem } from './form-problem';
 import { toIsoDate } from './dates';
 import { useActionForm } from './use-action-form';
@@ -29,6 +31,9 @@ interface Values {
   staleAfterDays?: number | null;
   isIllustrative?: boolean;
   source?: string;
+  mode?: InteropMode | null;
+  payers?: string[];
+  acceptors?: string[];
 }
 
 /** Only the fields the chosen scope uses are sent: the schema refuses institutions or a percent elsewhere. */
@@ -47,10 +52,13 @@ function toPayload(v: Values) {
     source: v.source ?? null,
     ...(v.scopeRule === 'ENROLLED_INSTITUTIONS' ? { institutionCodes: v.institutionCodes ?? [] } : {}),
     ...(v.scopeRule === 'METRIC' ? { targetValue: v.targetValue ?? null } : {}),
+    mode: v.mode ?? null,
+    payers: v.payers ?? [],
+    acceptors: v.acceptors ?? [],
   };
 }
 
-export function ProgramCreateButton({ institutions }: { institutions: InstitutionOptionDto[] }) {
+export function ProgramCreateButton({ institutions, rails }: { institutions: InstitutionOptionDto[]; rails: RailDto[] }) {
   const t = useTranslations('adminPrograms');
   const tCommon = useTranslations('common');
   const locale = useLocale();
@@ -146,6 +154,7 @@ export function ProgramCreateButton({ institutions }: { institutions: Institutio
               />
             </Form.Item>
           )}
+          <ProgramDirectionFields rails={rails} rule={rule} />
           <Space wrap size="large" align="start">
             <Form.Item name="startDate" label={t('fields.startDate')} rules={[rule('startDate')]} required>
               <DatePicker />

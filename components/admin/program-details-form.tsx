@@ -4,7 +4,9 @@ import { Button, Form, Input, InputNumber } from 'antd';
 import { useTranslations } from 'next-intl';
 import { updateProgramAction } from '@/lib/programs/actions';
 import { LIMITS, updateProgramSchema } from '@/lib/programs/schema';
-import type { ProgramUnit } from '@/lib/generated/sqlite/enums';
+import type { InteropMode, ProgramUnit } from '@/lib/generated/sqlite/enums';
+import type { RailDto } from '@/lib/programs/directions';
+import { ProgramDirectionFields } from './program-direction-fields';
 import { FormProblem } from './form-problem';
 import { useActionForm, type ServerRow } from './use-action-form';
 import { VersionConflict } from './version-conflict';
@@ -16,6 +18,9 @@ export interface ProgramDetailsValues {
   directionEn: string;
   staleAfterDays: number | null;
   targetValue: number | null;
+  mode: InteropMode | null;
+  payers: string[];
+  acceptors: string[];
 }
 
 export interface ProgramDetailsFormProps {
@@ -24,12 +29,15 @@ export interface ProgramDetailsFormProps {
   initial: ProgramDetailsValues;
   /** The program as loaded (version and values), for the optimistic version check. */
   loaded: ServerRow;
+  rails: RailDto[];
 }
 
-const FIELDS = ['nameZh', 'nameEn', 'directionZh', 'directionEn', 'staleAfterDays', 'targetValue'] as const;
+const FIELDS = ['nameZh', 'nameEn', 'directionZh', 'directionEn', 'staleAfterDays', 'targetValue', 'mode', 'payers', 'acceptors'] as const;
+/** The sides travel in a conflict as comma-separated codes (conflict values are scalars). */
+const SIDES: ReadonlySet<string> = new Set(['payers', 'acceptors']);
 
 /** The editable details of a program (admins only; the page shows them read-only to others). */
-export function ProgramDetailsForm({ slug, unit, initial, loaded }: ProgramDetailsFormProps) {
+export function ProgramDetailsForm({ slug, unit, initial, loaded, rails }: ProgramDetailsFormProps) {
   const t = useTranslations('adminPrograms');
   const [form] = Form.useForm<ProgramDetailsValues>();
   const isPercent = unit === 'PERCENT';
@@ -38,7 +46,13 @@ export function ProgramDetailsForm({ slug, unit, initial, loaded }: ProgramDetai
     schema: updateProgramSchema,
     versioned: {
       loaded,
-      toValues: (values) => Object.fromEntries(FIELDS.filter((f) => f in values).map((f) => [f, values[f]])) as Partial<ProgramDetailsValues>,
+      toValues: (values) =>
+        Object.fromEntries(
+          FIELDS.filter((f) => f in values).map((f) => {
+            const value = values[f];
+            return [f, SIDES.has(f) && typeof value === 'string' ? value.split(',').filter(Boolean) : value];
+          }),
+        ) as Partial<ProgramDetailsValues>,
     },
     toPayload: (v: ProgramDetailsValues, server) => ({
       slug,
@@ -49,6 +63,9 @@ export function ProgramDetailsForm({ slug, unit, initial, loaded }: ProgramDetai
       directionEn: v.directionEn ?? '',
       staleAfterDays: v.staleAfterDays ?? null,
       targetValue: isPercent ? (v.targetValue ?? null) : null,
+      mode: v.mode ?? null,
+      payers: v.payers ?? [],
+      acceptors: v.acceptors ?? [],
     }),
   });
 
@@ -76,6 +93,7 @@ export function ProgramDetailsForm({ slug, unit, initial, loaded }: ProgramDetai
           <InputNumber min={0} max={LIMITS.targetValue.max} suffix="%" />
         </Form.Item>
       )}
+      <ProgramDirectionFields rails={rails} rule={rule} />
       <Button type="primary" loading={isPending} onClick={() => submit(updateProgramAction)}>
         {t('details.save')}
       </Button>

@@ -13,8 +13,11 @@ interface SignInValues {
 }
 
 export interface SignInFormProps {
-  /** Same-origin path to open after signing in (already checked by the page). */
-  callbackUrl: string;
+  /**
+   * Same-origin path to open after signing in (already checked by the page); null to reload the
+   * sign-in page, which then sends the signed-in viewer to their landing page.
+   */
+  callbackUrl: string | null;
   /** A failure next-auth reported through the URL (`?error=`), e.g. without JavaScript. */
   initialError?: string | null;
 }
@@ -34,7 +37,7 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
       const result = await signIn('credentials', { email: values.email, password: values.password, redirect: false });
       if (result?.ok && !result.error) {
         // A full load, so every server component renders with the new session cookie.
-        window.location.assign(callbackUrl);
+        window.location.assign(callbackUrl ?? window.location.href);
         return;
       }
       next = parseSignInError(result?.error ?? '');

@@ -1,6 +1,8 @@
 /** Top-level sections of the app shell; labels are keys under `nav.*` in the message files. */
 export const navItems = [
   { href: '/', labelKey: 'dashboard' },
+  { href: '/portfolio', labelKey: 'portfolio' },
+  { href: '/matrix', labelKey: 'matrix' },
   { href: '/institutions', labelKey: 'institutions' },
   { href: '/summary', labelKey: 'summary' },
   { href: '/admin', labelKey: 'admin' },

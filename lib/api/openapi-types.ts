@@ -44,6 +44,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who scans whom, as of a date
+         * @description For one mode, rows are the paying rails and columns the accepting rails; each cell lists the programs linking them with coverage, denominator, health and a sparkline, and is empty when no program covers that direction. Rails that group institutions (bank apps) list one row per institution. The same figures as each program's coverage.
+         */
+        get: operations["getMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every program, riskiest first
+         * @description One item per program: progress with its denominator, health, baseline and current target date, projected completion, the change over the last week and stale status rows; sorted by risk (off track, at risk, on track, complete, not started).
+         */
+        get: operations["getPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{slug}/cities": {
         parameters: {
             query?: never;
@@ -183,6 +223,15 @@ export interface components {
             targetDate: string;
             /** @description PERCENT programs: the target share in percent. */
             targetValue: number | null;
+            /**
+             * @description How the payment crosses from payer to acceptor; null while not stated.
+             * @enum {string|null}
+             */
+            mode: "CONSUMER_SCANS" | "MERCHANT_SCANS" | "ONLINE_CHECKOUT" | null;
+            /** @description Rail codes of the paying side (whose app or payment code pays), e.g. UNIONPAY_QUICKPASS. */
+            payers: string[];
+            /** @description Rail codes of the accepting side (whose merchant code or checkout accepts), e.g. ALIPAY. */
+            acceptors: string[];
         };
         Error: {
             error: {
@@ -269,6 +318,142 @@ export interface components {
         };
         /** @enum {string} */
         Health: "COMPLETE" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK";
+        Matrix: {
+            /**
+             * @description A calendar date YYYY-MM-DD (Asia/Shanghai).
+             * @example 2021-10-02
+             */
+            asOf: string;
+            mode: components["schemas"]["InteropMode"];
+            /** @description Rows (paying side) and columns (accepting side) alike, in this order. */
+            rails: components["schemas"]["Rail"][];
+            rows: components["schemas"]["MatrixRow"][];
+        };
+        /**
+         * @description CONSUMER_SCANS: the consumer scans the merchant's collection code (收款码); MERCHANT_SCANS: the merchant scans the consumer's payment code (付款码); ONLINE_CHECKOUT: online checkout.
+         * @enum {string}
+         */
+        InteropMode: "CONSUMER_SCANS" | "MERCHANT_SCANS" | "ONLINE_CHECKOUT";
+        Rail: {
+            /** @description Stable rail code, e.g. ALIPAY, WECHAT_PAY, UNIONPAY_QUICKPASS, BANK_APPS, DEVICE_WALLETS. */
+            code: string;
+            /** @description Chinese name. */
+            name: string;
+            nameEn: string;
+            /** @description True for the banks' own apps as a group: rows list its institutions. */
+            groupsInstitutions: boolean;
+        };
+        MatrixRow: {
+            payer: string;
+            cells: components["schemas"]["MatrixCell"][];
+            /** @description For a rail that groups institutions: one row per institution enrolled in its programs. */
+            institutions: components["schemas"]["MatrixInstitutionRow"][];
+        };
+        MatrixCell: {
+            acceptor: string;
+            isSameRail: boolean;
+            /** @description Empty: no program covers this direction in this mode. */
+            programs: components["schemas"]["MatrixProgram"][];
+        };
+        MatrixProgram: {
+            slug: string;
+            name: string;
+            nameEn: string;
+            /** @enum {string} */
+            unit: "CITY" | "INSTITUTION" | "PERCENT";
+            /** @description False before the program's start date; the figures are then null. */
+            isStarted: boolean;
+            /** @description Count programs: live cities or institutions; null for PERCENT. */
+            live: number | null;
+            /** @description Count programs: the cities or institutions in scope; null for PERCENT. */
+            denominator: number | null;
+            /** @description live / denominator, or the metric's value, in percent. */
+            percent: number | null;
+            /** @description PERCENT programs: the target share. */
+            targetValue: number | null;
+            /**
+             * @description The day the goal was reached, when it is.
+             * @example 2021-10-02
+             */
+            completedOn: string | null;
+            health: components["schemas"]["Health"] & (string | null);
+            /**
+             * @description Projected (or actual) completion.
+             * @example 2021-10-02
+             */
+            completionDate: string | null;
+            /**
+             * @description Target in force on asOf.
+             * @example 2021-10-02
+             */
+            targetDate: string;
+            /** @description Percent of the goal at weekly steps from the start to asOf (at most 40). */
+            sparkline: number[];
+        };
+        MatrixInstitutionRow: {
+            code: string;
+            name: string;
+            nameEn: string;
+            cells: {
+                acceptor: string;
+                programs: {
+                    slug: string;
+                    isLive: boolean;
+                    /**
+                     * @description A calendar date YYYY-MM-DD (Asia/Shanghai).
+                     * @example 2021-10-02
+                     */
+                    liveSince: string | null;
+                }[];
+            }[];
+        };
+        Portfolio: {
+            /**
+             * @description A calendar date YYYY-MM-DD (Asia/Shanghai).
+             * @example 2021-10-02
+             */
+            asOf: string;
+            /** @description Every program, riskiest first. */
+            items: components["schemas"]["PortfolioItem"][];
+        };
+        PortfolioItem: {
+            slug: string;
+            name: string;
+            nameEn: string;
+            /** @enum {string} */
+            unit: "CITY" | "INSTITUTION" | "PERCENT";
+            isStarted: boolean;
+            live: number | null;
+            denominator: number | null;
+            percent: number | null;
+            targetValue: number | null;
+            health: components["schemas"]["Health"] & (string | null);
+            /**
+             * @description A calendar date YYYY-MM-DD (Asia/Shanghai).
+             * @example 2021-10-02
+             */
+            completionDate: string | null;
+            daysLate: number | null;
+            /**
+             * @description A calendar date YYYY-MM-DD (Asia/Shanghai).
+             * @example 2021-10-02
+             */
+            baselineTargetDate: string;
+            /**
+             * @description Target in force on asOf.
+             * @example 2021-10-02
+             */
+            targetDate: string;
+            isReplanned: boolean;
+            /** @description Gained since 7 days before asOf (count, or percentage points). */
+            changeSinceLastWeek: number;
+            /** @description Status rows not confirmed within staleAfterDays on asOf; null for PERCENT programs and before the start. */
+            staleness: {
+                stale: number;
+                rows: number;
+            } | null;
+            staleAfterDays: number;
+        };
         CityStatusList: {
             items: components["schemas"]["CityStatus"][];
         };
@@ -510,6 +695,112 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such program, city or institution in the program. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMatrix: {
+        parameters: {
+            query?: {
+                /** @description The matrix as of the end of this day; default today (Asia/Shanghai). */
+                asOf?: string;
+                /** @description Which mode to draw; default CONSUMER_SCANS. */
+                mode?: "CONSUMER_SCANS" | "MERCHANT_SCANS" | "ONLINE_CHECKOUT";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matrix. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matrix"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VALIDATION: a bad parameter or body, an unknown field, or an Idempotency-Key reused for another request; `details` lists every field at fault. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this token; wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortfolio: {
+        parameters: {
+            query?: {
+                /** @description The portfolio as of the end of this day; default today (Asia/Shanghai). */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portfolio. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, a malformed, an unknown or a revoked or expired token (or a disabled user). */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -60,7 +60,7 @@ describe('OpenAPI document', () => {
 
   it('renders one docs entry per operation, with the PATCH body', () => {
     const ops = listApiDocsOperations(doc);
-    expect(ops).toHaveLength(9);
+    expect(ops).toHaveLength(11);
     const patch = ops.find((o) => o.method === 'PATCH' && o.path.endsWith('/cities/{code}'))!;
     expect(patch.body).toContain('"version"');
     expect(patch.responses.map((r) => r.status)).toEqual(expect.arrayContaining(['200', '403', '409', '422', '429']));
@@ -83,6 +83,8 @@ describe('OpenAPI document', () => {
       'GET /api/v1/programs/{slug}/institutions/{code}': 'getInstitution',
       'PATCH /api/v1/programs/{slug}/institutions/{code}': 'updateInstitution',
       'GET /api/v1/programs/{slug}/history': 'listHistory',
+      'GET /api/v1/matrix': 'getMatrix',
+      'GET /api/v1/portfolio': 'getPortfolio',
     });
   });
 
@@ -115,7 +117,7 @@ describe('OpenAPI document', () => {
     const unprocessable = Object.values(doc.paths as Record<string, Record<string, Json>>).flatMap((item) =>
       Object.values(item).map((op) => (op.responses as Record<string, Json>)['422']),
     );
-    expect(unprocessable.length).toBe(9);
+    expect(unprocessable.length).toBe(11);
     for (const response of unprocessable) {
       expect(JSON.stringify(response)).toContain('#/components/schemas/ValidationError');
     }

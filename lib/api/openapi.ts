@@ -23,6 +23,10 @@ import {
   institutionItemSchema,
   institutionListQuerySchema,
   institutionListSchema,
+  matrixQuerySchema,
+  matrixSchema,
+  portfolioQuerySchema,
+  portfolioSchema,
   programListSchema,
   slugParam,
   statusPatchSchema,
@@ -66,6 +70,7 @@ const READ_ERRORS = [401, 422, 429] as const;
 /** The operations' tags, in the order the docs show them. */
 const TAGS = [
   { name: 'Programs', description: 'The rollout programs and their coverage.' },
+  { name: 'Overview', description: 'All programs at once: the who-scans-whom matrix and the portfolio.' },
   { name: 'Cities', description: 'Status of each city in a program that counts cities.' },
   { name: 'Institutions', description: 'Status of each bank or payment institution in a program that counts institutions.' },
   { name: 'History', description: 'Every accepted status change, oldest first, paged.' },
@@ -135,6 +140,30 @@ function build() {
       304: { description: 'Unchanged since the answer whose `ETag` was sent in `If-None-Match`.', headers: { ETag: ETAG_HEADER } },
       ...errors(...READ_ERRORS, 404),
     },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/matrix',
+    operationId: 'getMatrix',
+    summary: 'Who scans whom, as of a date',
+    description:
+      'For one mode, rows are the paying rails and columns the accepting rails; each cell lists the programs linking them with coverage, denominator, health and a sparkline, and is empty when no program covers that direction. Rails that group institutions (bank apps) list one row per institution. The same figures as each program\'s coverage.',
+    tags: ['Overview'],
+    security: readSecurity,
+    request: { query: matrixQuerySchema },
+    responses: { 200: json(matrixSchema, 'The matrix.'), ...errors(...READ_ERRORS) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/portfolio',
+    operationId: 'getPortfolio',
+    summary: 'Every program, riskiest first',
+    description:
+      'One item per program: progress with its denominator, health, baseline and current target date, projected completion, the change over the last week and stale status rows; sorted by risk (off track, at risk, on track, complete, not started).',
+    tags: ['Overview'],
+    security: readSecurity,
+    request: { query: portfolioQuerySchema },
+    responses: { 200: json(portfolioSchema, 'The portfolio.'), ...errors(...READ_ERRORS) },
   });
   const entities = [
     {

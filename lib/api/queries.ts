@@ -18,10 +18,14 @@ import { getProjection } from '../coverage/series';
 import type { Prisma, RolloutStatus } from '../generated/sqlite/client';
 import { visibleChangesWhere } from '../history/queries';
 import { readSnapshot } from '../history/snapshot';
+import { getMatrix } from '../matrix/queries';
+import { getPortfolio } from '../portfolio/queries';
+import { listProgramDirections, NO_DIRECTION } from '../programs/directions';
 import { listPrograms } from '../programs/queries';
+import type { InteropMode } from '../generated/sqlite/enums';
 import { statusRowSelect, type StatusRowRecord } from '../status/dto';
 import { endOfShanghaiDay, startOfShanghaiDay, toShanghaiIso } from '../time';
-import type { CityItem, CoverageBody, HistoryEntry, HistoryPage, InstitutionItem, ProgramItem } from './schemas';
+import type { CityItem, CoverageBody, HistoryEntry, HistoryPage, InstitutionItem, MatrixBody, PortfolioBody, ProgramItem } from './schemas';
 
 async function requireProgram(db: Db, slug: string) {
   const program = await db.program.findUnique({ where: { slug }, select: { id: true, slug: true, unit: true } });
@@ -31,16 +35,85 @@ async function requireProgram(db: Db, slug: string) {
 
 export async function listApiPrograms(db: Db, viewer: Viewer): Promise<ProgramItem[]> {
   authorize(viewer, 'coverage.read');
-  return (await listPrograms(db)).map((p) => ({
-    slug: p.slug,
-    name: p.nameZh,
-    nameEn: p.nameEn,
-    unit: p.unit,
-    startDate: p.startDate,
-    baselineTargetDate: p.baselineTargetDate,
-    targetDate: p.targetDate,
-    targetValue: p.targetValue,
-  }));
+  const [programs, directions] = await Promise.all([listPrograms(db), listProgramDirections(db)]);
+  return programs.map((p) => {
+    const direction = directions.get(p.slug) ?? NO_DIRECTION;
+    return {
+      slug: p.slug,
+      name: p.nameZh,
+      nameEn: p.nameEn,
+      unit: p.unit,
+      startDate: p.startDate,
+      baselineTargetDate: p.baselineTargetDate,
+      targetDate: p.targetDate,
+      targetValue: p.targetValue,
+      mode: direction.mode,
+      payers: direction.payers,
+      acceptors: direction.acceptors,
+    };
+  });
+}
+
+/** The who-scans-whom matrix (lib/matrix), names as the API spells them. */
+export async function getApiMatrix(db: Db, viewer: Viewer, asOf: string, mode: InteropMode): Promise<MatrixBody> {
+  const m = await getMatrix(db, viewer, asOf, mode);
+  return {
+    asOf: m.asOf,
+    mode: m.mode,
+    rails: m.rails.map((r) => ({ code: r.code, name: r.nameZh, nameEn: r.nameEn, groupsInstitutions: r.groupsInstitutions })),
+    rows: m.rows.map((row) => ({
+      payer: row.payer,
+      cells: row.cells.map((c) => ({
+        acceptor: c.acceptor,
+        isSameRail: c.isSameRail,
+        programs: c.programs.map((p) => ({
+          slug: p.slug,
+          name: p.nameZh,
+          nameEn: p.nameEn,
+          unit: p.unit,
+          isStarted: p.isStarted,
+          live: p.live,
+          denominator: p.denominator,
+          percent: p.percent,
+          targetValue: p.targetValue,
+          completedOn: p.completedOn,
+          health: p.health,
+          completionDate: p.completionDate,
+          targetDate: p.targetDate,
+          sparkline: p.sparkline,
+        })),
+      })),
+      institutions: row.institutions.map((i) => ({ code: i.code, name: i.nameZh, nameEn: i.nameEn, cells: i.cells })),
+    })),
+  };
+}
+
+/** The program portfolio (lib/portfolio), riskiest first. */
+export async function getApiPortfolio(db: Db, viewer: Viewer, asOf: string): Promise<PortfolioBody> {
+  const p = await getPortfolio(db, viewer, asOf);
+  return {
+    asOf: p.asOf,
+    items: p.rows.map((r) => ({
+      slug: r.slug,
+      name: r.nameZh,
+      nameEn: r.nameEn,
+      unit: r.unit,
+      isStarted: r.isStarted,
+      live: r.live,
+      denominator: r.denominator,
+      percent: r.percent,
+      targetValue: r.targetValue,
+      health: r.health,
+      completionDate: r.completionDate,
+      daysLate: r.daysLate,
+      baselineTargetDate: r.baselineTargetDate,
+      targetDate: r.targetDate,
+      isReplanned: r.isReplanned,
+      changeSinceLastWeek: r.changeSinceLastWeek,
+      staleness: r.staleness,
+      staleAfterDays: r.staleAfterDays,
+    })),
+  };
 }
 
 /**

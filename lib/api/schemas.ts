@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { HEALTHS } from '../coverage/projection';
+import { INTEROP_MODES } from '../programs/interop-modes';
 import { PROGRAM_SLUG_RE } from '../programs/slug';
 import { cityStatusUpdate, ROLLOUT_STATUSES } from '../status/schema';
 
@@ -38,6 +39,22 @@ const dateQuery = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Num
 
 export const coverageQuerySchema = z.strictObject({
   asOf: dateQuery.optional().meta({ description: 'Coverage as of the end of this day; default today (Asia/Shanghai).' }),
+});
+
+export const interopMode = z
+  .enum(INTEROP_MODES)
+  .meta({
+    id: 'InteropMode',
+    description: 'CONSUMER_SCANS: the consumer scans the merchant\'s collection code (收款码); MERCHANT_SCANS: the merchant scans the consumer\'s payment code (付款码); ONLINE_CHECKOUT: online checkout.',
+  });
+
+export const matrixQuerySchema = z.strictObject({
+  asOf: dateQuery.optional().meta({ description: 'The matrix as of the end of this day; default today (Asia/Shanghai).' }),
+  mode: interopMode.optional().meta({ description: 'Which mode to draw; default CONSUMER_SCANS.' }),
+});
+
+export const portfolioQuerySchema = z.strictObject({
+  asOf: dateQuery.optional().meta({ description: 'The portfolio as of the end of this day; default today (Asia/Shanghai).' }),
 });
 
 export const cityListQuerySchema = z.strictObject({
@@ -124,6 +141,9 @@ export const programSchema = z
     baselineTargetDate: isoDateString,
     targetDate: isoDateString,
     targetValue: z.number().nullable().meta({ description: 'PERCENT programs: the target share in percent.' }),
+    mode: interopMode.nullable().meta({ description: 'How the payment crosses from payer to acceptor; null while not stated.' }),
+    payers: z.array(z.string()).meta({ description: 'Rail codes of the paying side (whose app or payment code pays), e.g. UNIONPAY_QUICKPASS.' }),
+    acceptors: z.array(z.string()).meta({ description: 'Rail codes of the accepting side (whose merchant code or checkout accepts), e.g. ALIPAY.' }),
   })
   .meta({ id: 'Program' });
 export const programListSchema = z.strictObject({ items: z.array(programSchema) }).meta({ id: 'ProgramList' });
@@ -166,6 +186,106 @@ export const coverageSchema = z
       .meta({ description: 'Null when there is nothing to project toward.' }),
   })
   .meta({ id: 'Coverage' });
+
+const railSchema = z
+  .strictObject({
+    code: z.string().meta({ description: 'Stable rail code, e.g. ALIPAY, WECHAT_PAY, UNIONPAY_QUICKPASS, BANK_APPS, DEVICE_WALLETS.' }),
+    name: z.string().meta({ description: 'Chinese name.' }),
+    nameEn: z.string(),
+    groupsInstitutions: z.boolean().meta({ description: 'True for the banks\' own apps as a group: rows list its institutions.' }),
+  })
+  .meta({ id: 'Rail' });
+
+const matrixProgramSchema = z
+  .strictObject({
+    slug: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    unit: z.enum(['CITY', 'INSTITUTION', 'PERCENT']),
+    isStarted: z.boolean().meta({ description: 'False before the program\'s start date; the figures are then null.' }),
+    live: z.int().min(0).nullable().meta({ description: 'Count programs: live cities or institutions; null for PERCENT.' }),
+    denominator: z.int().min(0).nullable().meta({ description: 'Count programs: the cities or institutions in scope; null for PERCENT.' }),
+    percent: z.number().nullable().meta({ description: 'live / denominator, or the metric\'s value, in percent.' }),
+    targetValue: z.number().nullable().meta({ description: 'PERCENT programs: the target share.' }),
+    completedOn: isoDateString.nullable().meta({ description: 'The day the goal was reached, when it is.' }),
+    health: health.nullable(),
+    completionDate: isoDateString.nullable().meta({ description: 'Projected (or actual) completion.' }),
+    targetDate: isoDateString.meta({ description: 'Target in force on asOf.' }),
+    sparkline: z.array(z.number()).meta({ description: 'Percent of the goal at weekly steps from the start to asOf (at most 40).' }),
+  })
+  .meta({ id: 'MatrixProgram' });
+
+export const matrixSchema = z
+  .strictObject({
+    asOf: isoDateString,
+    mode: interopMode,
+    rails: z.array(railSchema).meta({ description: 'Rows (paying side) and columns (accepting side) alike, in this order.' }),
+    rows: z.array(
+      z
+        .strictObject({
+          payer: z.string(),
+          cells: z.array(
+            z
+              .strictObject({
+                acceptor: z.string(),
+                isSameRail: z.boolean(),
+                programs: z.array(matrixProgramSchema).meta({ description: 'Empty: no program covers this direction in this mode.' }),
+              })
+              .meta({ id: 'MatrixCell' }),
+          ),
+          institutions: z.array(
+            z
+              .strictObject({
+                code: z.string(),
+                name: z.string(),
+                nameEn: z.string(),
+                cells: z.array(
+                  z.strictObject({
+                    acceptor: z.string(),
+                    programs: z.array(z.strictObject({ slug: z.string(), isLive: z.boolean(), liveSince: isoDateString.nullable() })),
+                  }),
+                ),
+              })
+              .meta({ id: 'MatrixInstitutionRow' }),
+          ).meta({ description: 'For a rail that groups institutions: one row per institution enrolled in its programs.' }),
+        })
+        .meta({ id: 'MatrixRow' }),
+    ),
+  })
+  .meta({ id: 'Matrix' });
+
+export const portfolioSchema = z
+  .strictObject({
+    asOf: isoDateString,
+    items: z.array(
+      z
+        .strictObject({
+          slug: z.string(),
+          name: z.string(),
+          nameEn: z.string(),
+          unit: z.enum(['CITY', 'INSTITUTION', 'PERCENT']),
+          isStarted: z.boolean(),
+          live: z.int().min(0).nullable(),
+          denominator: z.int().min(0).nullable(),
+          percent: z.number().nullable(),
+          targetValue: z.number().nullable(),
+          health: health.nullable(),
+          completionDate: isoDateString.nullable(),
+          daysLate: z.int().min(0).nullable(),
+          baselineTargetDate: isoDateString,
+          targetDate: isoDateString.meta({ description: 'Target in force on asOf.' }),
+          isReplanned: z.boolean(),
+          changeSinceLastWeek: z.number().meta({ description: 'Gained since 7 days before asOf (count, or percentage points).' }),
+          staleness: z
+            .strictObject({ stale: z.int().min(0), rows: z.int().min(0) })
+            .nullable()
+            .meta({ description: 'Status rows not confirmed within staleAfterDays on asOf; null for PERCENT programs and before the start.' }),
+          staleAfterDays: z.int().min(1),
+        })
+        .meta({ id: 'PortfolioItem' }),
+    ).meta({ description: 'Every program, riskiest first.' }),
+  })
+  .meta({ id: 'Portfolio' });
 
 /** What a partner gets for another institution's row (and any city): see `canReadRowDetails`. */
 const WITHHELD_WHERE = 'on rows whose details the caller may not read (a partner gets them for its own institution only)';
@@ -236,6 +356,8 @@ export const historyPageSchema = z
 
 export type ProgramItem = z.infer<typeof programSchema>;
 export type CoverageBody = z.infer<typeof coverageSchema>;
+export type MatrixBody = z.infer<typeof matrixSchema>;
+export type PortfolioBody = z.infer<typeof portfolioSchema>;
 export type CityItem = z.infer<typeof cityItemSchema>;
 export type InstitutionItem = z.infer<typeof institutionItemSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDashboardParams } from './view-params';
+import { dashboardHref, parseDashboardParams } from './view-params';
 
 describe('dashboard URL state', () => {
   it('reads program and date from the URL', () => {
@@ -20,5 +20,11 @@ describe('dashboard URL state', () => {
 
   it('takes the first of repeated parameters', () => {
     expect(parseDashboardParams({ program: ['a', 'b'] }, '2026-11-25').program).toBe('a');
+  });
+});
+
+describe('dashboardHref', () => {
+  it('links the dashboard of a program at a date', () => {
+    expect(dashboardHref('alipay-bank-apps', '2021-10-02')).toBe('/?program=alipay-bank-apps&asOf=2021-10-02');
   });
 });

@@ -29,3 +29,8 @@ export function parseDashboardParams(
     province: first(search.province)?.trim().slice(0, 8) || null,
   };
 }
+
+/** The dashboard of one program at one date: where the matrix's cells and the portfolio's rows lead. */
+export function dashboardHref(slug: string, asOf: string): string {
+  return `/?${new URLSearchParams({ program: slug, asOf }).toString()}`;
+}

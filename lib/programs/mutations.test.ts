@@ -322,3 +322,42 @@ describe('replanTarget', () => {
     expect((await auditRows('program.replanTarget', 'DENIED')).at(-1)).toMatchObject({ actorId: as[who].viewer.id, reason: 'FORBIDDEN' });
   });
 });
+
+describe('a program\'s direction (paying side, accepting side, mode)', () => {
+  const sidesOf = async (slug: string) =>
+    // Sorted here: PostgreSQL orders an enum by declaration, SQLite by text.
+    (await t.db.programRail.findMany({ where: { program: { slug } } })).map((r) => `${r.side}:${r.railCode}`).sort();
+
+  it('is created with the program, audited', async () => {
+    await createProgram(t.db, as.admin, newProgram({ slug: 'test-direction', mode: 'MERCHANT_SCANS', payers: ['UNIONPAY_QUICKPASS'], acceptors: ['WECHAT_PAY', 'ALIPAY'] }));
+    expect(await t.db.program.findUniqueOrThrow({ where: { slug: 'test-direction' } })).toMatchObject({ mode: 'MERCHANT_SCANS' });
+    expect(await sidesOf('test-direction')).toEqual(['ACCEPTOR:ALIPAY', 'ACCEPTOR:WECHAT_PAY', 'PAYER:UNIONPAY_QUICKPASS']);
+    const audit = (await auditRows('program.create', 'ALLOWED')).at(-1);
+    expect(audit?.after).toMatchObject({ mode: 'MERCHANT_SCANS', payers: ['UNIONPAY_QUICKPASS'], acceptors: ['WECHAT_PAY', 'ALIPAY'] });
+  });
+
+  it('all three or none; an unknown rail names its side; nothing is created', async () => {
+    const noSides = await refused(createProgram(t.db, as.admin, newProgram({ slug: 'test-half', mode: 'CONSUMER_SCANS' })), 'VALIDATION');
+    expect(JSON.stringify(noSides.details)).toContain('railsRequired');
+    const noMode = await refused(createProgram(t.db, as.admin, newProgram({ slug: 'test-half', payers: ['ALIPAY'], acceptors: ['WECHAT_PAY'] })), 'VALIDATION');
+    expect(JSON.stringify(noMode.details)).toContain('modeRequired');
+    const unknown = await refused(
+      createProgram(t.db, as.admin, newProgram({ slug: 'test-half', mode: 'CONSUMER_SCANS', payers: ['ALIPAY'], acceptors: ['NO_SUCH_RAIL'] })),
+      'VALIDATION',
+    );
+    expect(JSON.stringify(unknown.details)).toContain('acceptors');
+    expect(await t.db.program.findUnique({ where: { slug: 'test-half' } })).toBeNull();
+  });
+
+  it('an edit replaces it when sent and keeps it when left out', async () => {
+    const p = await t.db.program.findUniqueOrThrow({ where: { slug: 'alipay-bank-apps' } });
+    const base = { slug: p.slug, nameZh: p.nameZh, nameEn: p.nameEn, directionZh: p.directionZh, directionEn: p.directionEn, staleAfterDays: p.staleAfterDays, targetValue: null };
+    expect((await updateProgram(t.db, as.admin, { ...base, version: p.version, staleAfterDays: 21 })).changed).toBe(true);
+    expect(await sidesOf('alipay-bank-apps')).toEqual(['ACCEPTOR:ALIPAY', 'PAYER:BANK_APPS']);
+    const result = await updateProgram(t.db, as.admin, { ...base, version: p.version + 1, staleAfterDays: 21, mode: 'CONSUMER_SCANS', payers: ['BANK_APPS', 'DEVICE_WALLETS'], acceptors: ['ALIPAY'] });
+    expect(result).toMatchObject({ changed: true, program: { payers: ['BANK_APPS', 'DEVICE_WALLETS'], version: p.version + 2 } });
+    expect(await sidesOf('alipay-bank-apps')).toEqual(['ACCEPTOR:ALIPAY', 'PAYER:BANK_APPS', 'PAYER:DEVICE_WALLETS']);
+    const audit = (await auditRows('program.update', 'ALLOWED')).at(-1);
+    expect(audit?.after).toEqual({ payers: ['BANK_APPS', 'DEVICE_WALLETS'], version: p.version + 2 });
+  });
+});

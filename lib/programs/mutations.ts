@@ -17,7 +17,8 @@ import { writeTransaction } from '../db/write-transaction';
 import { AppError } from '../errors';
 import { invalidField, validateInput } from '../forms/validate-input';
 import { requireVersion, versionConflict, writeAtVersion, type OptimisticLock } from '../forms/version-conflict';
-import type { ScopeRule } from '../generated/sqlite/enums';
+import type { Prisma } from '../generated/sqlite/client';
+import type { InteropMode, ProgramUnit, ScopeRule } from '../generated/sqlite/enums';
 import {
   UNIT_OF_SCOPE,
   createProgramSchema,
@@ -89,6 +90,33 @@ async function insertStatusRows(tx: Tx, programId: string, scopeRule: ScopeRule,
   }
 }
 
+interface DirectionInput {
+  mode?: InteropMode | null;
+  payers?: string[];
+  acceptors?: string[];
+}
+
+/** Refuses rail codes that are not in the Rail table (the field names the side at fault). */
+async function requireKnownRails(tx: Tx, direction: DirectionInput): Promise<void> {
+  for (const side of ['payers', 'acceptors'] as const) {
+    const codes = direction[side] ?? [];
+    if (codes.length === 0) continue;
+    const known = new Set((await tx.rail.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((r) => r.code));
+    const unknown = codes.filter((c) => !known.has(c));
+    if (unknown.length > 0) throw invalidField(side, 'unknownRail', { codes: unknown.join(', ') });
+  }
+}
+
+/** Replaces a program's sides with these (none for a program without a stated direction). */
+async function writeSides(tx: Tx, programId: string, payers: readonly string[], acceptors: readonly string[]): Promise<void> {
+  await tx.programRail.deleteMany({ where: { programId } });
+  const rows = [
+    ...payers.map((railCode) => ({ programId, side: 'PAYER' as const, railCode })),
+    ...acceptors.map((railCode) => ({ programId, side: 'ACCEPTOR' as const, railCode })),
+  ];
+  if (rows.length > 0) await tx.programRail.createMany({ data: rows });
+}
+
 function programSnapshot(p: CreateProgramData) {
   return {
     slug: p.slug,
@@ -105,6 +133,7 @@ function programSnapshot(p: CreateProgramData) {
     staleAfterDays: p.staleAfterDays,
     isIllustrative: p.isIllustrative,
     source: p.source,
+    mode: p.mode ?? null,
   };
 }
 
@@ -121,6 +150,7 @@ export async function createProgram(db: Db, ctx: RequestContext, input: unknown)
       return await writeTransaction(db, async (tx) => {
         if (await tx.program.findUnique({ where: { slug: data.slug }, select: { id: true } })) throw slugTaken();
         const members = await scopeMembers(tx, data.scopeRule, data.institutionCodes);
+        await requireKnownRails(tx, data);
         const last = await tx.program.findFirst({ orderBy: { sortOrder: 'desc' }, select: { sortOrder: true } });
         const snapshot = programSnapshot(data);
         const program = await tx.program.create({
@@ -128,12 +158,21 @@ export async function createProgram(db: Db, ctx: RequestContext, input: unknown)
           select: { id: true, slug: true },
         });
         await insertStatusRows(tx, program.id, data.scopeRule, members);
+        const payers = data.payers ?? [];
+        const acceptors = data.acceptors ?? [];
+        await writeSides(tx, program.id, payers, acceptors);
         const created = { id: program.id, slug: program.slug, nameZh: data.nameZh, nameEn: data.nameEn, statusRows: members.length };
         await auditChange(tx, ctx, {
           action: 'program.create',
           entityType: ENTITY,
           entityId: program.id,
-          after: { ...snapshot, statusRows: members.length, ...(data.scopeRule === 'ENROLLED_INSTITUTIONS' ? { institutionCodes: members } : {}) },
+          after: {
+            ...snapshot,
+            payers,
+            acceptors,
+            statusRows: members.length,
+            ...(data.scopeRule === 'ENROLLED_INSTITUTIONS' ? { institutionCodes: members } : {}),
+          },
         });
         return created;
       });
@@ -154,11 +193,15 @@ export interface ProgramDetails {
   directionEn: string;
   staleAfterDays: number;
   targetValue: number | null;
+  mode: InteropMode | null;
+  payers: string[];
+  acceptors: string[];
 }
 
-const EDITABLE = ['nameZh', 'nameEn', 'directionZh', 'directionEn', 'staleAfterDays', 'targetValue'] as const satisfies ReadonlyArray<
+const EDITABLE = ['nameZh', 'nameEn', 'directionZh', 'directionEn', 'staleAfterDays', 'targetValue', 'mode'] as const satisfies ReadonlyArray<
   keyof ProgramDetails
 >;
+const SIDES = ['payers', 'acceptors'] as const satisfies ReadonlyArray<keyof ProgramDetails>;
 
 const detailsSelect = {
   id: true,
@@ -172,9 +215,37 @@ const detailsSelect = {
   targetValue: true,
   version: true,
   targetDate: true,
+  mode: true,
+  rails: { select: { side: true, railCode: true, rail: { select: { sortOrder: true } } } },
 } as const;
 
-type ProgramRow = Omit<ProgramDetails, 'slug'> & { id: string; targetDate: string };
+type ProgramRecord = Prisma.ProgramGetPayload<{ select: typeof detailsSelect }>;
+type ProgramRow = Omit<ProgramDetails, 'slug'> & { id: string; slug: string; unit: ProgramUnit; targetDate: string };
+
+function rowOf(record: ProgramRecord): ProgramRow {
+  const sorted = [...record.rails].sort((a, b) => a.rail.sortOrder - b.rail.sortOrder || a.railCode.localeCompare(b.railCode));
+  return {
+    id: record.id,
+    slug: record.slug,
+    unit: record.unit,
+    version: record.version,
+    nameZh: record.nameZh,
+    nameEn: record.nameEn,
+    directionZh: record.directionZh,
+    directionEn: record.directionEn,
+    staleAfterDays: record.staleAfterDays,
+    targetValue: record.targetValue,
+    targetDate: record.targetDate,
+    mode: record.mode,
+    payers: sorted.filter((r) => r.side === 'PAYER').map((r) => r.railCode),
+    acceptors: sorted.filter((r) => r.side === 'ACCEPTOR').map((r) => r.railCode),
+  };
+}
+
+async function findProgramRow(tx: Tx, slug: string): Promise<ProgramRow | null> {
+  const record = await tx.program.findUnique({ where: { slug }, select: detailsSelect });
+  return record ? rowOf(record) : null;
+}
 
 /** CONFLICT with the program as it is now: the fields its two forms edit. */
 function programConflict(tx: Tx, row: ProgramRow) {
@@ -191,6 +262,10 @@ function programConflict(tx: Tx, row: ProgramRow) {
         staleAfterDays: row.staleAfterDays,
         targetValue: row.targetValue,
         targetDate: row.targetDate,
+        mode: row.mode,
+        // Conflict values are scalars: the sides as the comma-separated codes the form splits again.
+        payers: row.payers.join(','),
+        acceptors: row.acceptors.join(','),
       },
     },
   );
@@ -199,7 +274,7 @@ function programConflict(tx: Tx, row: ProgramRow) {
 /** The optimistic lock of one program (lib/forms/version-conflict.ts). */
 function programLock(tx: Tx, slug: string): OptimisticLock<ProgramRow> {
   return {
-    reload: () => tx.program.findUnique({ where: { slug }, select: detailsSelect }),
+    reload: () => findProgramRow(tx, slug),
     conflict: (row) => programConflict(tx, row),
     notFound: () => new AppError('NOT_FOUND', 'program not found'),
   };
@@ -211,20 +286,23 @@ export interface UpdatedProgram {
   changed: boolean;
 }
 
-/** Edits names, direction, the staleness threshold and (percent programs) the target value. */
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Edits names, direction (text, mode and sides), the staleness threshold and (percent programs) the target value. */
 export async function updateProgram(db: Db, ctx: RequestContext, input: unknown): Promise<UpdatedProgram> {
   return auditRefusals(db, ctx, { action: 'program.update', entityType: ENTITY, entityId: entityRefOf(input, 'slug') }, async () => {
     authorize(ctx.viewer, 'program.manage');
     const data = validateInput(updateProgramSchema, input);
     return writeTransaction(db, async (tx) => {
       const lock = programLock(tx, data.slug);
-      const current = await requireVersion(lock, await tx.program.findUnique({ where: { slug: data.slug }, select: detailsSelect }), data.version);
+      const current = await requireVersion(lock, await findProgramRow(tx, data.slug), data.version);
       if (current.unit === 'PERCENT' && data.targetValue === null) {
         throw invalidField('targetValue', 'targetValueRequired');
       }
       if (current.unit !== 'PERCENT' && data.targetValue !== null) {
         throw invalidField('targetValue', 'targetValueOnlyForMetric');
       }
+      await requireKnownRails(tx, data);
       const before: ProgramDetails = {
         slug: current.slug,
         version: current.version,
@@ -234,18 +312,41 @@ export async function updateProgram(db: Db, ctx: RequestContext, input: unknown)
         directionEn: current.directionEn,
         staleAfterDays: current.staleAfterDays,
         targetValue: current.targetValue,
+        mode: current.mode,
+        payers: current.payers,
+        acceptors: current.acceptors,
       };
-      const after: ProgramDetails = { ...data, version: current.version + 1 };
-      const changed = EDITABLE.filter((k) => after[k] !== before[k]);
+      // A form without the direction keeps it; one with it replaces all three.
+      const direction =
+        data.mode === undefined
+          ? { mode: current.mode, payers: current.payers, acceptors: current.acceptors }
+          : { mode: data.mode, payers: data.payers ?? [], acceptors: data.acceptors ?? [] };
+      const after: ProgramDetails = {
+        slug: data.slug,
+        nameZh: data.nameZh,
+        nameEn: data.nameEn,
+        directionZh: data.directionZh,
+        directionEn: data.directionEn,
+        staleAfterDays: data.staleAfterDays,
+        targetValue: data.targetValue,
+        ...direction,
+        version: current.version + 1,
+      };
+      const changed = [
+        ...EDITABLE.filter((k) => after[k] !== before[k]),
+        ...SIDES.filter((k) => !sameList(after[k], before[k])),
+      ];
       // Saving an unchanged form is not a change: no write, no new version, no audit row.
       if (changed.length === 0) return { program: before, changed: false };
       const pick = (source: ProgramDetails) => ({ ...Object.fromEntries(changed.map((k) => [k, source[k]])), version: source.version });
+      const columns = EDITABLE.filter((k) => after[k] !== before[k]);
       await writeAtVersion(lock, () =>
         tx.program.updateMany({
           where: { id: current.id, version: current.version },
-          data: { ...Object.fromEntries(changed.map((k) => [k, after[k]])), version: { increment: 1 } },
+          data: { ...Object.fromEntries(columns.map((k) => [k, after[k]])), version: { increment: 1 } },
         }),
       );
+      if (SIDES.some((k) => changed.includes(k))) await writeSides(tx, current.id, after.payers, after.acceptors);
       await auditChange(tx, ctx, {
         action: 'program.update',
         entityType: ENTITY,
@@ -278,7 +379,8 @@ export async function replanTarget(db: Db, ctx: RequestContext, input: unknown):
     const data = validateInput(replanTargetSchema, input);
     return writeTransaction(db, async (tx) => {
       const lock = programLock(tx, data.slug);
-      const found = await tx.program.findUnique({ where: { slug: data.slug }, select: { ...detailsSelect, startDate: true, baselineTargetDate: true } });
+      const record = await tx.program.findUnique({ where: { slug: data.slug }, select: { ...detailsSelect, startDate: true, baselineTargetDate: true } });
+      const found = record ? { ...rowOf(record), startDate: record.startDate, baselineTargetDate: record.baselineTargetDate } : null;
       // The target the form showed must still be the one in force, not only the version.
       const program = await requireVersion(lock, found, data.version, (p) => p.targetDate === data.expectedTargetDate);
       if (data.newTargetDate < program.startDate) {

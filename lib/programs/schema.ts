@@ -6,7 +6,9 @@
  * Limits: slug `^[a-z0-9][a-z0-9-]{1,63}$`; names 1-100 characters, directions 1-300, source 0-500;
  * dates YYYY-MM-DD between 2000 and 2099, target not before start; staleAfterDays 1-365 (whole
  * days); targetValue 0 < v <= 100 and only for METRIC (percent) programs; enrolled institutions
- * 1-200 distinct codes, only for ENROLLED_INSTITUTIONS; re-planning reason 5-500 characters.
+ * 1-200 distinct codes, only for ENROLLED_INSTITUTIONS; re-planning reason 5-500 characters; the
+ * direction (mode, paying rails, accepting rails: 1-10 distinct codes each) all together or not at
+ * all (an edit that leaves it out keeps it).
  * Edits and re-plans carry the program's `version` as the form loaded it (optimistic locking: a
  * stale version is refused with CONFLICT, an accepted edit raises it by exactly 1).
  */
@@ -19,6 +21,7 @@ import {
   versionSchema,
 } from '../forms/fields';
 import type { ProgramUnit, ScopeRule } from '../generated/sqlite/enums';
+import { INTEROP_MODES } from './interop-modes';
 
 export const SCOPE_RULES = ['ALL_PREFECTURE_CITIES', 'PROVINCIAL_CAPITALS', 'ENROLLED_INSTITUTIONS', 'METRIC'] as const satisfies readonly ScopeRule[];
 
@@ -38,6 +41,8 @@ export const LIMITS = {
   targetValue: { max: 100 },
   institutions: 200,
   reason: { min: 5, max: 500 },
+  /** Rails on one side of a program. */
+  rails: 10,
 } as const;
 
 const staleAfterDaysSchema = z.number().int().min(LIMITS.staleAfterDays.min).max(LIMITS.staleAfterDays.max);
@@ -50,6 +55,30 @@ const targetValueSchema = z
   .nullable();
 
 const institutionCodeSchema = z.string().trim().min(1).max(32);
+
+const railCodesSchema = z.array(z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,31}$/)).max(LIMITS.rails);
+
+/**
+ * Who pays, who accepts and how. All three or none: a mode needs a rail on each side, and sides
+ * need a mode. Whether the rail codes exist is checked by the mutation against the Rail table.
+ */
+const directionFields = {
+  mode: z.enum(INTEROP_MODES).nullable().optional(),
+  payers: railCodesSchema.optional(),
+  acceptors: railCodesSchema.optional(),
+};
+
+function refineDirection(v: { mode?: unknown; payers?: unknown; acceptors?: unknown }, ctx: z.RefinementCtx): void {
+  const sides = { payers: Array.isArray(v.payers) ? v.payers : [], acceptors: Array.isArray(v.acceptors) ? v.acceptors : [] };
+  const hasMode = typeof v.mode === 'string';
+  for (const side of ['payers', 'acceptors'] as const) {
+    if (hasMode && sides[side].length === 0) ctx.addIssue({ code: 'custom', path: [side], message: 'railsRequired' });
+    if (new Set(sides[side]).size !== sides[side].length) ctx.addIssue({ code: 'custom', path: [side], message: 'railsDuplicate' });
+  }
+  if (!hasMode && sides.payers.length + sides.acceptors.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['mode'], message: 'modeRequired' });
+  }
+}
 
 export const createProgramSchema = z
   .strictObject({
@@ -66,8 +95,10 @@ export const createProgramSchema = z
     isIllustrative: z.boolean().default(false),
     source: optionalTextSchema(LIMITS.source),
     institutionCodes: z.array(institutionCodeSchema).max(LIMITS.institutions).default([]),
+    ...directionFields,
   })
   .superRefine((v, ctx) => {
+    refineDirection(v, ctx);
     // Runs even when single fields failed, so every problem shows at once; hence the type guards.
     if (typeof v.startDate === 'string' && typeof v.targetDate === 'string' && v.targetDate < v.startDate) {
       ctx.addIssue({ code: 'custom', path: ['targetDate'], message: 'targetBeforeStart' });
@@ -97,16 +128,20 @@ export type CreateProgramData = z.output<typeof createProgramSchema>;
  * history and links depend on them (the target date changes only through `replanTargetSchema`).
  * Whether `targetValue` is required depends on the stored unit, so the mutation checks that.
  */
-export const updateProgramSchema = z.strictObject({
-  slug: programSlugSchema,
-  version: versionSchema,
-  nameZh: requiredTextSchema(LIMITS.name),
-  nameEn: requiredTextSchema(LIMITS.name),
-  directionZh: requiredTextSchema(LIMITS.direction),
-  directionEn: requiredTextSchema(LIMITS.direction),
-  staleAfterDays: staleAfterDaysSchema,
-  targetValue: targetValueSchema.optional().transform((v) => v ?? null),
-});
+export const updateProgramSchema = z
+  .strictObject({
+    slug: programSlugSchema,
+    version: versionSchema,
+    nameZh: requiredTextSchema(LIMITS.name),
+    nameEn: requiredTextSchema(LIMITS.name),
+    directionZh: requiredTextSchema(LIMITS.direction),
+    directionEn: requiredTextSchema(LIMITS.direction),
+    staleAfterDays: staleAfterDaysSchema,
+    targetValue: targetValueSchema.optional().transform((v) => v ?? null),
+    /** Left out: the direction stays as it is. */
+    ...directionFields,
+  })
+  .superRefine(refineDirection);
 
 /**
  * A new target date with the reason for it. `expectedTargetDate` is the target the form showed:

@@ -19,6 +19,8 @@ const CONTRACT = [
   'GET /api/v1/programs/{slug}/institutions/{code}',
   'PATCH /api/v1/programs/{slug}/institutions/{code}',
   'GET /api/v1/programs/{slug}/history',
+  'GET /api/v1/matrix',
+  'GET /api/v1/portfolio',
 ];
 
 function refsIn(value: unknown, out: string[] = []): string[] {
@@ -59,7 +61,7 @@ test('the document is OpenAPI 3.1, public, and describes exactly the contract', 
   // Every reference resolves, and every schema compiles as JSON Schema.
   const schemas = (doc.components as Json).schemas as Json;
   for (const ref of refsIn(doc)) expect(schemas, ref).toHaveProperty(ref.replace('#/components/schemas/', ''));
-  expect(compileAllSchemas(doc)).toEqual(expect.arrayContaining(['Error', 'Coverage', 'CityStatus', 'InstitutionStatus', 'HistoryPage', 'StatusPatch']));
+  expect(compileAllSchemas(doc)).toEqual(expect.arrayContaining(['Error', 'Coverage', 'CityStatus', 'InstitutionStatus', 'HistoryPage', 'StatusPatch', 'Matrix', 'Portfolio']));
   // The error shape the contract promises.
   expect(schemas.Error).toMatchObject({ required: ['error'], properties: { error: { required: ['code', 'message'] } } });
 });

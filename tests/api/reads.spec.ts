@@ -87,6 +87,53 @@ test('institutions with type; one institution; a partner token reads them too', 
   expect(one.body).toMatchObject({ code: 'ICBC', name: '中国工商银行' });
 });
 
+test('programs state their direction: paying side, accepting side and mode', async ({ api }) => {
+  const res = await api.get<{ items: Array<{ slug: string; mode: string | null; payers: string[]; acceptors: string[] }> }>('/api/v1/programs');
+  const bySlug = new Map(res.body.items.map((p) => [p.slug, p]));
+  expect(bySlug.get(CITIES)).toMatchObject({ mode: 'CONSUMER_SCANS', payers: ['UNIONPAY_QUICKPASS'], acceptors: ['ALIPAY'] });
+  expect(bySlug.get(BANKS)).toMatchObject({ mode: 'CONSUMER_SCANS', payers: ['BANK_APPS'], acceptors: ['ALIPAY'] });
+  expect(bySlug.get(METRIC)).toMatchObject({ mode: 'ONLINE_CHECKOUT', payers: ['UNIONPAY_QUICKPASS'], acceptors: ['ALIPAY'] });
+});
+
+interface MatrixProgram {
+  slug: string;
+  live: number | null;
+  denominator: number | null;
+  percent: number | null;
+  completedOn: string | null;
+}
+interface MatrixBody {
+  rows: Array<{ payer: string; cells: Array<{ acceptor: string; programs: MatrixProgram[] }>; institutions: Array<{ code: string }> }>;
+}
+const cellOf = (m: MatrixBody, payer: string, acceptor: string) =>
+  m.rows.find((r) => r.payer === payer)?.cells.find((c) => c.acceptor === acceptor)?.programs ?? [];
+
+test('matrix on 2021-10-02: QuickPass partly on Alipay, complete on WeChat Pay, nothing between the wallets; a partner reads it too', async ({ api, tokens }) => {
+  const res = await api.get<MatrixBody>('/api/v1/matrix?asOf=2021-10-02&mode=CONSUMER_SCANS', { token: tokens.icbc });
+  expect(res.status).toBe(200);
+  expect(res.headers['cache-control']).toBe('no-store');
+  expect(cellOf(res.body, 'UNIONPAY_QUICKPASS', 'ALIPAY')).toMatchObject([{ slug: CITIES, live: 49, denominator: 337, percent: 14.5 }]);
+  expect(cellOf(res.body, 'UNIONPAY_QUICKPASS', 'WECHAT_PAY')).toMatchObject([{ live: 31, denominator: 31, completedOn: '2021-09-30' }]);
+  expect(cellOf(res.body, 'ALIPAY', 'WECHAT_PAY')).toEqual([]);
+  expect(cellOf(res.body, 'WECHAT_PAY', 'ALIPAY')).toEqual([]);
+  expect(res.body.rows.find((r) => r.payer === 'BANK_APPS')?.institutions).toHaveLength(28);
+  const online = await api.get<MatrixBody>('/api/v1/matrix?asOf=2021-10-02&mode=ONLINE_CHECKOUT');
+  expect(cellOf(online.body, 'UNIONPAY_QUICKPASS', 'ALIPAY')).toMatchObject([{ slug: METRIC, percent: 85, denominator: null }]);
+});
+
+test('portfolio: every program, riskiest first, the same figures as each program\'s coverage', async ({ api }) => {
+  const res = await api.get<{ asOf: string; items: Array<{ slug: string; live: number | null; denominator: number | null; health: string | null }> }>(
+    '/api/v1/portfolio?asOf=2026-12-14',
+  );
+  expect(res.status).toBe(200);
+  expect(res.body.items).toHaveLength(5);
+  expect(res.body.items[0]).toMatchObject({ slug: 'quickpass-payment-code-reverse', health: 'AT_RISK' });
+  for (const item of res.body.items.filter((i) => i.denominator !== null)) {
+    const coverage = await api.get<{ live: number; denominator: number }>(`/api/v1/programs/${item.slug}/coverage?asOf=2026-12-14`);
+    expect([item.live, item.denominator]).toEqual([coverage.body.live, coverage.body.denominator]);
+  }
+});
+
 test('history: oldest first, paged with limit and nextCursor, within from/to', async ({ api }) => {
   const first = await api.get<{ items: Array<{ id: string; changedAt: string; source: string; actorKind: string }>; nextCursor: string | null }>(
     `/api/v1/programs/${BANKS}/history?from=2021-01-01&to=2021-12-31&limit=10`,
@@ -131,6 +178,10 @@ test.describe('refusals have one error shape, never a stack or SQL', () => {
     ['a history page too large', `/api/v1/programs/${CITIES}/history?limit=1001`, 422, 'VALIDATION'],
     ['a forged cursor', `/api/v1/programs/${CITIES}/history?cursor=bm9wZQ`, 422, 'VALIDATION'],
     ['a malformed slug', `/api/v1/programs/BAD%20SLUG/coverage`, 422, 'VALIDATION'],
+    ['an unknown matrix mode', `/api/v1/matrix?mode=SIDEWAYS`, 422, 'VALIDATION'],
+    ['an impossible matrix date', `/api/v1/matrix?asOf=2021-13-01`, 422, 'VALIDATION'],
+    ['an unknown portfolio parameter', `/api/v1/portfolio?sort=name`, 422, 'VALIDATION'],
+    ['an impossible portfolio date', `/api/v1/portfolio?asOf=yesterday`, 422, 'VALIDATION'],
   ];
   for (const [label, url, status, code] of cases) {
     test(`${label}: ${status} ${code}`, async ({ api }) => {

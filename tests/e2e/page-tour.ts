@@ -28,6 +28,8 @@ export const TOURS: readonly Tour[] = [
     email: DEMO_USERS.pm,
     stops: [
       { name: 'dashboard', path: '/' },
+      { name: 'matrix', path: '/matrix?asOf=2021-10-02&institutions=1' },
+      { name: 'portfolio', path: '/portfolio' },
       { name: 'province drill-down', path: `/?program=${CITIES_PROGRAM}&asOf=2021-10-02&province=44` },
       { name: 'institutions', path: '/institutions' },
       { name: 'institution page', path: '/institutions/ICBC' },

@@ -97,6 +97,7 @@ export function renderSummaryMail(
   charts: MailCharts,
   recipient: { name: string },
   weekUrl: string,
+  portfolioUrl: string,
 ): RenderedMail {
   const { text, doc } = prepared;
   const preamble = [
@@ -109,10 +110,15 @@ export function renderSummaryMail(
     preamble,
     postscript: [
       { text: `${text.mail('viewOnline')} ${weekUrl}`, href: weekUrl },
+      { text: `${text.mail('portfolioOnline')} ${portfolioUrl}`, href: portfolioUrl },
       { text: text.mail('chartsNote') },
       { text: text.mail('footer') },
     ],
   });
-  const plain = renderSummaryPlainText(doc, preamble, [`${text.mail('viewOnline')} ${weekUrl}`, text.mail('footer')]);
+  const plain = renderSummaryPlainText(doc, preamble, [
+    `${text.mail('viewOnline')} ${weekUrl}`,
+    `${text.mail('portfolioOnline')} ${portfolioUrl}`,
+    text.mail('footer'),
+  ]);
   return { subject: prepared.subject, html, text: plain, attachments: charts.attachments };
 }

@@ -143,6 +143,8 @@ describe('summary send over SMTP', { timeout: 60_000 }, () => {
         expect(text).toContain(`${cities.coverage.live} / ${cities.coverage.denominator}`);
         expect(text).toContain(`${banks.coverage.live} / ${banks.coverage.denominator}`);
         expect(text).toContain(`${APP_URL}/summary/2021-W39`);
+        // The portfolio at the week's last day (2021-W39 ends on Sunday 2021-10-03).
+        expect(text).toContain(`${APP_URL}/portfolio?asOf=2021-10-03`);
         for (const w of words) expect(text).toContain(w);
       }
       expect(html).toContain(`${cities.coverage.percent}%`);

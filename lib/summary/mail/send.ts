@@ -75,6 +75,13 @@ export function summaryPageUrl(appUrl: string, week: string, program: string | n
   return url.toString();
 }
 
+/** The portfolio at the end of the week: every program at a glance, linked from each summary. */
+export function portfolioPageUrl(appUrl: string, weekEnd: string): string {
+  const url = new URL('/portfolio', appUrl);
+  url.searchParams.set('asOf', weekEnd);
+  return url.toString();
+}
+
 function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.slice(0, 300);
@@ -84,6 +91,7 @@ export async function sendWeeklySummary(db: Db, archive: SummaryArchive, options
   const { summary, created, request } = await readWeeklySummary(db, archive, options.week, options.program, { now: options.now });
   const recipients = options.recipients ?? (await listSummaryRecipients(db));
   const weekUrl = summaryPageUrl(options.appUrl, request.week.id, options.program);
+  const portfolioUrl = portfolioPageUrl(options.appUrl, request.week.end);
   const words = new Map<AppLocale, PreparedSummaryMail>();
   const charts = new Map<AppLocale, Promise<MailCharts>>();
   const prepare = (locale: AppLocale) => {
@@ -120,7 +128,7 @@ export async function sendWeeklySummary(db: Db, archive: SummaryArchive, options
       continue;
     }
     try {
-      const rendered = renderSummaryMail(mail, await chartsFor(mail), recipient, weekUrl);
+      const rendered = renderSummaryMail(mail, await chartsFor(mail), recipient, weekUrl, portfolioUrl);
       const result = await options.mailer.send({
         from: options.from,
         to: recipient.email,

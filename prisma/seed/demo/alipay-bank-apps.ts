@@ -5,7 +5,7 @@
  * and the target date.
  */
 import { addDays, daysBetween } from '../../../lib/time';
-import { EntityType, ProgramUnit, RolloutStatus, ScopeRule } from '../../../lib/generated/sqlite/enums';
+import { EntityType, InteropMode, ProgramUnit, RolloutStatus, ScopeRule } from '../../../lib/generated/sqlite/enums';
 import { INSTITUTIONS } from '../reference';
 import {
   INSTITUTIONS_LIVE_20211002,
@@ -102,6 +102,7 @@ export function buildAlipayBankApps(): ProgramSeed {
     isIllustrative: false,
     source: `23 institutions: ${SOURCE_ALIPAY_20211002}. 28 institutions: ${SOURCE_ALIPAY_20211202}. Target date illustrative`,
     sortOrder: 2,
+    direction: { mode: InteropMode.CONSUMER_SCANS, payers: ['BANK_APPS'], acceptors: ['ALIPAY'] },
     entityType: EntityType.INSTITUTION,
     ...materialiseAll(specs),
     milestones: [

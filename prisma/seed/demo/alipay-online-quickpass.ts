@@ -4,7 +4,7 @@
  * every other weekly value.
  */
 import { addDays } from '../../../lib/time';
-import { ProgramUnit, ScopeRule } from '../../../lib/generated/sqlite/enums';
+import { InteropMode, ProgramUnit, ScopeRule } from '../../../lib/generated/sqlite/enums';
 import { SRC_85, SRC_TECH_DONE, TAOBAO_SHARE_20211002 } from '../sources';
 import { annotation, MIIT_UNBLOCKING } from './annotations';
 import type { MetricPointSeed, ProgramSeed } from './model';
@@ -55,6 +55,7 @@ export function buildAlipayOnlineQuickpass(): ProgramSeed {
     isIllustrative: false,
     source: `${SRC_85}. ${SRC_TECH_DONE}`,
     sortOrder: 4,
+    direction: { mode: InteropMode.ONLINE_CHECKOUT, payers: ['UNIONPAY_QUICKPASS'], acceptors: ['ALIPAY'] },
     entityType: null,
     rows: [],
     history: [],

@@ -6,7 +6,7 @@
  */
 import { addDays, daysBetween } from '../../../lib/time';
 import { listPrefectureLevelCities, type CityDivision } from '../../../lib/geo/divisions';
-import { EntityType, ProgramUnit, RolloutStatus, ScopeRule } from '../../../lib/generated/sqlite/enums';
+import { EntityType, InteropMode, ProgramUnit, RolloutStatus, ScopeRule } from '../../../lib/generated/sqlite/enums';
 import {
   CITIES_NAMED_LIVE_20211002,
   NINGBO,
@@ -169,6 +169,7 @@ export function buildAlipayUnionpayOffline(): ProgramSeed {
     isIllustrative: false,
     source: `Target (all cities by March 2022): ${SOURCE_ALIPAY_20211002}. Nationwide on 2021-12-02: Beijing News via Hexun; Caixin 2021-12-03`,
     sortOrder: 1,
+    direction: { mode: InteropMode.CONSUMER_SCANS, payers: ['UNIONPAY_QUICKPASS'], acceptors: ['ALIPAY'] },
     entityType: EntityType.CITY,
     ...materialiseAll(specs),
     milestones: [

@@ -3,7 +3,7 @@
  * Every date is a Shanghai calendar date (`YYYY-MM-DD`).
  */
 import type { ProgramDto } from '../../../lib/programs/queries';
-import type { EntityType, Role, RolloutStatus } from '../../../lib/generated/sqlite/enums';
+import type { EntityType, InteropMode, Role, RolloutStatus } from '../../../lib/generated/sqlite/enums';
 
 /** One step of an entity's rollout, as a builder writes it down. */
 export interface ChangeSpec {
@@ -83,6 +83,8 @@ export interface TargetChangeSeed {
 /** A program's own columns are those every view reads (ProgramDto), plus its place in lists. */
 export interface ProgramSeed extends ProgramDto {
   sortOrder: number;
+  /** Who pays, who accepts and how (rail codes of the migration's reference data). */
+  direction: { mode: InteropMode; payers: string[]; acceptors: string[] };
   /** What the status rows track; null for a metric program, which has none. */
   entityType: EntityType | null;
   rows: StatusRowSeed[];

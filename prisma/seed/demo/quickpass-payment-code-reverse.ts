@@ -5,7 +5,7 @@
  */
 import { addDays, daysBetween } from '../../../lib/time';
 import { listPrefectureLevelCities } from '../../../lib/geo/divisions';
-import { EntityType, ProgramUnit, Role, RolloutStatus, ScopeRule } from '../../../lib/generated/sqlite/enums';
+import { EntityType, InteropMode, ProgramUnit, Role, RolloutStatus, ScopeRule } from '../../../lib/generated/sqlite/enums';
 import { changeInstant, earlierOf, earliest, latest } from './dates';
 import { chain, countOn, firstDateWhen, materialiseAll, step } from './history';
 import type { EntitySpec, ProgramSeed } from './model';
@@ -160,6 +160,7 @@ export function buildQuickpassPaymentCodeReverse(now: Date): ProgramSeed {
     isIllustrative: true,
     source: null,
     sortOrder: 5,
+    direction: { mode: InteropMode.MERCHANT_SCANS, payers: ['UNIONPAY_QUICKPASS'], acceptors: ['ALIPAY', 'WECHAT_PAY'] },
     entityType: EntityType.CITY,
     ...materialiseAll(specs),
     milestones: [

@@ -5,7 +5,7 @@
  */
 import { addDays } from '../../../lib/time';
 import { listProvinces } from '../../../lib/geo/divisions';
-import { EntityType, ProgramUnit, RolloutStatus, ScopeRule } from '../../../lib/generated/sqlite/enums';
+import { EntityType, InteropMode, ProgramUnit, RolloutStatus, ScopeRule } from '../../../lib/generated/sqlite/enums';
 import { FUZHOU, JINAN, SRC_WECHAT_CAPITALS, SRC_WECHAT_PILOT } from '../sources';
 import { annotation, MIIT_UNBLOCKING, PBOC_PLAN } from './annotations';
 import { earliest } from './dates';
@@ -81,6 +81,7 @@ export function buildWechatUnionpayOffline(): ProgramSeed {
     isIllustrative: false,
     source: `${SRC_WECHAT_CAPITALS}. Pilots: KrASIA; Economic Daily`,
     sortOrder: 3,
+    direction: { mode: InteropMode.CONSUMER_SCANS, payers: ['UNIONPAY_QUICKPASS'], acceptors: ['WECHAT_PAY'] },
     entityType: EntityType.CITY,
     ...materialiseAll(specs),
     milestones: [

@@ -58,10 +58,16 @@ export async function seedDemo(tx: Tx, data: DemoData, passwordHashes: Map<strin
   };
 
   for (const p of data.programs) {
-    const { entityType, rows, history, milestones, annotations, metricPoints, targetChanges, ...columns } = p;
-    const program = await tx.program.create({ data: columns, select: { id: true } });
+    const { entityType, rows, history, milestones, annotations, metricPoints, targetChanges, direction, ...columns } = p;
+    const program = await tx.program.create({ data: { ...columns, mode: direction.mode }, select: { id: true } });
     const programId = program.id;
     counts.programs++;
+    await tx.programRail.createMany({
+      data: [
+        ...direction.payers.map((railCode) => ({ programId, side: 'PAYER' as const, railCode })),
+        ...direction.acceptors.map((railCode) => ({ programId, side: 'ACCEPTOR' as const, railCode })),
+      ],
+    });
 
     const rowFields = (r: StatusRowSeed) => ({
       programId,

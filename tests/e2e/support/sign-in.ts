@@ -2,7 +2,7 @@
  * Signs in through the real sign-in form, as a seeded demo user (password: E2E_PASSWORD from
  * tests/support/settings.ts). Use at the start of every test that opens a page behind sign-in:
  *
- *   await signIn(page, 'pm@hutong.test');              // lands on the dashboard
+ *   await signIn(page, 'pm@hutong.test');              // lands on the dashboard (asked for: /)
  *   await signIn(page, 'icbc@hutong.test', '/admin');  // lands on /admin
  *   const pm = await signInNewBrowser(browser, 'pm@hutong.test');  // a second person, in turn
  */
@@ -15,7 +15,8 @@ import { DEMO_EMAILS } from '../../helpers/demo-viewers';
 export const DEMO_USERS = DEMO_EMAILS;
 
 export async function signIn(page: Page, email: string, to = '/', password = E2E_PASSWORD): Promise<void> {
-  await page.goto(to === '/' ? '/sign-in' : `/sign-in?callbackUrl=${encodeURIComponent(to)}`);
+  // Always with the page to land on: without one, managers and executives land on the portfolio.
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(to)}`);
   await page.locator('input[autocomplete="username"]').fill(email);
   await page.locator('input[autocomplete="current-password"]').fill(password);
   await page.locator('form button[type="submit"]').click();

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db';
 import { canOpenProgramAdmin, listInstitutionOptions, listProgramsForAdmin } from '@/lib/programs/admin-queries';
 import { AdminPage, adminPageMetadata } from '@/components/admin/admin-page';
 import { ProgramCreateButton } from '@/components/admin/program-create-form';
+import { listRails } from '@/lib/programs/directions';
 import { ProgramsTable } from '@/components/admin/programs-table';
 
 export const generateMetadata = adminPageMetadata('adminPrograms');
@@ -17,16 +18,17 @@ export default async function AdminProgramsPage() {
 
   const db = await getDb();
   const canCreate = can(viewer, 'program.manage');
-  const [programs, institutions] = await Promise.all([
+  const [programs, institutions, rails] = await Promise.all([
     listProgramsForAdmin(db, viewer),
     canCreate ? listInstitutionOptions(db, viewer) : Promise.resolve([]),
+    listRails(db),
   ]);
 
   return (
     <AdminPage
       title={t('title')}
       description={canCreate ? t('description') : t('readOnly')}
-      actions={canCreate ? <ProgramCreateButton institutions={institutions} /> : null}
+      actions={canCreate ? <ProgramCreateButton institutions={institutions} rails={rails} /> : null}
     >
       <Card>
         <ProgramsTable programs={programs} />

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Alert, Button, Result } from 'antd';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
@@ -45,6 +45,7 @@ export async function SummaryWeek({ viewer, week, program }: Props) {
   const locale = resolveLocale(await getLocale());
   const text = createSummaryText(locale);
   const { t } = text;
+  const tPortfolio = await getTranslations('portfolio');
   const db = await getDb();
 
   let result;
@@ -117,6 +118,11 @@ export async function SummaryWeek({ viewer, week, program }: Props) {
           ))}
         </nav>
       )}
+      <p className="summary-portfolio-link">
+        <Link href={`/portfolio?asOf=${request.week.end}`} data-testid="summary-portfolio-link">
+          {tPortfolio('summaryLink')}
+        </Link>
+      </p>
       <SummaryDocumentView doc={doc} charts={charts} />
     </div>
   );

@@ -16,6 +16,7 @@ import { ProgramDetailsForm } from '@/components/admin/program-details-form';
 import { TargetReplanForm } from '@/components/admin/target-replan-form';
 import { EmptySimple, Paragraph, Text, Title } from '@/components/admin/typography';
 import { localized } from '@/lib/i18n/localized';
+import { getProgramDirection, listRails } from '@/lib/programs/directions';
 
 interface PageProps {
   params: Promise<{ slug: string }>;
@@ -31,6 +32,7 @@ export default async function AdminProgramPage({ params }: PageProps) {
   const viewer = await requireViewer();
   const t = await getTranslations('adminPrograms');
   const tAdmin = await getTranslations('admin');
+  const tMatrix = await getTranslations('matrix');
   if (!canOpenProgramAdmin(viewer)) return <Result status="403" title={t('forbidden')} />;
 
   const { slug } = await params;
@@ -48,7 +50,16 @@ export default async function AdminProgramPage({ params }: PageProps) {
     );
   }
 
-  const [milestones, annotations] = await Promise.all([listEditableMilestones(db, slug), listEditableAnnotations(db, slug)]);
+  const [milestones, annotations, rails, direction] = await Promise.all([
+    listEditableMilestones(db, slug),
+    listEditableAnnotations(db, slug),
+    listRails(db),
+    getProgramDirection(db, slug),
+  ]);
+  const railName = (code: string) => {
+    const rail = rails.find((r) => r.code === code);
+    return rail ? localized(locale, rail.nameZh, rail.nameEn) : code;
+  };
   const [milestoneChanges, annotationChanges] = await Promise.all([
     getLastChanges(db, viewer, 'Milestone', milestones.map((m) => m.id)),
     getLastChanges(db, viewer, 'Annotation', annotations.map((a) => a.id)),
@@ -65,8 +76,15 @@ export default async function AdminProgramPage({ params }: PageProps) {
     directionEn: program.directionEn,
     staleAfterDays: program.staleAfterDays,
     targetValue: program.targetValue,
+    mode: direction?.mode ?? null,
+    payers: direction?.payers ?? [],
+    acceptors: direction?.acceptors ?? [],
   };
-  const loadedProgram = { version: program.version, values: { ...details, targetDate: program.targetDate } };
+  // Conflict values are scalars: the sides as comma-separated codes (lib/programs/mutations.ts).
+  const loadedProgram = {
+    version: program.version,
+    values: { ...details, payers: details.payers.join(','), acceptors: details.acceptors.join(','), targetDate: program.targetDate },
+  };
   const lastChange = (change: LastChangeDto | null) =>
     change
       ? change.actorName
@@ -111,6 +129,9 @@ export default async function AdminProgramPage({ params }: PageProps) {
                       { key: 'directionZh', label: t('fields.directionZh'), children: program.directionZh },
                       { key: 'directionEn', label: t('fields.directionEn'), children: program.directionEn },
                       { key: 'stale', label: t('fields.staleAfterDays'), children: program.staleAfterDays },
+                      { key: 'mode', label: t('fields.mode'), children: details.mode ? tMatrix(`mode.${details.mode}`) : '—' },
+                      { key: 'payers', label: t('fields.payers'), children: details.payers.map(railName).join('、') || '—' },
+                      { key: 'acceptors', label: t('fields.acceptors'), children: details.acceptors.map(railName).join('、') || '—' },
                       ...(program.unit === 'PERCENT'
                         ? [{ key: 'targetValue', label: t('fields.targetValue'), children: `${program.targetValue ?? '—'} %` }]
                         : []),
@@ -123,6 +144,7 @@ export default async function AdminProgramPage({ params }: PageProps) {
                 unit={program.unit}
                 initial={details}
                 loaded={loadedProgram}
+                rails={rails}
               />
             )}
             <Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }} data-testid="program-last-change">
