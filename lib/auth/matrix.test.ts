@@ -30,6 +30,7 @@ import { createUser, disableUser, enableUser, resetPassword, updateUserRole } fr
 import { createMilestone, deleteMilestone, markMilestoneDone, updateMilestone } from '../milestones/mutations';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from '../annotations/mutations';
 import { createApiToken, revokeApiToken, revokeUserApiTokens } from '../tokens/mutations';
+import { markAlertsRead, setAlertChannel, setProgramFollow } from '../alerts/mutations';
 
 const CITIES = 'alipay-unionpay-offline';
 const BANKS = 'alipay-bank-apps';
@@ -116,6 +117,15 @@ async function ownRowFile(db: Db, who: DemoUser) {
     version: String(row.version),
   };
   return { who, file: { name: 'matrix.csv', bytes: new TextEncoder().encode(serializeCsv([CSV_COLUMNS, CSV_COLUMNS.map((c) => cells[c])])) } };
+}
+
+const userIdOf = async (db: Db, who: DemoUser) => (await db.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS[who] } })).id;
+/** An unread inbox entry of the user's own, for marking read. */
+async function newDelivery(db: Db, who: DemoUser) {
+  const alert = await db.alert.create({
+    data: { kind: 'IMPORT_LANDED', dedupeKey: `matrix:${next()}`, programId: (await program(db, BANKS)).id, effectiveAt: new Date(), payload: {} },
+  });
+  return (await db.alertDelivery.create({ data: { alertId: alert.id, userId: await userIdOf(db, who), channel: 'IN_APP' } })).id;
 }
 
 const MATRIX: MatrixRow[] = [
@@ -249,6 +259,21 @@ const MATRIX: MatrixRow[] = [
     prepare: newToken,
     call: (db, ctx) => revokeUserApiTokens(db, ctx, { userId: tokenUserId }),
     observe: token,
+  }),
+  op('alerts', 'setProgramFollow', 'admin pm', {
+    prepare: userIdOf,
+    call: (db, ctx) => setProgramFollow(db, ctx, { programSlug: METRIC, following: true }),
+    observe: (db, userId) => db.programFollow.findMany({ where: { userId }, select: { programId: true, following: true } }),
+  }),
+  op('alerts', 'setAlertChannel', 'admin pm exec icbc cmb', {
+    prepare: userIdOf,
+    call: (db, ctx) => setAlertChannel(db, ctx, { kind: 'REGRESSION', channel: 'DIGEST' }),
+    observe: (db, userId) => db.alertPreference.findMany({ where: { userId }, select: { kind: true, channel: true } }),
+  }),
+  op('alerts', 'markAlertsRead', 'admin pm exec icbc cmb', {
+    prepare: newDelivery,
+    call: (db, ctx, id) => markAlertsRead(db, ctx, { ids: [id] }),
+    observe: (db, id) => db.alertDelivery.findUniqueOrThrow({ where: { id }, select: { readAt: true } }),
   }),
 ];
 
