@@ -17,7 +17,8 @@ import { AppError } from '../errors';
 import type { Prisma } from '../generated/sqlite/client';
 import type { AlertKind, DeliveryChannel } from '../generated/sqlite/enums';
 import { validateInput } from '../forms/validate-input';
-import { alertChannelSchema, followProgramSchema, markAlertsReadSchema } from './schema';
+import { readUnsubscribeToken } from './mail';
+import { alertChannelSchema, followProgramSchema, markAlertsReadSchema, unsubscribeSchema } from './schema';
 
 export interface FollowResult {
   programSlug: string;
@@ -73,5 +74,20 @@ export async function markAlertsRead(db: Db, ctx: RequestContext, input: unknown
       const { count } = await tx.alertDelivery.updateMany({ where, data: { readAt: new Date() } });
       return { marked: count };
     });
+  });
+}
+
+/**
+ * The unsubscribe link of an alert mail: the kind it names goes back to the inbox only (IN_APP).
+ * The link is signed for one person; signed in as anyone else, it is refused (NOT_FOUND, saying
+ * nothing about whose it is).
+ */
+export async function unsubscribeAlertMail(db: Db, ctx: RequestContext, input: unknown, secret: string): Promise<ChannelResult> {
+  return auditRefusals(db, ctx, { action: 'alert.unsubscribe', entityType: 'AlertPreference' }, async () => {
+    authorize(ctx.viewer, 'alert.receive');
+    const { token } = validateInput(unsubscribeSchema, input);
+    const named = readUnsubscribeToken(secret, token);
+    if (!named || named.userId !== ctx.viewer.id) throw new AppError('NOT_FOUND', 'unknown unsubscribe link');
+    return setAlertChannel(db, ctx, { kind: named.kind, channel: 'IN_APP' });
   });
 }

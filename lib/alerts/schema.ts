@@ -27,3 +27,6 @@ export const markAlertsReadSchema = z.union([
   z.strictObject({ ids: z.array(idSchema).min(1).max(MARK_READ_MAX_IDS) }),
   z.strictObject({ all: z.literal(true), programSlug: programSlugSchema.optional(), kind: alertKindSchema.optional() }),
 ]);
+
+/** The token of an unsubscribe link (lib/alerts/mail.ts); checked by its signature, not its shape. */
+export const unsubscribeSchema = z.strictObject({ token: z.string().min(1).max(200) });

@@ -30,7 +30,8 @@ import { createUser, disableUser, enableUser, resetPassword, updateUserRole } fr
 import { createMilestone, deleteMilestone, markMilestoneDone, updateMilestone } from '../milestones/mutations';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from '../annotations/mutations';
 import { createApiToken, revokeApiToken, revokeUserApiTokens } from '../tokens/mutations';
-import { markAlertsRead, setAlertChannel, setProgramFollow } from '../alerts/mutations';
+import { markAlertsRead, setAlertChannel, setProgramFollow, unsubscribeAlertMail } from '../alerts/mutations';
+import { unsubscribeToken } from '../alerts/mail';
 
 const CITIES = 'alipay-unionpay-offline';
 const BANKS = 'alipay-bank-apps';
@@ -119,6 +120,7 @@ async function ownRowFile(db: Db, who: DemoUser) {
   return { who, file: { name: 'matrix.csv', bytes: new TextEncoder().encode(serializeCsv([CSV_COLUMNS, CSV_COLUMNS.map((c) => cells[c])])) } };
 }
 
+const MATRIX_SECRET = 'matrix-secret-of-at-least-32-characters';
 const userIdOf = async (db: Db, who: DemoUser) => (await db.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS[who] } })).id;
 /** An unread inbox entry of the user's own, for marking read. */
 async function newDelivery(db: Db, who: DemoUser) {
@@ -274,6 +276,16 @@ const MATRIX: MatrixRow[] = [
     prepare: newDelivery,
     call: (db, ctx, id) => markAlertsRead(db, ctx, { ids: [id] }),
     observe: (db, id) => db.alertDelivery.findUniqueOrThrow({ where: { id }, select: { readAt: true } }),
+  }),
+  op('alerts', 'unsubscribeAlertMail', 'admin pm exec icbc cmb', {
+    // The link's own person, who gets mail of the kind until they follow it.
+    prepare: async (db, who) => {
+      const userId = await userIdOf(db, who);
+      await db.alertPreference.upsert({ where: { userId_kind: { userId, kind: 'IMPORT_LANDED' } }, create: { userId, kind: 'IMPORT_LANDED', channel: 'MAIL' }, update: { channel: 'MAIL' } });
+      return userId;
+    },
+    call: (db, ctx, userId) => unsubscribeAlertMail(db, ctx, { token: unsubscribeToken(MATRIX_SECRET, userId, 'IMPORT_LANDED') }, MATRIX_SECRET),
+    observe: (db, userId) => db.alertPreference.findUniqueOrThrow({ where: { userId_kind: { userId, kind: 'IMPORT_LANDED' } }, select: { channel: true } }),
   }),
 ];
 
