@@ -54,6 +54,11 @@ export interface Env {
   migrationDatabase: DatabaseConfig | null;
   /** Bearer token for /api/metrics; unset: the endpoint answers 404. */
   metricsToken: string | undefined;
+  /**
+   * Alerts, the inbox and alert mail (ALERTS): evaluated in the background of every instance, the
+   * bell in the header. Off by default while the live pages are not finished.
+   */
+  alerts: boolean;
 }
 
 /**
@@ -197,6 +202,7 @@ const schema = z.object({
     .optional(),
   MIGRATION_DATABASE_URL: z.string().optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 16`)').optional(),
+  ALERTS: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 function parseMigrationDatabase(raw: string | undefined, database: DatabaseConfig, cwd: string): DatabaseConfig | null {
@@ -248,6 +254,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     host: e.HOST,
     migrationDatabase: parseMigrationDatabase(e.MIGRATION_DATABASE_URL, database, cwd),
     metricsToken: e.METRICS_TOKEN,
+    alerts: e.ALERTS === 'true' || e.ALERTS === '1',
   };
 }
 
