@@ -7,12 +7,12 @@
 import 'server-only';
 import type { Db } from '../db';
 import type { Prisma } from '../generated/sqlite/client';
-import type { AlertKind, EntityType } from '../generated/sqlite/enums';
+import type { AlertKind, DeliveryChannel, EntityType } from '../generated/sqlite/enums';
 import type { Viewer } from '../auth/viewer';
 import { can } from '../auth/permissions';
 import { toShanghaiDate } from '../time';
 import { mayReadAlert } from './audience';
-import type { AlertPayloadOf } from './types';
+import { ALERT_KINDS, type AlertPayloadOf } from './types';
 
 /** The inbox shows this many entries; older ones stay reachable by filters. */
 export const INBOX_PAGE = 50;
@@ -170,4 +170,17 @@ export async function listInbox(db: Db, viewer: Viewer, filters: InboxFilters = 
     orderBy: { sortOrder: 'asc' },
   });
   return { items: await toInboxItems(db, viewer, rows), unread: await countUnreadAlerts(db, viewer), programs };
+}
+
+/** The kinds a person can hear of at all (their role's), in display order. */
+export function alertKindsFor(viewer: Viewer): AlertKind[] {
+  return ALERT_KINDS.filter((kind) => mayReadAlert(viewer, { kind, programId: '', institutionCode: viewer.institutionCode }));
+}
+
+/** The reader's channel for each kind they can hear of (IN_APP when never chosen). */
+export async function getAlertChannels(db: Db, viewer: Viewer): Promise<Array<{ kind: AlertKind; channel: DeliveryChannel }>> {
+  if (!can(viewer, 'alert.receive')) return [];
+  const chosen = await db.alertPreference.findMany({ where: { userId: viewer.id }, select: { kind: true, channel: true } });
+  const byKind = new Map(chosen.map((c) => [c.kind, c.channel]));
+  return alertKindsFor(viewer).map((kind) => ({ kind, channel: byKind.get(kind) ?? 'IN_APP' }));
 }
