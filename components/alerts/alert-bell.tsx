@@ -16,7 +16,7 @@ export function AlertBell({ unread, cap }: AlertBellProps) {
   const t = useTranslations('alerts');
   const label = unread > cap ? t('bellOver', { count: cap }) : t('bell', { count: unread });
   return (
-    <Link href="/inbox" className="app-alert-bell" aria-label={label} title={label} data-testid="alert-bell">
+    <Link href="/inbox" className="app-alert-bell" aria-label={label} title={label} data-testid="alert-bell" data-unread={unread}>
       <Badge count={unread} overflowCount={cap} size="small" data-testid="alert-bell-count">
         <BellOutlined style={{ fontSize: 18 }} aria-hidden />
       </Badge>

@@ -80,6 +80,8 @@ export class SpecServer {
         PORT: String(this.port),
         AUTH_SECRET: E2E_AUTH_SECRET,
         API_RATE_LIMIT_PER_MINUTE: String(E2E_API_RATE_LIMIT),
+        // Alerts and the inbox are exercised by tests/e2e/alerts.spec.ts (off by default in production).
+        ALERTS: 'true',
       },
     });
     fs.closeSync(log);
