@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AlertBell } from '@/components/alerts/alert-bell';
 import { AppShell } from '@/components/ui/app-shell';
+import { LiveUpdates } from '@/components/ui/live-updates';
 import { UserMenu } from '@/components/ui/user-menu';
 import { requireViewer } from '@/lib/auth/session';
 import { countUnreadAlerts, UNREAD_CAP } from '@/lib/alerts/queries';
@@ -14,7 +15,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const viewer = await requireViewer();
   const db = await getDb();
   const profile = await getViewerProfile(db, viewer);
-  const bell = getEnv().alerts ? <AlertBell unread={await countUnreadAlerts(db, viewer)} cap={UNREAD_CAP} /> : null;
+  const env = getEnv();
+  const bell = env.alerts ? <AlertBell unread={await countUnreadAlerts(db, viewer)} cap={UNREAD_CAP} /> : null;
   return (
     <AppShell
       userMenu={
@@ -24,6 +26,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </>
       }
     >
+      {env.liveUpdates ? <LiveUpdates /> : null}
       {children}
     </AppShell>
   );

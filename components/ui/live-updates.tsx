@@ -1,0 +1,38 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
+import { DOMAIN_EVENT_KINDS } from '@/lib/events/types';
+
+/** Changes arriving together are shown together: one refresh per burst. */
+const SETTLE_MS = 200;
+
+/**
+ * Keeps the open page current: on every event of the live stream (lib/events/stream.ts), the
+ * server components of the page render again (router.refresh keeps the URL, the scroll position
+ * and every client component's state: the timeline date, the drill-down, open panels) and the
+ * client-side queries refetch. A past date shows the same figures unless the change rewrote that
+ * past. The browser reconnects by itself and resumes after the last event it received.
+ */
+export function LiveUpdates() {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource('/api/events/stream');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onEvent = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void queryClient.invalidateQueries();
+        router.refresh();
+      }, SETTLE_MS);
+    };
+    for (const kind of DOMAIN_EVENT_KINDS) source.addEventListener(kind, onEvent);
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [router, queryClient]);
+  return null;
+}
