@@ -28,7 +28,8 @@ export function LiveUpdates() {
         router.refresh();
       }, SETTLE_MS);
     };
-    for (const kind of DOMAIN_EVENT_KINDS) source.addEventListener(kind, onEvent);
+    // ALERTS: new entries in the reader's inbox (the bell's count).
+    for (const kind of [...DOMAIN_EVENT_KINDS, 'ALERTS']) source.addEventListener(kind, onEvent);
     return () => {
       clearTimeout(timer);
       source.close();

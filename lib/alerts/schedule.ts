@@ -1,6 +1,6 @@
 /**
- * The alert work of every app instance (started by instrumentation.ts when ALERTS is on): every
- * two seconds, the events nobody has evaluated yet and the mails at once nobody has claimed; once
+ * The alert work of every app instance (started by instrumentation.ts when ALERTS is on): as soon
+ * as events are committed (lib/events/watch.ts) and every two seconds, the events nobody has evaluated yet and the mails at once nobody has claimed; once
  * per Shanghai day, the daily evaluation (stale reports, health) and the digests of the day before.
  * All of it is safe on several instances (lib/alerts/evaluate.ts, lib/alerts/mail.ts): they share
  * the work, and each alert and each mail happens once.
@@ -8,6 +8,7 @@
 import type { Db } from '../db';
 import { addDays, todayInShanghai } from '../time';
 import { drainEventAlerts, evaluateDailyAlerts } from './evaluate';
+import { watchEvents } from '../events/watch';
 import { sendAlertMails, sendDailyDigests, type AlertMailOptions } from './mail';
 
 export const ALERT_TICK_MS = 2_000;
@@ -70,9 +71,12 @@ export function startAlertRunner({ getDb, mail, onError, intervalMs = ALERT_TICK
     timer.unref?.();
   };
   void tick().finally(arm);
+  // A commit in this process, or a new event seen from another, is evaluated at once.
+  const unwatch = watchEvents(getDb, () => void tick(), onError);
   return {
     stop() {
       stopped = true;
+      unwatch();
       if (timer) clearTimeout(timer);
     },
     tick,

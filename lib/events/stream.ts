@@ -3,6 +3,7 @@
  * this viewer read (a partner's stream carries nothing it could not read elsewhere), from the event
  * after `lastEventId` (the browser sends it again on reconnecting, so nothing is missed) or, for a
  * new reader, from now. Each message names the kind, the program and the row; never a payload.
+ * A message `ALERTS` (without an id) says the reader's inbox has new entries, for the bell.
  *
  * A stream ends after STREAM_MAX_MS; the browser reconnects at once, signed in anew, so a disabled
  * user or a changed role takes effect on the next connection.
@@ -50,6 +51,9 @@ export interface EventStreamOptions {
 export async function openEventStream({ getDb, viewer, lastEventId, signal, onError = () => {}, maxMs = STREAM_MAX_MS }: EventStreamOptions): Promise<ReadableStream<Uint8Array>> {
   const db = await getDb();
   let cursor = lastEventId ?? (await latestEventId(db));
+  const newestDelivery = async () =>
+    (await db.alertDelivery.findFirst({ where: { userId: viewer.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } }))?.id ?? null;
+  let delivery = await newestDelivery();
   const encoder = new TextEncoder();
   let cleanup: (isCancelled?: boolean) => void = () => {};
   return new ReadableStream<Uint8Array>({
@@ -74,6 +78,11 @@ export async function openEventStream({ getDb, viewer, lastEventId, signal, onEr
               for (const e of page.events) send(`id: ${e.id}\nevent: ${e.kind}\ndata: ${JSON.stringify(toLiveEvent(e))}\n\n`);
               cursor = page.lastId;
               if (page.events.length < PAGE) break;
+            }
+            const newest = await newestDelivery();
+            if (newest !== delivery) {
+              delivery = newest;
+              send('event: ALERTS\ndata: {}\n\n');
             }
           } while (isAgain && !isClosed);
         } catch (error) {

@@ -2,7 +2,8 @@
  * Tells the live streams of this instance that events were committed. Within one process a write
  * wakes them at once (`wakeEventWatchers`, called by writeTransaction after its commit); writes of
  * other instances are found by one cheap query per instance every half second (the newest event
- * id), whatever the number of open streams, on SQLite and PostgreSQL alike.
+ * id, and the newest alert delivery, which the alert evaluation adds), whatever the number of open
+ * streams, on SQLite and PostgreSQL alike.
  */
 import type { Db } from '../db';
 
@@ -14,11 +15,12 @@ interface WatchState {
   listeners: Set<Listener>;
   timer: ReturnType<typeof setInterval> | null;
   lastSeen: number;
+  lastDelivery: string | null;
 }
 
 // On globalThis: Next.js may load this module more than once in one server process.
 const global = globalThis as unknown as { hutongEventWatch?: WatchState };
-const state = (global.hutongEventWatch ??= { listeners: new Set(), timer: null, lastSeen: 0 });
+const state = (global.hutongEventWatch ??= { listeners: new Set(), timer: null, lastSeen: 0, lastDelivery: null });
 
 function emit(): void {
   for (const listener of [...state.listeners]) listener();
@@ -35,11 +37,18 @@ export function watchEvents(getDb: () => Promise<Db>, listener: Listener, onErro
   if (!state.timer) {
     state.timer = setInterval(() => {
       void getDb()
-        .then((db) => db.domainEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))
-        .then((last) => {
+        .then((db) =>
+          Promise.all([
+            db.domainEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }),
+            db.alertDelivery.findFirst({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } }),
+          ]),
+        )
+        .then(([last, delivery]) => {
           const id = last?.id ?? 0;
-          if (id > state.lastSeen) {
-            state.lastSeen = id;
+          const deliveryId = delivery?.id ?? null;
+          if (id > state.lastSeen || deliveryId !== state.lastDelivery) {
+            state.lastSeen = Math.max(state.lastSeen, id);
+            state.lastDelivery = deliveryId;
             emit();
           }
         })
