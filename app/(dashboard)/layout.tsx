@@ -7,6 +7,7 @@ import { requireViewer } from '@/lib/auth/session';
 import { countUnreadAlerts, UNREAD_CAP } from '@/lib/alerts/queries';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { latestEventId } from '@/lib/events/outbox';
 import { getViewerProfile } from '@/lib/users/queries';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -26,7 +27,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </>
       }
     >
-      {env.liveUpdates ? <LiveUpdates /> : null}
+      {env.liveUpdates ? <LiveUpdates since={await latestEventId(db)} /> : null}
       {children}
     </AppShell>
   );

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { DOMAIN_EVENT_KINDS } from '@/lib/events/types';
 
 /** Changes arriving together are shown together: one refresh per burst. */
@@ -15,11 +15,14 @@ const SETTLE_MS = 200;
  * client-side queries refetch. A past date shows the same figures unless the change rewrote that
  * past. The browser reconnects by itself and resumes after the last event it received.
  */
-export function LiveUpdates() {
+export function LiveUpdates({ since }: { since: number }) {
   const router = useRouter();
   const queryClient = useQueryClient();
+  // The first render's event id: what the page shows is as of then, so the stream starts there.
+  // Later renders (after each refresh) keep the open stream, which resumes by itself.
+  const [from] = useState(since);
   useEffect(() => {
-    const source = new EventSource('/api/events/stream');
+    const source = new EventSource(`/api/events/stream?since=${from}`);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onEvent = () => {
       clearTimeout(timer);
@@ -34,6 +37,6 @@ export function LiveUpdates() {
       clearTimeout(timer);
       source.close();
     };
-  }, [router, queryClient]);
+  }, [router, queryClient, from]);
   return null;
 }

@@ -19,7 +19,8 @@ export async function GET(request: NextRequest) {
     const stream = await openEventStream({
       getDb,
       viewer: ctx.viewer,
-      lastEventId: parseLastEventId(request.headers.get('last-event-id')),
+      // A reconnect names the last event received; a page's first connection, the event its render was as of.
+      lastEventId: parseLastEventId(request.headers.get('last-event-id')) ?? parseLastEventId(request.nextUrl.searchParams.get('since')),
       signal: request.signal,
       onError: (error) => logger.error({ err: error }, 'event stream failed'),
     });
