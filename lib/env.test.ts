@@ -57,6 +57,8 @@ describe('configuration', () => {
     expect(parseEnv({ ALERTS: 'true' }).alerts).toBe(true);
     expect(parseEnv({ ALERTS: '0' }).alerts).toBe(false);
     expect(() => parseEnv({ ALERTS: 'yes' })).toThrow(/^ALERTS: /);
+    expect(parseEnv({}).liveUpdates).toBe(false);
+    expect(parseEnv({ LIVE_UPDATES: '1' }).liveUpdates).toBe(true);
   });
 
   it('validates HOST and METRICS_TOKEN', () => {
