@@ -4,6 +4,7 @@
  * Every instance may run it: each executive gets each week once (lib/summary/schedule.ts).
  * It also starts the purge of expired rate-limit windows and idempotency keys (lib/ops/purge.ts),
  * which is equally safe on several instances, and lets the server count requests for /api/metrics.
+ * With ALERTS=true it also evaluates alerts and sends alert mail (lib/alerts/schedule.ts).
  *
  * NEXT_RUNTIME is read here, not through lib/env.ts, because Next replaces it at build time: the
  * edge build then drops the import of the Node-only scheduler.
@@ -28,6 +29,7 @@ export async function register(): Promise<void> {
     // A database outage: logged; the next interval tries again.
     onError: (error) => purgeLogger.error({ err: error }, 'purge of expired rows failed'),
   });
+  if (getEnv().alerts) await startAlerts();
   const { startConfiguredSummarySchedule } = await import('./lib/summary/schedule');
   try {
     await startConfiguredSummarySchedule();
@@ -36,4 +38,23 @@ export async function register(): Promise<void> {
     const { logger } = await import('./lib/log');
     logger.error({ err: error }, 'weekly summary schedule not started');
   }
+}
+
+/** Alerts, the inbox and alert mail (ALERTS=true): see lib/alerts/schedule.ts. */
+async function startAlerts(): Promise<void> {
+  const [{ startAlertRunner }, { getDb }, { logger }, { getEnv, requireAuthSecret }, { createMailer }] = await Promise.all([
+    import('./lib/alerts/schedule'),
+    import('./lib/db'),
+    import('./lib/log'),
+    import('./lib/env'),
+    import('./lib/summary/mail/transport'),
+  ]);
+  const env = getEnv();
+  const mailer = createMailer(env.smtp);
+  startAlertRunner({
+    getDb,
+    mail: () => ({ mailer, from: env.mailFrom, appUrl: env.appUrl, secret: requireAuthSecret() }),
+    // A database outage or a mail server down: logged; the next tick tries again.
+    onError: (error) => logger.error({ err: error }, 'alert evaluation failed'),
+  });
 }

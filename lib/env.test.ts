@@ -52,6 +52,15 @@ describe('configuration', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgresql://app@db/hutong', MIGRATION_DATABASE_URL: 'file:./x.db' })).toThrow(/^MIGRATION_DATABASE_URL: /);
   });
 
+  it('keeps alerts off unless ALERTS says so, and names a bad value', () => {
+    expect(parseEnv({}).alerts).toBe(false);
+    expect(parseEnv({ ALERTS: 'true' }).alerts).toBe(true);
+    expect(parseEnv({ ALERTS: '0' }).alerts).toBe(false);
+    expect(() => parseEnv({ ALERTS: 'yes' })).toThrow(/^ALERTS: /);
+    expect(parseEnv({}).liveUpdates).toBe(false);
+    expect(parseEnv({ LIVE_UPDATES: '1' }).liveUpdates).toBe(true);
+  });
+
   it('validates HOST and METRICS_TOKEN', () => {
     expect(parseEnv({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(() => parseEnv({ HOST: 'a b' })).toThrow(/^HOST: /);

@@ -54,6 +54,16 @@ export interface Env {
   migrationDatabase: DatabaseConfig | null;
   /** Bearer token for /api/metrics; unset: the endpoint answers 404. */
   metricsToken: string | undefined;
+  /**
+   * Alerts, the inbox and alert mail (ALERTS): evaluated in the background of every instance, the
+   * bell in the header. Off by default while the live pages are not finished.
+   */
+  alerts: boolean;
+  /**
+   * Pages that update by themselves (LIVE_UPDATES): the event stream /api/events/stream and the
+   * listener in every signed-in page. Off by default until its load figures are measured.
+   */
+  liveUpdates: boolean;
 }
 
 /**
@@ -197,6 +207,8 @@ const schema = z.object({
     .optional(),
   MIGRATION_DATABASE_URL: z.string().optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 16`)').optional(),
+  ALERTS: z.enum(['true', 'false', '1', '0']).optional(),
+  LIVE_UPDATES: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 function parseMigrationDatabase(raw: string | undefined, database: DatabaseConfig, cwd: string): DatabaseConfig | null {
@@ -248,6 +260,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     host: e.HOST,
     migrationDatabase: parseMigrationDatabase(e.MIGRATION_DATABASE_URL, database, cwd),
     metricsToken: e.METRICS_TOKEN,
+    alerts: e.ALERTS === 'true' || e.ALERTS === '1',
+    liveUpdates: e.LIVE_UPDATES === 'true' || e.LIVE_UPDATES === '1',
   };
 }
 

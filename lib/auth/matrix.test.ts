@@ -30,6 +30,8 @@ import { createUser, disableUser, enableUser, resetPassword, updateUserRole } fr
 import { createMilestone, deleteMilestone, markMilestoneDone, updateMilestone } from '../milestones/mutations';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from '../annotations/mutations';
 import { createApiToken, revokeApiToken, revokeUserApiTokens } from '../tokens/mutations';
+import { markAlertsRead, setAlertChannel, setProgramFollow, unsubscribeAlertMail } from '../alerts/mutations';
+import { unsubscribeToken } from '../alerts/mail';
 
 const CITIES = 'alipay-unionpay-offline';
 const BANKS = 'alipay-bank-apps';
@@ -116,6 +118,16 @@ async function ownRowFile(db: Db, who: DemoUser) {
     version: String(row.version),
   };
   return { who, file: { name: 'matrix.csv', bytes: new TextEncoder().encode(serializeCsv([CSV_COLUMNS, CSV_COLUMNS.map((c) => cells[c])])) } };
+}
+
+const MATRIX_SECRET = 'matrix-secret-of-at-least-32-characters';
+const userIdOf = async (db: Db, who: DemoUser) => (await db.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS[who] } })).id;
+/** An unread inbox entry of the user's own, for marking read. */
+async function newDelivery(db: Db, who: DemoUser) {
+  const alert = await db.alert.create({
+    data: { kind: 'IMPORT_LANDED', dedupeKey: `matrix:${next()}`, programId: (await program(db, BANKS)).id, effectiveAt: new Date(), payload: {} },
+  });
+  return (await db.alertDelivery.create({ data: { alertId: alert.id, userId: await userIdOf(db, who), channel: 'IN_APP' } })).id;
 }
 
 const MATRIX: MatrixRow[] = [
@@ -249,6 +261,31 @@ const MATRIX: MatrixRow[] = [
     prepare: newToken,
     call: (db, ctx) => revokeUserApiTokens(db, ctx, { userId: tokenUserId }),
     observe: token,
+  }),
+  op('alerts', 'setProgramFollow', 'admin pm', {
+    prepare: userIdOf,
+    call: (db, ctx) => setProgramFollow(db, ctx, { programSlug: METRIC, following: true }),
+    observe: (db, userId) => db.programFollow.findMany({ where: { userId }, select: { programId: true, following: true } }),
+  }),
+  op('alerts', 'setAlertChannel', 'admin pm exec icbc cmb', {
+    prepare: userIdOf,
+    call: (db, ctx) => setAlertChannel(db, ctx, { kind: 'REGRESSION', channel: 'DIGEST' }),
+    observe: (db, userId) => db.alertPreference.findMany({ where: { userId }, select: { kind: true, channel: true } }),
+  }),
+  op('alerts', 'markAlertsRead', 'admin pm exec icbc cmb', {
+    prepare: newDelivery,
+    call: (db, ctx, id) => markAlertsRead(db, ctx, { ids: [id] }),
+    observe: (db, id) => db.alertDelivery.findUniqueOrThrow({ where: { id }, select: { readAt: true } }),
+  }),
+  op('alerts', 'unsubscribeAlertMail', 'admin pm exec icbc cmb', {
+    // The link's own person, who gets mail of the kind until they follow it.
+    prepare: async (db, who) => {
+      const userId = await userIdOf(db, who);
+      await db.alertPreference.upsert({ where: { userId_kind: { userId, kind: 'IMPORT_LANDED' } }, create: { userId, kind: 'IMPORT_LANDED', channel: 'MAIL' }, update: { channel: 'MAIL' } });
+      return userId;
+    },
+    call: (db, ctx, userId) => unsubscribeAlertMail(db, ctx, { token: unsubscribeToken(MATRIX_SECRET, userId, 'IMPORT_LANDED') }, MATRIX_SECRET),
+    observe: (db, userId) => db.alertPreference.findUniqueOrThrow({ where: { userId_kind: { userId, kind: 'IMPORT_LANDED' } }, select: { channel: true } }),
   }),
 ];
 

@@ -25,6 +25,10 @@ export const ACTIONS = [
   'audit.read',
   /** Create and revoke API tokens for users. */
   'token.manage',
+  /** Read one's own alerts (the inbox), mark them read, choose how each kind reaches one. */
+  'alert.receive',
+  /** Follow or unfollow a program's alerts. */
+  'alert.follow',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -43,6 +47,9 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'import.run': ['ADMIN', 'PROGRAM_MANAGER', 'PARTNER'],
   'audit.read': ['ADMIN'],
   'token.manage': ['ADMIN'],
+  'alert.receive': ALL,
+  // Executives hear of every program's health and partners of their own institution, whatever they follow.
+  'alert.follow': ['ADMIN', 'PROGRAM_MANAGER'],
 };
 
 /** The object a scoped action touches; partners may only touch their own institution's rows. */

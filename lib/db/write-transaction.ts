@@ -5,9 +5,13 @@
  * default; PostgreSQL's pool has 10 connections and rarely makes anyone wait.
  */
 import type { Db, Tx } from '../db';
+import { wakeEventWatchers } from '../events/watch';
 
 export const WRITE_TX_OPTIONS = { maxWait: 130_000, timeout: 120_000 } as const;
 
-export function writeTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(work, WRITE_TX_OPTIONS);
+export async function writeTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await db.$transaction(work, WRITE_TX_OPTIONS);
+  // Live streams of this process look for the events the transaction may have recorded.
+  wakeEventWatchers();
+  return result;
 }

@@ -14,7 +14,9 @@ import { invalidField, invalidInput } from '../forms/validate-input';
 import { todayInShanghai } from '../time';
 import { writeStatusRows, verifiedAfterEdit } from '../status/write';
 import { CsvFileError, readStatusCsv, type CsvEncoding } from './csv';
-import { planImport, type ImportCounts, type ImportRowResult } from './plan';
+import { planImport, type ImportCounts, type ImportRowResult, type PlannedWrite } from './plan';
+import { recordEvents } from '../events/outbox';
+import type { DomainEventInput } from '../events/types';
 
 export type { ImportRowResult, RowError, RowOutcome, ImportCounts } from './plan';
 
@@ -68,6 +70,28 @@ export async function previewImport(db: Db, ctx: RequestContext, file: ImportFil
 }
 
 /**
+ * One IMPORT_LANDED per program the import wrote to (each row also has its own STATUS_CHANGED).
+ * A partner's import belongs to its institution: only that institution's partners hear of it.
+ */
+function importLandedEvents(ctx: RequestContext, writes: PlannedWrite[], now: Date): DomainEventInput[] {
+  const perProgram = new Map<string, { programSlug: string; updated: number; statusChanges: number }>();
+  for (const w of writes) {
+    const entry = perProgram.get(w.program.id) ?? { programSlug: w.program.slug, updated: 0, statusChanges: 0 };
+    entry.updated += 1;
+    if (w.changed.includes('status')) entry.statusChanges += 1;
+    perProgram.set(w.program.id, entry);
+  }
+  return [...perProgram].map(([programId, payload]) => ({
+    kind: 'IMPORT_LANDED',
+    programId,
+    institutionCode: ctx.viewer.role === 'PARTNER' ? ctx.viewer.institutionCode : null,
+    effectiveAt: now,
+    payload,
+    actorId: ctx.source ? null : ctx.viewer.id,
+  }));
+}
+
+/**
  * Re-checks the whole file inside one transaction and writes every changed row, or nothing: one
  * bad row (including a row someone changed since the preview) refuses the file with VALIDATION,
  * whose details carry the fresh per-row results (`preview`) besides the issue `rowErrors`.
@@ -102,6 +126,7 @@ export async function commitImport(db: Db, ctx: RequestContext, file: ImportFile
         })),
       );
       if (plan.writes.length > 0) {
+        await recordEvents(tx, importLandedEvents(ctx, plan.writes, now));
         await auditChange(tx, ctx, {
           action: 'import.commit',
           entityType: 'Import',

@@ -14,6 +14,7 @@ import { auditRefusals, entityRefOf } from '../audit/guard';
 import { auditChange } from '../audit/write';
 import type { Db, Tx } from '../db';
 import { writeTransaction } from '../db/write-transaction';
+import { recordEvents } from '../events/outbox';
 import { AppError } from '../errors';
 import { invalidField, validateInput } from '../forms/validate-input';
 import { requireVersion, versionConflict, writeAtVersion, type OptimisticLock } from '../forms/version-conflict';
@@ -392,8 +393,10 @@ export async function replanTarget(db: Db, ctx: RequestContext, input: unknown):
           data: { targetDate: data.newTargetDate, version: { increment: 1 } },
         }),
       );
+      const now = new Date();
       const change = await tx.targetChange.create({
         data: {
+          changedAt: now,
           programId: program.id,
           fromDate: data.expectedTargetDate,
           toDate: data.newTargetDate,
@@ -402,6 +405,21 @@ export async function replanTarget(db: Db, ctx: RequestContext, input: unknown):
         },
         select: { id: true },
       });
+      await recordEvents(tx, [
+        {
+          kind: 'TARGET_REPLANNED',
+          programId: program.id,
+          effectiveAt: now,
+          payload: {
+            programSlug: data.slug,
+            fromDate: data.expectedTargetDate,
+            toDate: data.newTargetDate,
+            baselineTargetDate: program.baselineTargetDate,
+            reason: data.reason,
+          },
+          actorId: ctx.source ? null : ctx.viewer.id,
+        },
+      ]);
       await auditChange(tx, ctx, {
         action: 'program.replanTarget',
         entityType: ENTITY,

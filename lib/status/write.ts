@@ -29,6 +29,8 @@ import {
   type WriteSource,
 } from './dto';
 import { EDITABLE_FIELDS, type FieldErrors, type StatusFields } from './schema';
+import { recordEvents } from '../events/outbox';
+import type { DomainEventInput } from '../events/types';
 
 export const AUDIT_ENTITY: Readonly<Record<StatusEntity, string>> = {
   city: 'CityStatus',
@@ -205,14 +207,33 @@ async function updateRowChecked(tx: Tx, ctx: RequestContext, args: WriteRowArgs)
     before,
     after: { ...after, kind: args.kind, source: args.source },
   };
-  return { history, audit };
+  return { history, audit, event: eventOf(ctx, args, before, after) };
+}
+
+/** The outbox event of one row write: a status edit, a confirmation or a verification. */
+function eventOf(ctx: RequestContext, args: WriteRowArgs, before: ReturnType<typeof snapshotOf>, after: ReturnType<typeof snapshotOf>): DomainEventInput {
+  const common = {
+    programId: args.program.id,
+    entityType: args.entity === 'city' ? 'CITY' : 'INSTITUTION',
+    entityCode: args.row.code,
+    institutionCode: args.entity === 'institution' ? args.row.code : null,
+    effectiveAt: args.now,
+    // An operator tool acts without a user account (as in the audit trail).
+    actorId: ctx.source ? null : ctx.viewer.id,
+  } as const;
+  if (args.kind === 'CONFIRM' || args.kind === 'VERIFY') {
+    const stamp = { programSlug: args.program.slug, source: args.source, status: after.status, version: after.version };
+    return args.kind === 'CONFIRM' ? { ...common, kind: 'CONFIRMED', payload: stamp } : { ...common, kind: 'VERIFIED', payload: stamp };
+  }
+  return { ...common, kind: 'STATUS_CHANGED', payload: { programSlug: args.program.slug, changeKind: args.kind, source: args.source, before, after } };
 }
 
 /** One row: update, history, audit; returns the row as it is now. */
 export async function writeStatusRow(tx: Tx, ctx: RequestContext, args: WriteRowArgs): Promise<StatusRowDto> {
-  const { history, audit } = await updateRowChecked(tx, ctx, args);
+  const { history, audit, event } = await updateRowChecked(tx, ctx, args);
   await tx.statusChange.create({ data: history });
   await auditChange(tx, ctx, audit);
+  await recordEvents(tx, [event]);
   return toStatusRowDto(args.entity, args.program.slug, await requireStatusRow(tx, args.entity, args.program, args.row.code));
 }
 
@@ -224,14 +245,17 @@ const HISTORY_BATCH = 500;
  */
 export async function writeStatusRows(tx: Tx, ctx: RequestContext, writes: WriteRowArgs[]): Promise<number> {
   const history: Prisma.StatusChangeCreateManyInput[] = [];
+  const events: DomainEventInput[] = [];
   for (const args of writes) {
     const written = await updateRowChecked(tx, ctx, args);
     history.push(written.history);
+    events.push(written.event);
     await auditChange(tx, ctx, written.audit);
   }
   for (let i = 0; i < history.length; i += HISTORY_BATCH) {
     await tx.statusChange.createMany({ data: history.slice(i, i + HISTORY_BATCH) });
   }
+  await recordEvents(tx, events);
   return writes.length;
 }
 

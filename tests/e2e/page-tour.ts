@@ -44,6 +44,7 @@ export const TOURS: readonly Tour[] = [
       { name: 'city status form', path: `/programs/${CITIES_PROGRAM}/cities/4406/edit` },
       { name: 'province bulk form', path: `/programs/${CITIES_PROGRAM}/provinces/44/edit` },
       { name: 'API guide', path: '/api-docs' },
+      { name: 'inbox', path: '/inbox' },
     ],
   },
   {
@@ -75,6 +76,7 @@ export const TOURS: readonly Tour[] = [
       { name: 'own institution', path: '/institutions/ICBC' },
       { name: 'institution status form', path: `/programs/${BANKS_PROGRAM}/institutions/ICBC/edit` },
       { name: 'import', path: '/admin/import' },
+      { name: 'inbox', path: '/inbox' },
     ],
   },
 ];

@@ -29,6 +29,9 @@ export function servedDatabaseUrl(): string {
 }
 
 /** The spec file's name without `.spec.ts`: names its database copy and its server log. */
+/** Spec files whose server runs with LIVE_UPDATES on. */
+const LIVE_SPECS: ReadonlySet<string> = new Set(['live']);
+
 const nameOf = (specFile: string) => path.basename(specFile).replace(/\.spec\.ts$/, '');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -80,6 +83,11 @@ export class SpecServer {
         PORT: String(this.port),
         AUTH_SECRET: E2E_AUTH_SECRET,
         API_RATE_LIMIT_PER_MINUTE: String(E2E_API_RATE_LIMIT),
+        // Alerts and the inbox are exercised by tests/e2e/alerts.spec.ts (off by default in production).
+        ALERTS: 'true',
+        // Live pages only where a spec is about them: an open event stream keeps the network busy,
+        // and other specs wait for a quiet network.
+        LIVE_UPDATES: LIVE_SPECS.has(name) ? 'true' : 'false',
       },
     });
     fs.closeSync(log);
