@@ -5,10 +5,10 @@ import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { countWatchedPrograms } from '@/lib/alerts/queries';
 import { landingPathFor } from '@/lib/auth/landing';
 import { getViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { listPrograms } from '@/lib/programs/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.signIn');
@@ -29,7 +29,7 @@ export default async function SignInPage({ searchParams }: PageProps) {
   const callbackUrl = params.callbackUrl === undefined ? null : safeCallbackUrl(params.callbackUrl);
   // Already signed in (a bookmarked sign-in link, the back button): go straight on.
   const viewer = await getViewer();
-  if (viewer) redirect(callbackUrl ?? landingPathFor(viewer.role, (await listPrograms(await getDb())).length));
+  if (viewer) redirect(callbackUrl ?? landingPathFor(viewer.role, await countWatchedPrograms(await getDb(), viewer)));
   const t = await getTranslations('auth.signIn');
   const tApp = await getTranslations('app');
   const error = typeof params.error === 'string' ? params.error : null;

@@ -11,13 +11,28 @@ import type { AlertKind, DeliveryChannel, EntityType } from '../generated/sqlite
 import type { Viewer } from '../auth/viewer';
 import { can } from '../auth/permissions';
 import { toShanghaiDate } from '../time';
-import { mayReadAlert } from './audience';
+import { isFollowing, mayReadAlert } from './audience';
 import { ALERT_KINDS, type AlertPayloadOf } from './types';
 
 /** The inbox shows this many entries; older ones stay reachable by filters. */
 export const INBOX_PAGE = 50;
 /** The bell counts up to this many ("99+"). */
 export const UNREAD_CAP = 99;
+
+/**
+ * How many programs the person keeps watch over, for their landing page (lib/auth/landing.ts):
+ * the programs they follow (audience.ts: managers follow every program unless they unfollow it);
+ * executives hear of every program's health, so every program counts for them.
+ */
+export async function countWatchedPrograms(db: Db, viewer: Viewer): Promise<number> {
+  const [programs, follows] = await Promise.all([
+    db.program.findMany({ select: { id: true } }),
+    db.programFollow.findMany({ where: { userId: viewer.id }, select: { programId: true, following: true } }),
+  ]);
+  if (viewer.role === 'EXECUTIVE') return programs.length;
+  const explicit = new Map(follows.map((f) => [f.programId, f.following]));
+  return programs.filter((p) => isFollowing(viewer, explicit.get(p.id))).length;
+}
 
 /** The same rule as mayReadAlert, as a database filter on the alert. */
 function readableAlerts(viewer: Viewer): Prisma.AlertWhereInput | null {

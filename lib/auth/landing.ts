@@ -1,8 +1,8 @@
 /**
  * Where a person lands after signing in without asking for a page: managers and executives who
  * follow more than one program start on the portfolio (every program at a glance), everyone else on
- * the dashboard. Hutong has no "follow" yet, so the programs followed are the programs the viewer
- * can read, which today is every program (docs/decisions/010-matrix-and-portfolio.md).
+ * the dashboard. The count comes from the follows (countWatchedPrograms in lib/alerts/queries.ts):
+ * a manager who unfollows all but one program lands on that program's dashboard.
  */
 import type { Role } from '../generated/sqlite/enums';
 
