@@ -6,6 +6,7 @@
  */
 import type { AlertKind, DeliveryChannel, EntityType, RolloutStatus } from '../generated/sqlite/enums';
 import type { Health, HealthReason } from '../coverage/projection';
+import type { ImportLandedPayload, TargetReplannedPayload } from '../events/types';
 
 export const ALERT_KINDS = ['HEALTH_CHANGED', 'REGRESSION', 'STALE_REPORT', 'TARGET_REPLANNED', 'IMPORT_LANDED'] as const satisfies readonly AlertKind[];
 export const DELIVERY_CHANNELS = ['IN_APP', 'MAIL', 'DIGEST', 'OFF'] as const satisfies readonly DeliveryChannel[];
@@ -48,19 +49,8 @@ export interface StaleReportPayload {
   asOf: string;
 }
 
-export interface TargetReplannedPayload {
-  programSlug: string;
-  fromDate: string;
-  toDate: string;
-  baselineTargetDate: string;
-  reason: string;
-}
-
-export interface ImportLandedPayload {
-  programSlug: string;
-  updated: number;
-  statusChanges: number;
-}
+/** A re-plan and an import are told as their events say them. */
+export type { ImportLandedPayload, TargetReplannedPayload };
 
 export interface AlertPayloadOf {
   HEALTH_CHANGED: HealthChangedPayload;
