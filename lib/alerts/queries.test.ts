@@ -24,8 +24,7 @@ describe('countWatchedPrograms', () => {
     expect(await countWatchedPrograms(t.db, as.pm.viewer)).toBe(1);
     expect(landingPathFor('PROGRAM_MANAGER', await countWatchedPrograms(t.db, as.pm.viewer))).toBe('/');
 
-    await setProgramFollow(t.db, as.admin, { programSlug: programs[0].slug, following: true });
-    await setProgramFollow(t.db, as.admin, { programSlug: programs[1].slug, following: true });
+    for (const { slug } of programs.slice(0, 2)) await setProgramFollow(t.db, as.admin, { programSlug: slug, following: true });
     expect(await countWatchedPrograms(t.db, as.admin.viewer)).toBe(2);
   });
 });
