@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Card, List, Select, Space, Tag } from 'antd';
+import { Button, Card, List, Select, Space, Tag, Typography } from 'antd';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -76,7 +76,7 @@ export function InboxView({ entries, programs, kinds, filters }: InboxViewProps)
       </Space>
       <List
         dataSource={entries}
-        locale={{ emptyText: t('empty') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('empty')}</Typography.Text> }}
         data-testid="inbox-list"
         renderItem={(entry) => (
           <List.Item
