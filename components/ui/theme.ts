@@ -42,10 +42,5 @@ export const theme: ThemeConfig = {
       headerPadding: '0 24px',
       bodyBg: '#f5f7fa',
     },
-    // A list's empty text ("nothing here yet") is drawn in the disabled grey (1.8:1 on the page
-    // background); it is content, not a disabled control, so it gets the secondary text colour.
-    List: {
-      colorTextDisabled: TERTIARY_TEXT,
-    },
   },
 };
