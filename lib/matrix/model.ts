@@ -17,21 +17,14 @@ import {
 } from '../coverage/series-model';
 import type { Health } from '../coverage/projection';
 import { toPercent } from '../coverage/summarise';
-import type { InteropMode, ProgramUnit, ScopeRule } from '../generated/sqlite/enums';
+import type { InteropMode } from '../generated/sqlite/enums';
 import type { ProgramDirectionDto, RailDto } from '../programs/directions';
+import type { ProgramHeading } from '../programs/queries';
 
 /** At most this many points in a cell's sparkline (weekly values, thinned evenly). */
 export const SPARKLINE_POINTS = 40;
 
-export interface MatrixProgramInfo {
-  slug: string;
-  nameZh: string;
-  nameEn: string;
-  unit: ProgramUnit;
-  scopeRule: ScopeRule;
-  startDate: string;
-  isIllustrative: boolean;
-}
+export type MatrixProgramInfo = ProgramHeading;
 
 /** One institution of an institution program, with the days it entered (1) or left (0) LIVE. */
 export interface MatrixMemberSource {

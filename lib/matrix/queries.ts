@@ -14,7 +14,7 @@ import { getCoverageSeriesSource, replayLiveSteps } from '../coverage/series';
 import type { Db } from '../db';
 import type { InteropMode } from '../generated/sqlite/enums';
 import { listProgramDirections, listRails, NO_DIRECTION } from '../programs/directions';
-import { listPrograms } from '../programs/queries';
+import { listPrograms, programHeading } from '../programs/queries';
 import { INSTITUTION_TYPES } from '../institutions/queries';
 import { endOfShanghaiDay, toShanghaiDate } from '../time';
 import { buildMatrix, type MatrixDto, type MatrixMemberSource, type MatrixSourceDto } from './model';
@@ -58,15 +58,7 @@ export async function getMatrixSource(db: Db, viewer: Viewer, { end }: { end: st
       ]);
       return series
         ? {
-            program: {
-              slug: p.slug,
-              nameZh: p.nameZh,
-              nameEn: p.nameEn,
-              unit: p.unit,
-              scopeRule: p.scopeRule,
-              startDate: p.startDate,
-              isIllustrative: p.isIllustrative,
-            },
+            program: programHeading(p),
             direction: directions.get(p.slug) ?? NO_DIRECTION,
             series,
             members,

@@ -16,7 +16,7 @@ import { getCoverageSeriesSource } from '../coverage/series';
 import type { Db } from '../db';
 import type { EntityType, RolloutStatus } from '../generated/sqlite/enums';
 import { assessRowStaleness, isRolloutComplete } from '../institutions/staleness';
-import { listPrograms, type ProgramDto } from '../programs/queries';
+import { listPrograms, programHeading, type ProgramDto } from '../programs/queries';
 import { endOfShanghaiDay, todayInShanghai } from '../time';
 import { buildPortfolio, type PortfolioDto, type PortfolioProgramSource, type StaleCount } from './model';
 
@@ -78,13 +78,7 @@ export async function getPortfolio(
       if (!series) return null;
       return {
         program: {
-          slug: p.slug,
-          nameZh: p.nameZh,
-          nameEn: p.nameEn,
-          unit: p.unit,
-          scopeRule: p.scopeRule,
-          startDate: p.startDate,
-          isIllustrative: p.isIllustrative,
+          ...programHeading(p),
           baselineTargetDate: p.baselineTargetDate,
           staleAfterDays: p.staleAfterDays,
         },

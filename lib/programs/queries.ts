@@ -37,6 +37,21 @@ export const programSelect = {
   source: true,
 } as const;
 
+/** What a view that lists several programs shows of each: its name, what it counts and from when. */
+export type ProgramHeading = Pick<ProgramDto, 'slug' | 'nameZh' | 'nameEn' | 'unit' | 'scopeRule' | 'startDate' | 'isIllustrative'>;
+
+export function programHeading(p: ProgramHeading): ProgramHeading {
+  return {
+    slug: p.slug,
+    nameZh: p.nameZh,
+    nameEn: p.nameEn,
+    unit: p.unit,
+    scopeRule: p.scopeRule,
+    startDate: p.startDate,
+    isIllustrative: p.isIllustrative,
+  };
+}
+
 export async function listPrograms(db: Db): Promise<ProgramDto[]> {
   return db.program.findMany({ select: programSelect, orderBy: [{ sortOrder: 'asc' }, { startDate: 'asc' }] });
 }
