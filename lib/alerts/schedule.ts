@@ -33,7 +33,7 @@ export interface AlertRunnerOptions {
 
 export interface AlertRunner {
   stop(): void;
-  /** One tick, for tests and for a caller that just wrote. */
+  /** One tick that starts after this call (for tests and for a caller that just wrote). */
   tick(): Promise<void>;
 }
 
@@ -57,8 +57,18 @@ export function startAlertRunner({ getDb, mail, onError, intervalMs = ALERT_TICK
     }
     if (mailOptions) await sendAlertMails(db, { ...mailOptions, now: at });
   };
-  const tick = () => {
-    running ??= work()
+  let next: Promise<void> | null = null;
+  // A tick asked for while one runs is a new tick after it (that one may have read before the
+  // caller's write); the askers share it.
+  const tick = (): Promise<void> => {
+    if (running) {
+      next ??= running.then(() => {
+        next = null;
+        return tick();
+      });
+      return next;
+    }
+    running = work()
       .catch(onError)
       .finally(() => {
         running = null;
