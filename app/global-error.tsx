@@ -1,14 +1,16 @@
 'use client';
 
-import { AntdRegistry } from '@ant-design/nextjs-registry';
 import { NextIntlClientProvider } from 'next-intl';
 import { Suspense, use, useSyncExternalStore } from 'react';
+import { AntdStyleRegistry } from '@/components/ui/antd-style-registry';
 import { ErrorResult } from '@/components/ui/error-result';
 import { Providers } from '@/components/ui/providers';
+import { pickMessages } from '@/lib/i18n/client-messages';
 import { TIME_ZONE, defaultLocale, localeFromCookieString, type AppLocale } from '@/lib/i18n/config';
 import { formats } from '@/lib/i18n/formats';
 import type { AppMessages } from '@/lib/i18n/messages';
 import './globals.css';
+import './antd.css';
 
 const subscribeToNothing = () => () => {};
 
@@ -26,7 +28,7 @@ function loadMessages(locale: AppLocale): Promise<ErrorMessages> {
   let p = pending.get(locale);
   if (!p) {
     p = loaders[locale]().then(
-      ({ default: all }) => ({ app: all.app, errors: all.errors }),
+      ({ default: all }) => pickMessages(all, ['app', 'errors']),
       (error: unknown) => {
         // Let a later render try again (e.g. after the network came back).
         pending.delete(locale);
@@ -66,11 +68,11 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
   return (
     <html lang={locale}>
       <body>
-        <AntdRegistry>
+        <AntdStyleRegistry>
           <Suspense fallback={null}>
             <LocalisedError locale={locale} error={error} retry={retry} />
           </Suspense>
-        </AntdRegistry>
+        </AntdStyleRegistry>
       </body>
     </html>
   );

@@ -1,12 +1,17 @@
-import { AntdRegistry } from '@ant-design/nextjs-registry';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { AntdStyleRegistry } from '@/components/ui/antd-style-registry';
 import { Providers } from '@/components/ui/providers';
+import { getViewer } from '@/lib/auth/session';
+import { PUBLIC_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
+import type { AppMessages } from '@/lib/i18n/messages';
 import { NONCE_HEADER } from '@/lib/security/headers';
 import './globals.css';
+// After globals.css, as antd's inline styles used to be: antd's rules still win where both match.
+import './antd.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
@@ -17,21 +22,35 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+/** A failed session check (database down) still lets the error page render; the page reports it. */
+async function signedIn(): Promise<boolean> {
+  try {
+    return (await getViewer()) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   // Reading the request headers also keeps every page dynamic, which nonce-based CSP requires.
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
+  // Signed out, the only pages are sign-in and the error pages: they get only the namespaces they
+  // use. Signing in reloads the whole page (components/auth/sign-in-form.tsx), so the app's pages
+  // always render under a layout that had the session and sent every namespace.
+  const all = (await getMessages()) as AppMessages;
+  const messages = (await signedIn()) ? all : pickMessages(all, PUBLIC_NAMESPACES);
   return (
     <html lang={locale}>
       <body>
-        <AntdRegistry>
-          {/* Inherits locale, time zone, formats and messages from lib/i18n/request.ts. */}
-          <NextIntlClientProvider>
+        <AntdStyleRegistry nonce={nonce}>
+          {/* Locale, time zone and formats come from lib/i18n/request.ts. */}
+          <NextIntlClientProvider messages={messages}>
             <Providers locale={locale} nonce={nonce}>
               {children}
             </Providers>
           </NextIntlClientProvider>
-        </AntdRegistry>
+        </AntdStyleRegistry>
       </body>
     </html>
   );

@@ -62,6 +62,12 @@ function buildIfNeeded(): void {
   const built = fs.statSync(buildId, { throwIfNoEntry: false });
   if (built && built.mtimeMs >= newestSourceMtime()) return;
   process.stdout.write('hutong: building the app (first start or changed sources; about a minute)...\n');
+  // The static Ant Design stylesheet follows the theme and the components in use (`npm run styles:build`).
+  const styles = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'scripts', 'antd-css.ts')], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (styles.status !== 0) fail('writing the Ant Design stylesheet failed (see above); fix the error and run npm start again.');
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

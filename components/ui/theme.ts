@@ -11,6 +11,9 @@ export const PRIMARY_COLOR = '#1f5fae';
 const TERTIARY_TEXT = 'rgba(0, 0, 0, 0.6)';
 
 export const theme: ThemeConfig = {
+  // A fixed key instead of one from React's useId, so the class name that carries the CSS variables
+  // is the same in the static sheet (app/antd.css, scripts/antd-css.ts) and at runtime.
+  cssVar: { key: 'css-var-hutong' },
   token: {
     colorPrimary: PRIMARY_COLOR,
     colorInfo: PRIMARY_COLOR,

@@ -1,0 +1,44 @@
+'use client';
+
+import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
+import { useServerInsertedHTML } from 'next/navigation';
+import { useState, type ReactNode } from 'react';
+import staticKeys from './antd-static-keys.json';
+
+/**
+ * cssinjs's record of which style entries a page already has: read on the client from the computed
+ * `content` of this class. app/antd.css carries the record for its own entries; an inline copy
+ * would hide it (the later rule wins), and the browser would then add every entry again.
+ */
+const CACHE_PATH_RULE = /\.data-ant-cssinjs-cache-path\{content:"[^"]*";\}/g;
+
+function createStaticAwareCache() {
+  const cache = createCache();
+  // Marked as already extracted, so the server leaves them out of the page: app/antd.css has them.
+  for (const key of staticKeys) cache.extracted.add(key);
+  return cache;
+}
+
+/**
+ * Ant Design's styles for server rendering: the ones in the static stylesheet (app/antd.css,
+ * scripts/antd-css.ts) come from there; only the entries it lacks (a component missing from
+ * antd-components.ts, a theme override) are inlined, with the page's CSP nonce.
+ */
+export function AntdStyleRegistry({ nonce, children }: { nonce?: string; children: ReactNode }) {
+  const [cache] = useState(createStaticAwareCache);
+  useServerInsertedHTML(() => {
+    const css = extractStyle(cache, { plain: true, once: true }).replace(CACHE_PATH_RULE, '');
+    if (!css) return null;
+    return (
+      <style
+        id="antd-cssinjs"
+        nonce={nonce}
+        // Before the rules antd adds in the browser (the order antd's own Next.js registry uses).
+        data-rc-order="prepend"
+        data-rc-priority="-1000"
+        dangerouslySetInnerHTML={{ __html: css }}
+      />
+    );
+  });
+  return <StyleProvider cache={cache}>{children}</StyleProvider>;
+}
