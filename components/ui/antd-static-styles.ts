@@ -31,6 +31,14 @@ function isUnstable(key: string, value: unknown): boolean {
   return typeof cssVarKey === 'string' && UNSTABLE_CSS_VAR_KEY.test(cssVarKey);
 }
 
+/**
+ * Parts the extractor's bare `<Form />` does not draw but the app's forms do: a form item registers
+ * a style of its own.
+ */
+function partsNotDrawnByTheExtractor(): ReactElement {
+  return createElement(antd.Form, null, createElement(antd.Form.Item, { label: 'label' }, createElement(antd.Input)));
+}
+
 export interface AntdStaticStyles {
   /** The stylesheet (app/antd.css). */
   css: string;
@@ -46,7 +54,11 @@ export function buildAntdStyles(): AntdStaticStyles {
     antdInstance: antd,
     includes: [...ANTD_COMPONENTS],
     customTheme: (node: ReactElement) =>
-      createElement(StyleProvider, { cache }, createElement(antd.ConfigProvider, { theme }, node)),
+      createElement(
+        StyleProvider,
+        { cache },
+        createElement(antd.ConfigProvider, { theme }, node, partsNotDrawnByTheExtractor()),
+      ),
   });
   for (const [key, value] of [...cache.cache.entries()]) {
     if (isUnstable(key, value)) cache.cache.delete(key);

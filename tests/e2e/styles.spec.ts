@@ -76,7 +76,7 @@ test('a signed-in page: a primary button and a table cell look as the theme says
   // A middle-size table: cells padded 12 px by 8 px, header on antd's light fill, rows split by a
   // hairline in the split colour.
   const table = page.getByTestId('users-table');
-  const cell = table.locator('tbody td').first();
+  const cell = table.locator('tbody tr.ant-table-row td').first();
   await expect(cell).toHaveCSS('padding-top', '12px');
   await expect(cell).toHaveCSS('padding-left', '8px');
   await expect(cell).toHaveCSS('border-bottom-color', 'rgb(240, 240, 240)');
