@@ -118,6 +118,13 @@ export async function runThroughputBench(options: ThroughputBenchOptions): Promi
     return [
       rateFigure(`reference route handler (${CONNECTIONS} connections)`, json),
       rateFigure('reference dynamic page', page),
+      {
+        name: '  share of the route handler',
+        value: shareOf(page, json),
+        unit: '%',
+        target: null,
+        note: 'what a page with the root layout costs beyond a handler (docs/decisions/047-bench-references.md)',
+      },
       rateFigure('coverage API', coverage),
       shareFigure('  share of the route handler', coverage, json, THROUGHPUT_TARGETS.coverageApi),
       rateFigure('dashboard page', dashboard),
