@@ -61,6 +61,13 @@ describe('configuration', () => {
     expect(parseEnv({ LIVE_UPDATES: '1' }).liveUpdates).toBe(true);
   });
 
+  it('keeps the bench reference routes off unless HUTONG_BENCH_ROUTES says so', () => {
+    expect(parseEnv({}).benchRoutes).toBe(false);
+    expect(parseEnv({ HUTONG_BENCH_ROUTES: 'true' }).benchRoutes).toBe(true);
+    expect(parseEnv({ HUTONG_BENCH_ROUTES: '0' }).benchRoutes).toBe(false);
+    expect(() => parseEnv({ HUTONG_BENCH_ROUTES: 'yes' })).toThrow(/^HUTONG_BENCH_ROUTES: /);
+  });
+
   it('validates HOST and METRICS_TOKEN', () => {
     expect(parseEnv({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(() => parseEnv({ HOST: 'a b' })).toThrow(/^HOST: /);

@@ -64,6 +64,11 @@ export interface Env {
    * listener in every signed-in page. Off by default until its load figures are measured.
    */
   liveUpdates: boolean;
+  /**
+   * The reference routes of `npm run bench` (HUTONG_BENCH_ROUTES, app/bench/): a minimal route
+   * handler and a minimal page. Off by default: they answer 404.
+   */
+  benchRoutes: boolean;
 }
 
 /**
@@ -209,6 +214,7 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 16`)').optional(),
   ALERTS: z.enum(['true', 'false', '1', '0']).optional(),
   LIVE_UPDATES: z.enum(['true', 'false', '1', '0']).optional(),
+  HUTONG_BENCH_ROUTES: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 function parseMigrationDatabase(raw: string | undefined, database: DatabaseConfig, cwd: string): DatabaseConfig | null {
@@ -262,6 +268,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     metricsToken: e.METRICS_TOKEN,
     alerts: e.ALERTS === 'true' || e.ALERTS === '1',
     liveUpdates: e.LIVE_UPDATES === 'true' || e.LIVE_UPDATES === '1',
+    benchRoutes: e.HUTONG_BENCH_ROUTES === 'true' || e.HUTONG_BENCH_ROUTES === '1',
   };
 }
 

@@ -1,28 +1,34 @@
 /**
  * `npm run bench`: measured speed and weight against the targets (docs/benchmarks.md).
  *
- *   npm run bench                         all parts: size, js, query
+ *   npm run bench                         all parts: size, js, query, lighthouse, html, throughput, streams
  *   npm run bench -- --only=size,query    some parts
  *   npm run bench -- --no-fail            always exit 0 (report only)
  *
  * Options: --db=sqlite,postgresql (query part), --rows=N (history rows, default 1,000,000; the
  * target is defined at that size), --runs=N (timed runs per date, default 30),
  * --postgres-url=URL (a user allowed to create databases; default TEST_POSTGRES_URL or
- * postgresql://postgres@127.0.0.1:5432/postgres), --port=N (production server, default 3290),
- * --rebuild (run `next build` even when .next/BUILD_ID exists).
+ * postgresql://postgres@127.0.0.1:5432/postgres), --port=N (production server of the js, lighthouse, html, throughput and streams parts, default 3290),
+ * --rebuild (run `next build` even when .next/BUILD_ID exists), --lighthouse-runs=N (runs per page,
+ * default 3), --seconds=N (per throughput measurement, default 10), --streams=N (open event streams,
+ * default 200).
  *
  * Slow (a few minutes) and loopback only; not part of `npm test` or CI. Every throw-away database
  * and server is removed at the end, on failure and on Ctrl-C too.
  */
 import os from 'node:os';
 import { runCleanup } from './bench/cleanup';
+import { runHtmlBench } from './bench/html';
 import { runJsBench } from './bench/js';
+import { runLighthouseBench } from './bench/lighthouse';
 import { runQueryBench } from './bench/query';
 import { formatTable, verdictOf, type Figure } from './bench/report';
 import { runSizeBench } from './bench/size';
+import { runStreamsBench } from './bench/streams';
+import { runThroughputBench } from './bench/throughput';
 import type { DatabaseProvider } from '../lib/env';
 
-const PARTS = ['size', 'js', 'query'] as const;
+const PARTS = ['size', 'js', 'query', 'lighthouse', 'html', 'throughput', 'streams'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -34,6 +40,9 @@ interface Options {
   postgresUrl: string;
   port: number;
   rebuild: boolean;
+  lighthouseRuns: number;
+  seconds: number;
+  streams: number;
 }
 
 function usage(message: string): never {
@@ -58,6 +67,9 @@ function parseArgs(argv: readonly string[]): Options {
     postgresUrl: process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
     port: 3290,
     rebuild: false,
+    lighthouseRuns: 3,
+    seconds: 10,
+    streams: 200,
   };
   for (const arg of argv) {
     const [flag, value = ''] = arg.split(/=(.*)/s, 2) as [string, string?];
@@ -94,6 +106,15 @@ function parseArgs(argv: readonly string[]): Options {
       case '--rebuild':
         options.rebuild = true;
         break;
+      case '--lighthouse-runs':
+        options.lighthouseRuns = positiveInt('lighthouse-runs', value);
+        break;
+      case '--seconds':
+        options.seconds = positiveInt('seconds', value);
+        break;
+      case '--streams':
+        options.streams = positiveInt('streams', value);
+        break;
       default:
         usage(`unknown option ${arg}`);
     }
@@ -126,6 +147,11 @@ async function main(): Promise<number> {
       })),
     );
   }
+  const server = { root, port: options.port, rebuild: options.rebuild, log };
+  if (options.parts.includes('lighthouse')) figures.push(...(await runLighthouseBench({ ...server, runs: options.lighthouseRuns })));
+  if (options.parts.includes('html')) figures.push(...(await runHtmlBench(server)));
+  if (options.parts.includes('throughput')) figures.push(...(await runThroughputBench({ ...server, seconds: options.seconds })));
+  if (options.parts.includes('streams')) figures.push(...(await runStreamsBench({ ...server, streams: options.streams })));
   await runCleanup(log);
 
   const missed = figures.filter((f) => verdictOf(f) === 'FAIL');

@@ -12,10 +12,7 @@
  * Prints one line per page (score, and the audits that failed) and exits 1 when any page is
  * below 100. Lighthouse's mobile profile (a 412 px phone, throttled) unless --desktop.
  */
-import { execSync } from 'node:child_process';
-import net from 'node:net';
-import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
+import { launchChromium, runLighthouse, signInCookie } from './lighthouse-kit.mjs';
 
 const DEFAULT_PASSWORD = 'Hutong-Demo-2021';
 const ADMIN = 'admin@hutong.test';
@@ -42,61 +39,31 @@ function option(name) {
   return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
 }
 
-/** @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {net.AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function main() {
   const base = (option('base') ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
   const password = option('password') ?? DEFAULT_PASSWORD;
   const isDesktop = process.argv.includes('--desktop');
-  const executablePath = execSync('command -v chromium', { encoding: 'utf8', shell: '/bin/sh' }).trim();
-  const port = await freePort();
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--remote-debugging-port=${port}`],
-  });
+  const { browser, port } = await launchChromium();
   let worst = 100;
   try {
     // The session cookie, from a real sign-in.
-    const context = await browser.newContext({ baseURL: base });
-    const page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.locator('input[autocomplete="username"]').fill(ADMIN);
-    await page.locator('input[autocomplete="current-password"]').fill(password);
-    await page.locator('form button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 60_000 });
-    const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join('; ');
-    await context.close();
-
-    /** @type {import('lighthouse').Flags} */
-    const flags = {
-      port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['accessibility'],
-      ...(isDesktop ? { formFactor: 'desktop', screenEmulation: { mobile: false, width: 1440, height: 900, deviceScaleFactor: 1, disabled: false } } : {}),
-    };
+    const cookie = await signInCookie(browser, { base, email: ADMIN, password });
     process.stdout.write(`Lighthouse accessibility, ${isDesktop ? 'desktop' : 'mobile'} profile, ${base}\n`);
     for (const target of LIGHTHOUSE_PAGES) {
-      const result = await lighthouse(`${base}${target.path}`, { ...flags, extraHeaders: target.signedIn ? { Cookie: cookie } : {} });
-      const lhr = result?.lhr;
-      const category = lhr?.categories.accessibility;
+      const { lhr, isSentToSignIn } = await runLighthouse({
+        url: `${base}${target.path}`,
+        port,
+        category: 'accessibility',
+        desktop: isDesktop,
+        cookie: target.signedIn ? cookie : undefined,
+      });
+      const category = lhr.categories.accessibility;
       const score = Math.round((category?.score ?? 0) * 100);
       worst = Math.min(worst, score);
       const failed = (category?.auditRefs ?? [])
-        .filter((ref) => ref.weight > 0 && (lhr?.audits[ref.id]?.score ?? 1) < 1)
+        .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
         .map((ref) => ref.id);
-      const landed = lhr?.finalDisplayedUrl ? new URL(lhr.finalDisplayedUrl).pathname : '?';
-      const note = landed.startsWith('/sign-in') && target.signedIn ? ' (sent to sign-in: cookie not accepted)' : '';
+      const note = isSentToSignIn ? ' (sent to sign-in: cookie not accepted)' : '';
       process.stdout.write(`${String(score).padStart(3)}  ${target.name.padEnd(18)} ${target.path}${note}${failed.length ? `  failed: ${failed.join(', ')}` : ''}\n`);
     }
   } finally {

@@ -6,35 +6,16 @@
  * body bytes of every JavaScript response that page load requested until it settled (network quiet,
  * main thread idle, no chart still loading), so lazily loaded chunks such as ECharts count.
  */
-import { execSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser, type Page, type Request } from '@playwright/test';
-import { applySqlitePragmas, createDb } from '../../lib/db';
-import { migrateDatabase } from '../../lib/db/migrate';
-import { seedDatabase } from '../../prisma/seed';
-import { onCleanup } from './cleanup';
+import { CHROMIUM_ARGS, chromiumPath } from '../lighthouse-kit.mjs';
 import { toKb, type Figure } from './report';
+import { buildIfNeeded, DEMO_ADMIN, prepareDatabase, startServer, stopServer } from './server';
 
 export const DASHBOARD_JS_BUDGET_KB = 450;
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SERVER_READY_TIMEOUT_MS = 90_000;
 const PAGE_TIMEOUT_MS = 60_000;
 /** The demo admin: can see every page, so a sign-in never lands on a refusal. */
-const DEMO_EMAIL = 'admin@hutong.test';
-const SOURCE_DIRS = ['app', 'components', 'lib', 'messages', 'proxy.ts', 'next.config.ts'];
+const DEMO_EMAIL = DEMO_ADMIN;
 
 export interface JsBenchOptions {
   root: string;
@@ -52,127 +33,6 @@ interface Transfer {
   status: number;
   /** Requested after the page's load event: lazily loaded (charts, map data). */
   isLazy: boolean;
-}
-
-function chromiumPath(): string {
-  try {
-    return execSync('command -v chromium', { encoding: 'utf8', shell: '/bin/sh' }).trim();
-  } catch {
-    throw new Error('Chromium not found: apt-get install -y chromium');
-  }
-}
-
-function newestMtime(p: string): number {
-  const st = fs.statSync(p, { throwIfNoEntry: false });
-  if (!st) return 0;
-  if (!st.isDirectory()) return st.mtimeMs;
-  if (path.basename(p) === 'generated') return 0;
-  return Math.max(0, ...fs.readdirSync(p).map((e) => newestMtime(path.join(p, e))));
-}
-
-function buildIfNeeded(root: string, rebuild: boolean, log: JsBenchOptions['log']): void {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  const built = fs.statSync(buildId, { throwIfNoEntry: false });
-  if (built && !rebuild) {
-    const newest = Math.max(...SOURCE_DIRS.map((d) => newestMtime(path.join(root, d))));
-    if (newest > built.mtimeMs) log('warning: .next is older than the sources; pass --rebuild to measure the current code');
-    return;
-  }
-  log('building the production app (next build, a few minutes on 2 cores)');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (result.status !== 0) throw new Error('next build failed (see above)');
-}
-
-async function isAnswering(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { signal: AbortSignal.timeout(1000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Migrates and seeds a throw-away SQLite file with the demo; returns its path and the demo password. */
-async function prepareDatabase(): Promise<{ file: string; password: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-bench-js-'));
-  onCleanup(`SQLite folder ${dir}`, () => fs.rmSync(dir, { recursive: true, force: true }));
-  const file = path.join(dir, 'bench.db');
-  const password = `Bench-${crypto.randomBytes(9).toString('base64url')}`;
-  await migrateDatabase({ provider: 'sqlite', url: file });
-  const db = createDb({ provider: 'sqlite', url: file });
-  try {
-    await applySqlitePragmas(db);
-    await seedDatabase(db, { demo: true, demoPassword: password });
-  } finally {
-    await db.$disconnect();
-  }
-  return { file, password };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // The server was started in its own process group: this ends next and its workers, nothing else.
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5000).unref());
-  if ((await Promise.race([exited, timer])) === 'timeout') {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-    await exited;
-  }
-}
-
-async function startServer(root: string, port: number, dbFile: string, password: string, log: JsBenchOptions['log']) {
-  const base = `http://127.0.0.1:${port}`;
-  if (await isAnswering(base)) throw new Error(`port ${port} is already in use; pass --port=N`);
-  log(`starting next start on ${base}`);
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: root,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        PORT: String(port),
-        DATABASE_URL: `file:${dbFile}`,
-        HUTONG_DEMO: 'true',
-        SEED_DEMO_PASSWORD: password,
-        AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
-        // The origin the browser uses: next-auth derives its URL and cookie scope from it.
-        APP_URL: base,
-        LOG_LEVEL: 'warn',
-      },
-    },
-  );
-  onCleanup(`next start (pid ${child.pid})`, () => stopServer(child));
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean).slice(-20));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-
-  const deadline = Date.now() + SERVER_READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): ${output.slice(-5).join(' | ')}`);
-    try {
-      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return { base, child };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`server not ready after ${SERVER_READY_TIMEOUT_MS / 1000} s: ${output.slice(-5).join(' | ')}`);
 }
 
 const isSignInUrl = (url: string) => new URL(url).pathname.startsWith('/sign-in');
@@ -337,9 +197,10 @@ export async function runJsBench(options: JsBenchOptions): Promise<Figure[]> {
   let browser: Browser | null = null;
   try {
     buildIfNeeded(root, options.rebuild, log);
-    const { file, password } = await prepareDatabase();
-    const { base, child } = await startServer(root, port, file, password, log);
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const database = await prepareDatabase();
+    const { password } = database;
+    const { base, child } = await startServer(root, port, database, log);
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
     const { transfers, signedIn } = await measureDashboard(browser, base, password, log);
     await stopServer(child);
 

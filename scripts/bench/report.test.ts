@@ -10,6 +10,17 @@ describe('benchmark report', () => {
     expect(verdictOf({ ...time, value: 49.9 })).toBe('pass');
   });
 
+  it('passes a score or a share that reaches its target, and prints it with its unit', () => {
+    const score: Figure = { name: 'lighthouse', value: 90, unit: 'score', target: 90, comparison: 'atLeast' };
+    expect(verdictOf(score)).toBe('pass');
+    expect(verdictOf({ ...score, value: 89 })).toBe('FAIL');
+    const share: Figure = { name: 'coverage API', value: 49.9, unit: '%', target: 50, comparison: 'atLeast' };
+    expect(verdictOf(share)).toBe('FAIL');
+    const table = formatTable([score, share]).split('\n');
+    expect(table[2]).toMatch(/lighthouse\s+90\s+>= 90\s+pass/);
+    expect(table[3]).toMatch(/coverage API\s+49\.9 %\s+>= 50\.0 %\s+FAIL/);
+  });
+
   it('fails a figure that could not be measured, and never fails one without a target', () => {
     expect(verdictOf({ name: 'x', value: null, unit: 'ms', target: 50 })).toBe('FAIL');
     expect(verdictOf({ name: 'x', value: 9_999, unit: 'ms', target: null })).toBe('info');

@@ -8,11 +8,14 @@ export interface Figure {
   name: string;
   /** Measured value in `unit`; null when it could not be measured (counts as a miss). */
   value: number | null;
-  unit: 'kB' | 'ms' | 's';
-  /** The value must be at most this (inclusive for sizes, strictly below for times). */
+  unit: 'kB' | 'ms' | 's' | 'score' | 'req/s' | '%' | 'errors';
+  /** The value must be at most this (inclusive for sizes, strictly below for times), or at least it. */
   target: number | null;
-  /** How the value compares: sizes may equal the budget, timings must stay under it. */
-  comparison?: 'atMost' | 'below';
+  /**
+   * How the value compares: sizes may equal the budget, timings must stay under it, scores and
+   * shares of a reference must reach it.
+   */
+  comparison?: 'atMost' | 'below' | 'atLeast';
   /** One short line: what exactly was measured, or why it could not be. */
   note?: string;
 }
@@ -22,7 +25,9 @@ export type Verdict = 'pass' | 'FAIL' | 'info';
 export function verdictOf(f: Figure): Verdict {
   if (f.target === null) return 'info';
   if (f.value === null) return 'FAIL';
-  const within = (f.comparison ?? 'atMost') === 'below' ? f.value < f.target : f.value <= f.target;
+  const comparison = f.comparison ?? 'atMost';
+  const within =
+    comparison === 'below' ? f.value < f.target : comparison === 'atLeast' ? f.value >= f.target : f.value <= f.target;
   return within ? 'pass' : 'FAIL';
 }
 
@@ -48,16 +53,19 @@ export function median(sample: readonly number[]): number {
 
 function formatValue(value: number | null, unit: Figure['unit']): string {
   if (value === null) return 'n/a';
-  const digits = unit === 'ms' && value < 10 ? 2 : 1;
-  return `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
+  const digits = unit === 'score' || unit === 'errors' ? 0 : unit === 'ms' && value < 10 ? 2 : 1;
+  const number = value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return unit === 'score' || unit === 'errors' ? number : unit === '%' ? `${number} %` : `${number} ${unit}`;
 }
+
+const COMPARISON_SIGNS = { atMost: '<=', below: '<', atLeast: '>=' } as const;
 
 /** A plain-text table: figure, value, target, verdict, note. */
 export function formatTable(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [
     f.name,
     formatValue(f.value, f.unit),
-    f.target === null ? '' : `${(f.comparison ?? 'atMost') === 'below' ? '<' : '<='} ${formatValue(f.target, f.unit)}`,
+    f.target === null ? '' : `${COMPARISON_SIGNS[f.comparison ?? 'atMost']} ${formatValue(f.target, f.unit)}`,
     verdictOf(f),
     f.note ?? '',
   ]);
