@@ -1,13 +1,36 @@
 /**
  * Pages that update by themselves, with two people signed in at once: a partner changes its
  * status, and the manager's open institutions matrix shows it within two seconds, without a reload
- * and without losing the scroll position; the manager's bell count rises the same way.
+ * and without losing the scroll position; the manager's bell count rises the same way. The
+ * dashboard's figures and an institution's page follow a change too, while a view of a past date
+ * keeps its figures and a half-filled form keeps what was typed. An admin who follows a program
+ * from the dashboard hears of its setbacks.
  */
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { statusRow } from './support/db';
 import { DEMO_USERS, signInNewBrowser } from './support/sign-in';
 
 const BANKS = 'alipay-bank-apps';
+
+/** The number of institutions live, as the dashboard's KPI shows it ("… 12 / 20"). */
+async function liveCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('kpi-live').textContent()) ?? '';
+  const match = /(\d+)\s*\/\s*\d+/.exec(text.replace(/,/g, ''));
+  if (!match) throw new Error(`no live count in "${text}"`);
+  return Number(match[1]);
+}
+
+/** Saves a new status of an institution's row through its edit page, as `email`. */
+async function pauseInstitution(browser: Browser, email: string, code: string): Promise<void> {
+  const original = statusRow('institution', BANKS, code);
+  expect(original.status).toBe('LIVE');
+  const editor = await signInNewBrowser(browser, email, `/programs/${BANKS}/institutions/${code}/edit`);
+  await editor.getByTestId('status-select').click();
+  await editor.locator('.ant-select-dropdown').getByText('已暂停', { exact: true }).click();
+  await editor.getByTestId('save-status').click();
+  await expect(editor.getByTestId('row-version')).toContainText(String(original.version + 1));
+}
 
 test('a partner pauses its status; the manager\'s open matrix and bell follow without a reload', async ({ browser }) => {
   const original = statusRow('institution', BANKS, 'ICBC');
@@ -35,4 +58,52 @@ test('a partner pauses its status; the manager\'s open matrix and bell follow wi
   await expect.poll(async () => Number(await bell.getAttribute('data-unread')), { timeout: 5_000 }).toBeGreaterThan(unread);
   expect(await manager.evaluate(() => (window as unknown as { liveMark?: string }).liveMark)).toBe('still here');
   expect(await manager.evaluate(() => window.scrollY)).toBe(scrolled);
+});
+
+
+test('the dashboard and an institution page follow a change; a past date and a half-filled form stay as they were', async ({ browser }) => {
+  const manager = await signInNewBrowser(browser, DEMO_USERS.pm, `/?program=${BANKS}`);
+  await expect(manager.getByTestId('kpi-live')).toBeVisible();
+  const liveNow = await liveCount(manager);
+  const past = await manager.context().newPage();
+  await past.goto(`/?program=${BANKS}&asOf=2021-10-02`);
+  const livePast = await liveCount(past);
+  const institution = await manager.context().newPage();
+  await institution.goto('/institutions/CCB');
+  const card = institution.getByTestId(`program-card-${BANKS}`);
+  await expect(card).toContainText('已上线');
+
+  // A partner halfway through its own form when the change lands elsewhere.
+  const partner = await signInNewBrowser(browser, DEMO_USERS.cmb, `/programs/${BANKS}/institutions/CMB/edit`);
+  await partner.locator('textarea#note').fill('半截备注，尚未保存');
+
+  await pauseInstitution(browser, DEMO_USERS.admin, 'CCB');
+
+  await expect.poll(() => liveCount(manager), { timeout: 2_000, intervals: [100] }).toBe(liveNow - 1);
+  await expect(card).toContainText('已暂停', { timeout: 2_000 });
+  // By now the past view has had the same refresh: its figures did not move.
+  expect(await liveCount(past)).toBe(livePast);
+  await expect(partner.locator('textarea#note')).toHaveValue('半截备注，尚未保存');
+});
+
+test('an admin follows a program from the dashboard, and hears of its next setback', async ({ browser }) => {
+  const admin = await signInNewBrowser(browser, DEMO_USERS.admin, `/?program=${BANKS}`);
+  const follow = admin.getByTestId('follow-program');
+  await expect(follow).toHaveText('关注');
+  const bell = admin.getByTestId('alert-bell');
+  const unread = Number(await bell.getAttribute('data-unread'));
+  await follow.click();
+  await expect(admin.getByTestId('follow-status')).toHaveText('您已关注此计划的提醒。');
+  await expect(follow).toHaveText('取消关注');
+  await expect(follow).toBeFocused();
+
+  await pauseInstitution(browser, DEMO_USERS.cmb, 'CMB');
+
+  // The alert evaluation runs in the background; the bell counts it without a reload.
+  await expect.poll(async () => Number(await bell.getAttribute('data-unread')), { timeout: 10_000 }).toBeGreaterThan(unread);
+  await admin.goto(`/inbox?program=${BANKS}`);
+  await expect(admin.getByTestId('inbox-entry').filter({ hasText: '招商银行 由已上线变为已暂停' })).toHaveCount(1);
+  // Followed from now on: the dashboard says so after a reload too.
+  await admin.goto(`/?program=${BANKS}`);
+  await expect(admin.getByTestId('follow-program')).toHaveText('取消关注');
 });
