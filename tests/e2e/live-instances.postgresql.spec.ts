@@ -33,8 +33,12 @@ test('a partner\'s change on one instance reaches the manager\'s dashboard on th
   const partner = await (await browser.newContext({ baseURL: secondInstance.baseURL })).newPage();
   await signIn(partner, DEMO_USERS.icbc, `/programs/${BANKS}/institutions/ICBC/edit`);
   expect(new URL(partner.url()).origin).toBe(secondInstance.baseURL);
-  await partner.getByTestId('status-select').click();
-  await partner.locator('.ant-select-dropdown').getByText('已暂停', { exact: true }).click();
+  // Chosen again until the form shows it (a click before the page's scripts run is lost).
+  await expect(async () => {
+    await partner.getByTestId('status-select').click();
+    await partner.locator('.ant-select-dropdown').getByText('已暂停', { exact: true }).click();
+    await expect(partner.getByTestId('status-select')).toContainText('已暂停', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await partner.getByTestId('save-status').click();
   await expect(partner.getByTestId('row-version')).toContainText(String(original.version + 1));
 

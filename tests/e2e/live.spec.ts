@@ -26,8 +26,12 @@ async function pauseInstitution(browser: Browser, email: string, code: string): 
   const original = statusRow('institution', BANKS, code);
   expect(original.status).toBe('LIVE');
   const editor = await signInNewBrowser(browser, email, `/programs/${BANKS}/institutions/${code}/edit`);
-  await editor.getByTestId('status-select').click();
-  await editor.locator('.ant-select-dropdown').getByText('已暂停', { exact: true }).click();
+  // Chosen again until the form shows it (a click before the page's scripts run is lost).
+  await expect(async () => {
+    await editor.getByTestId('status-select').click();
+    await editor.locator('.ant-select-dropdown').getByText('已暂停', { exact: true }).click();
+    await expect(editor.getByTestId('status-select')).toContainText('已暂停', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await editor.getByTestId('save-status').click();
   await expect(editor.getByTestId('row-version')).toContainText(String(original.version + 1));
 }
