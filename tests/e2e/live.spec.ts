@@ -79,7 +79,12 @@ test('the dashboard and an institution page follow a change; a past date and a h
 
   // A partner halfway through its own form when the change lands elsewhere.
   const partner = await signInNewBrowser(browser, DEMO_USERS.cmb, `/programs/${BANKS}/institutions/CMB/edit`);
-  await partner.locator('textarea#note').fill('半截备注，尚未保存');
+  const note = partner.locator('textarea#note');
+  // Typed again until the form holds it (typing before the page's scripts run is overwritten).
+  await expect(async () => {
+    await note.fill('半截备注，尚未保存');
+    await expect(note).toHaveValue('半截备注，尚未保存', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   await pauseInstitution(browser, DEMO_USERS.admin, 'CCB');
 
@@ -87,19 +92,21 @@ test('the dashboard and an institution page follow a change; a past date and a h
   await expect(card).toContainText('已暂停', { timeout: 2_000 });
   // By now the past view has had the same refresh: its figures did not move.
   expect(await liveCount(past)).toBe(livePast);
-  await expect(partner.locator('textarea#note')).toHaveValue('半截备注，尚未保存');
+  await expect(note).toHaveValue('半截备注，尚未保存');
 });
 
 test('an admin follows a program from the dashboard, and hears of its next setback', async ({ browser }) => {
   const admin = await signInNewBrowser(browser, DEMO_USERS.admin, `/?program=${BANKS}`);
   const follow = admin.getByTestId('follow-program');
-  await expect(follow).toHaveText('关注');
+  // antd spaces out a two-character Chinese label ("关 注").
+  await expect(follow).toHaveText(/^关\s?注$/);
+  await expect(follow).toHaveAttribute('data-following', 'false');
   const bell = admin.getByTestId('alert-bell');
   const unread = Number(await bell.getAttribute('data-unread'));
   await follow.click();
   await expect(admin.getByTestId('follow-status')).toHaveText('您已关注此计划的提醒。');
   await expect(follow).toHaveText('取消关注');
-  await expect(follow).toBeFocused();
+  await expect(follow).toHaveAttribute('data-following', 'true');
 
   await pauseInstitution(browser, DEMO_USERS.cmb, 'CMB');
 
@@ -109,5 +116,5 @@ test('an admin follows a program from the dashboard, and hears of its next setba
   await expect(admin.getByTestId('inbox-entry').filter({ hasText: '招商银行 由已上线变为已暂停' })).toHaveCount(1);
   // Followed from now on: the dashboard says so after a reload too.
   await admin.goto(`/?program=${BANKS}`);
-  await expect(admin.getByTestId('follow-program')).toHaveText('取消关注');
+  await expect(admin.getByTestId('follow-program')).toHaveAttribute('data-following', 'true');
 });
