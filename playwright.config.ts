@@ -5,7 +5,9 @@
  * Every spec file gets its own server (`npm start`, port E2E_PORT) on its own copy of a database
  * seeded once per run (tests/support): what one file writes, no other file sees. The partner API
  * contract tests (tests/api, HTTP only) run twice: on SQLite, and on PostgreSQL (port E2E_PORT + 1,
- * databases named after E2E_PG_DATABASE_URL). The browser specs run on SQLite only.
+ * databases named after E2E_PG_DATABASE_URL). The browser specs run on SQLite, except
+ * `*.postgresql.spec.ts`, which run on PostgreSQL (port E2E_PORT + 1, and E2E_PORT + 3 for a
+ * second app instance on the same database).
  */
 import { execSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
@@ -51,7 +53,8 @@ export default defineConfig<object, ProviderOption>({
     // Seed the template databases the other projects copy, once per run and provider.
     { name: 'db-sqlite', testDir: 'tests/support', testMatch: 'template.setup.ts', use: { databaseProvider: 'sqlite' } },
     { name: 'db-postgresql', testDir: 'tests/support', testMatch: 'template.setup.ts', use: { databaseProvider: 'postgresql' } },
-    { name: 'browser', testDir: 'tests/e2e', dependencies: ['db-sqlite'], use: { databaseProvider: 'sqlite' } },
+    { name: 'browser', testDir: 'tests/e2e', testIgnore: '*.postgresql.spec.ts', dependencies: ['db-sqlite'], use: { databaseProvider: 'sqlite' } },
+    { name: 'browser-postgresql', testDir: 'tests/e2e', testMatch: '*.postgresql.spec.ts', dependencies: ['db-postgresql'], use: { databaseProvider: 'postgresql' } },
     { name: 'api-sqlite', testDir: 'tests/api', dependencies: ['db-sqlite'], use: { databaseProvider: 'sqlite' } },
     { name: 'api-postgresql', testDir: 'tests/api', dependencies: ['db-postgresql'], use: { databaseProvider: 'postgresql' } },
   ],

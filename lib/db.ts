@@ -43,10 +43,43 @@ export function createDb(config: DatabaseConfig): Db {
   // Same models, same generated API: only the SQL dialect differs.
   const db = new PostgresClient({ adapter }) as unknown as Db;
   pools.set(db, pool);
+  postgresUrls.set(db, config.url);
   return db;
 }
 
 const pools = new WeakMap<Db, pg.Pool>();
+const postgresUrls = new WeakMap<Db, string>();
+
+/** The channel on which PostgreSQL tells every instance that a write recorded events or alerts. */
+export const EVENTS_CHANNEL = 'hutong_events';
+
+/**
+ * On PostgreSQL, queues a notification on EVENTS_CHANNEL inside `tx`: PostgreSQL delivers it to
+ * every listener when `tx` commits, and never if it rolls back. Nothing on SQLite (one process
+ * writes; lib/events/watch.ts wakes its streams itself).
+ */
+export async function notifyOnCommit(db: Db, tx: Tx): Promise<void> {
+  if (!postgresUrls.has(db)) return;
+  await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, '')`;
+}
+
+/**
+ * On PostgreSQL, a connection of its own (outside the pool: a pooled connection changes hands)
+ * listening on EVENTS_CHANNEL; null on SQLite. The caller ends it (lib/events/listen.ts).
+ */
+export async function connectEventListener(db: Db): Promise<pg.Client | null> {
+  const url = postgresUrls.get(db);
+  if (!url) return null;
+  const client = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+  } catch (error) {
+    client.end().catch(() => {});
+    throw error;
+  }
+  return client;
+}
 
 /** Connections of a PostgreSQL client's pool (null for SQLite: one connection, no pool). */
 export function poolStatsOf(db: Db): { total: number; idle: number; waiting: number } | null {

@@ -52,13 +52,16 @@ describe('configuration', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgresql://app@db/hutong', MIGRATION_DATABASE_URL: 'file:./x.db' })).toThrow(/^MIGRATION_DATABASE_URL: /);
   });
 
-  it('keeps alerts off unless ALERTS says so, and names a bad value', () => {
-    expect(parseEnv({}).alerts).toBe(false);
+  it('keeps alerts and live pages on unless ALERTS or LIVE_UPDATES turn them off, and names a bad value', () => {
+    expect(parseEnv({}).alerts).toBe(true);
     expect(parseEnv({ ALERTS: 'true' }).alerts).toBe(true);
     expect(parseEnv({ ALERTS: '0' }).alerts).toBe(false);
+    expect(parseEnv({ ALERTS: 'false' }).alerts).toBe(false);
     expect(() => parseEnv({ ALERTS: 'yes' })).toThrow(/^ALERTS: /);
-    expect(parseEnv({}).liveUpdates).toBe(false);
+    expect(parseEnv({}).liveUpdates).toBe(true);
     expect(parseEnv({ LIVE_UPDATES: '1' }).liveUpdates).toBe(true);
+    expect(parseEnv({ LIVE_UPDATES: 'false' }).liveUpdates).toBe(false);
+    expect(() => parseEnv({ LIVE_UPDATES: 'on' })).toThrow(/^LIVE_UPDATES: /);
   });
 
   it('keeps the bench reference routes off unless HUTONG_BENCH_ROUTES says so', () => {

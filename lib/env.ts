@@ -56,12 +56,12 @@ export interface Env {
   metricsToken: string | undefined;
   /**
    * Alerts, the inbox and alert mail (ALERTS): evaluated in the background of every instance, the
-   * bell in the header. Off by default while the live pages are not finished.
+   * bell in the header. On unless ALERTS is false or 0.
    */
   alerts: boolean;
   /**
    * Pages that update by themselves (LIVE_UPDATES): the event stream /api/events/stream and the
-   * listener in every signed-in page. Off by default until its load figures are measured.
+   * listener in every signed-in page. On unless LIVE_UPDATES is false or 0.
    */
   liveUpdates: boolean;
   /**
@@ -266,8 +266,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     host: e.HOST,
     migrationDatabase: parseMigrationDatabase(e.MIGRATION_DATABASE_URL, database, cwd),
     metricsToken: e.METRICS_TOKEN,
-    alerts: e.ALERTS === 'true' || e.ALERTS === '1',
-    liveUpdates: e.LIVE_UPDATES === 'true' || e.LIVE_UPDATES === '1',
+    alerts: e.ALERTS !== 'false' && e.ALERTS !== '0',
+    liveUpdates: e.LIVE_UPDATES !== 'false' && e.LIVE_UPDATES !== '0',
     benchRoutes: e.HUTONG_BENCH_ROUTES === 'true' || e.HUTONG_BENCH_ROUTES === '1',
   };
 }

@@ -23,6 +23,9 @@ import { ProgramPicker } from '@/components/coverage/program-picker';
 import { Panel } from '@/components/coverage/panel';
 import { renderProvinceMapSvg } from '@/lib/charts/ssr';
 import { localized } from '@/lib/i18n/localized';
+import { FollowButton } from '@/components/alerts/follow-button';
+import { isFollowingProgram } from '@/lib/alerts/queries';
+import { getEnv } from '@/lib/env';
 
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -80,6 +83,7 @@ export default async function DashboardPage({ searchParams }: PageProps) {
     );
   }
   const { program } = coverage;
+  const canFollow = getEnv().alerts && can(viewer, 'alert.follow');
   // The national map drawn here as SVG, so the first view needs no chart code in the browser.
   const mapT = await getTranslations('dashboard.map');
   const initialMapSvg =
@@ -107,7 +111,10 @@ export default async function DashboardPage({ searchParams }: PageProps) {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
         <h1 className="page-title">{t('title')}</h1>
-        <ProgramPicker programs={programs} value={slug} />
+        <Space wrap>
+          <ProgramPicker programs={programs} value={slug} />
+          {canFollow && <FollowButton key={slug} programSlug={slug} initialFollowing={await isFollowingProgram(db, viewer, slug)} />}
+        </Space>
       </Space>
       {params.invalidAsOf !== null && (
         <Alert type="warning" showIcon title={t('asOfInvalid', { value: params.invalidAsOf, today })} />

@@ -12,7 +12,7 @@ import 'server-only';
 import type { Db, Tx } from '../db';
 import type { Prisma } from '../generated/sqlite/client';
 import type { AlertKind, DeliveryChannel } from '../generated/sqlite/enums';
-import { writeTransaction } from '../db/write-transaction';
+import { announceOnCommit, writeTransaction } from '../db/write-transaction';
 import { getProjection } from '../coverage/series';
 import type { Health } from '../coverage/projection';
 import { assessRowStaleness, isRolloutComplete } from '../institutions/staleness';
@@ -64,7 +64,11 @@ async function saveAlerts(tx: Tx, candidates: AlertCandidate[], listeners: Liste
       const channel = deliveryFor(l, c);
       return channel ? [{ alertId: alert.id, userId: l.id, channel }] : [];
     });
-    if (deliveries.length > 0) await tx.alertDelivery.createMany({ data: deliveries });
+    if (deliveries.length > 0) {
+      await tx.alertDelivery.createMany({ data: deliveries });
+      // Open bells on every instance look for their new entries.
+      announceOnCommit(tx);
+    }
     stored += 1;
   }
   return stored;

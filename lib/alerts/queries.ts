@@ -34,6 +34,12 @@ export async function countWatchedPrograms(db: Db, viewer: Viewer): Promise<numb
   return programs.filter((p) => isFollowing(viewer, explicit.get(p.id))).length;
 }
 
+/** Whether the person follows the program's alerts (the follow button's state): audience.ts's rule. */
+export async function isFollowingProgram(db: Db, viewer: Viewer, programSlug: string): Promise<boolean> {
+  const follow = await db.programFollow.findFirst({ where: { userId: viewer.id, program: { slug: programSlug } }, select: { following: true } });
+  return isFollowing(viewer, follow?.following);
+}
+
 /** The same rule as mayReadAlert, as a database filter on the alert. */
 function readableAlerts(viewer: Viewer): Prisma.AlertWhereInput | null {
   switch (viewer.role) {

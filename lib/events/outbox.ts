@@ -12,6 +12,7 @@ import type { Prisma } from '../generated/sqlite/client';
 import type { Viewer } from '../auth/viewer';
 import { can, canReadRowDetails, redactSnapshot, type StatusRowRef } from '../auth/permissions';
 import type { DomainEventDto, DomainEventInput, StatusChangedPayload } from './types';
+import { announceOnCommit } from '../db/write-transaction';
 
 const LOCK_ROW = 1;
 const INSERT_BATCH = 500;
@@ -27,6 +28,7 @@ function toJson(value: unknown): Prisma.InputJsonValue {
  */
 export async function recordEvents(tx: Tx, events: readonly DomainEventInput[]): Promise<void> {
   if (events.length === 0) return;
+  announceOnCommit(tx);
   await tx.domainEventLock.upsert({
     where: { id: LOCK_ROW },
     create: { id: LOCK_ROW, writes: 1 },
