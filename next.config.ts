@@ -4,8 +4,8 @@ import { geoFileVersion } from './lib/coverage/geo-version';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
-/** Map files that pages request by content hash (lib/coverage/geo-assets.ts). */
-const IMMUTABLE_GEO_FILES = ['china-cities.json'];
+/** Map files that pages request by content hash (lib/coverage/geo-assets.ts, lib/charts/map-shapes.ts). */
+const IMMUTABLE_GEO_FILES = ['china-cities.json', 'china-provinces-shapes.svg'];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

@@ -9,7 +9,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { getCoverageAsOf, getLastChangeDate, getProvinceCitiesAsOf } from '@/lib/coverage/queries';
+import { getLastChangeDate } from '@/lib/coverage/queries';
+import { getCachedCoverageView } from '@/lib/coverage/cached';
 import { listPrograms } from '@/lib/programs/queries';
 import { listAnnotations } from '@/lib/programs/annotations';
 import { getCoverageSeriesSource } from '@/lib/coverage/series';
@@ -66,13 +67,15 @@ export default async function DashboardPage({ searchParams }: PageProps) {
   // The burn-up is built in the browser for whichever date the timeline shows, from data up to the
   // timeline's last possible date (today) or the URL's date when that is later.
   const seriesEnd = params.asOf > today ? params.asOf : today;
-  const [coverage, drill, lastChange, annotations, seriesSource] = await Promise.all([
-    getCoverageAsOf(db, slug, params.asOf),
-    params.province ? getProvinceCitiesAsOf(db, slug, params.province, params.asOf) : null,
+  const [view, lastChange, annotations, seriesSource] = await Promise.all([
+    // Cached by the program's history version, like /api/coverage and the partner API.
+    getCachedCoverageView(db, slug, { asOf: params.asOf, province: params.province }),
     getLastChangeDate(db, slug),
     listAnnotations(db, slug),
     getCoverageSeriesSource(db, slug, { end: seriesEnd }),
   ]);
+  const coverage = view?.value.coverage ?? null;
+  const drill = view?.value.drill ?? null;
   if (!coverage) {
     return (
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>

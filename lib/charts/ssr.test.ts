@@ -15,9 +15,9 @@ const labels = {
   ariaLabel: 'map',
 };
 
-/** The `fill` of every path marked with `code`. */
+/** The `fill` of every region (a `<use>` of the outlines sprite) marked with `code`. */
 function fillsOf(svg: string, code: string): string[] {
-  const paths = svg.match(new RegExp(`<path[^>]*data-code="${code}"[^>]*>`, 'g')) ?? [];
+  const paths = svg.match(new RegExp(`<use[^>]*data-code="${code}"[^>]*>`, 'g')) ?? [];
   return paths.map((p) => /fill="([^"]+)"/.exec(p)?.[1] ?? '');
 }
 
@@ -41,5 +41,15 @@ describe('server-rendered province map', () => {
 
   it('leaves provinces outside the data unmarked, so a click on them does nothing', () => {
     expect(fillsOf(svg, '11')).toEqual([]);
+  });
+
+  it('draws every outline from the cached sprite, so the page carries colours, not shapes', () => {
+    const uses = svg.match(/<use href="[^"]+"/g) ?? [];
+    expect(uses.length).toBeGreaterThanOrEqual(34);
+    for (const use of uses) expect(use).toMatch(/^<use href="\/geo\/china-provinces-shapes\.svg\?v=[0-9a-f]{12}#s[0-9a-f]{12}"$/);
+    // What stays inline is the legend: no long path data.
+    const longest = Math.max(...Array.from(svg.matchAll(/ d="([^"]*)"/g), (m) => m[1]!.length));
+    expect(longest).toBeLessThan(200);
+    expect(svg.length).toBeLessThan(20_000);
   });
 });

@@ -1,32 +1,34 @@
 /**
  * Server-side rendering of the dashboard's national map: ECharts' SVG renderer in SSR mode
- * (`ssr: true`), so the first view shows the map as SVG with no chart code in the browser. The
- * browser loads ECharts (components/charts/echarts-core.ts) only when the user turns to the map
- * (pointer, focus, a new date or layer); until then a click on a province drills down through the
- * SSR metadata each region's path carries (its data index, turned into `data-code` here).
+ * (lib/charts/province-map-svg.ts), so the first view shows the map as SVG with no chart code in the
+ * browser. The browser loads ECharts (components/charts/echarts-core.ts) only when the user turns
+ * to the map (pointer, focus, a new date or layer); until then a click on a province drills down
+ * through the SSR metadata each region carries (its data index, turned into `data-code` here).
+ *
+ * The outlines themselves are not in the page: each region is a `<use>` of the static sprite
+ * (lib/charts/map-shapes.ts) with its fill, so the page carries colours and codes only.
  */
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import * as echarts from 'echarts/core';
-import { MapChart } from 'echarts/charts';
-import { VisualMapPiecewiseComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
-import { NATIONAL_MAP } from './map-names';
 import type { ProvinceCoverageDto } from '@/lib/coverage/queries';
-import { buildProvinceMapOption, toProvinceMapData, type ProvinceMapLabels } from './province-map';
+import { versionedGeoUrl } from '@/lib/coverage/geo-assets';
+import { PROVINCE_SHAPES_FILE, readShapeIds, referToShapes } from './map-shapes';
+import { drawProvinceMapSvg, type ProvinceMapSvgLabels } from './province-map-svg';
+import { toProvinceMapData } from './province-map';
 
-echarts.use([MapChart, SVGRenderer, VisualMapPiecewiseComponent]);
+let shapeIds: Set<string> | null = null;
 
-/** The size the SVG is laid out at; the browser scales it to the box (viewBox). */
-export const SSR_MAP_WIDTH = 760;
-export const SSR_MAP_HEIGHT = 480;
-
-function ensureNationalMap(): void {
-  if (echarts.getMap(NATIONAL_MAP)) return;
-  const file = path.resolve(process.cwd(), 'public', 'geo', 'china-provinces.json');
-  const geoJson = JSON.parse(fs.readFileSync(file, 'utf8')) as Parameters<typeof echarts.registerMap>[1];
-  echarts.registerMap(NATIONAL_MAP, geoJson);
+/** The outlines the sprite in public/geo holds (none when it cannot be read: paths stay inline). */
+function spriteShapeIds(): Set<string> {
+  if (!shapeIds) {
+    try {
+      shapeIds = readShapeIds(fs.readFileSync(path.resolve(process.cwd(), 'public', 'geo', PROVINCE_SHAPES_FILE), 'utf8'));
+    } catch {
+      shapeIds = new Set();
+    }
+  }
+  return shapeIds;
 }
 
 // The same view is asked for again and again (the default date of each program): a few cached.
@@ -37,41 +39,24 @@ const CACHE_SIZE = 32;
  * The province choropleth as an SVG string, laid out at SSR_MAP_WIDTH × SSR_MAP_HEIGHT with a
  * viewBox so it scales to its container.
  */
-export function renderProvinceMapSvg(
-  provinces: ProvinceCoverageDto[],
-  locale: string,
-  labels: Pick<ProvinceMapLabels, 'bins' | 'outOfScope' | 'ariaLabel'>,
-): string {
+export function renderProvinceMapSvg(provinces: ProvinceCoverageDto[], locale: string, labels: ProvinceMapSvgLabels): string {
   const data = toProvinceMapData(provinces, locale);
   const key = JSON.stringify([locale, labels.bins, data.map((d) => [d.name, d.value])]);
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  ensureNationalMap();
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: SSR_MAP_WIDTH, height: SSR_MAP_HEIGHT });
-  let svg: string;
-  try {
-    // No tooltip on the server: hovering the map loads the browser's chart, which has them.
-    const option: Partial<ReturnType<typeof buildProvinceMapOption>> = buildProvinceMapOption(NATIONAL_MAP, data, {
-      ...labels,
-      formatTooltip: () => '',
-    });
-    delete option.tooltip;
-    instance.setOption(option);
-    svg = instance.renderToSVGString();
-  } finally {
-    instance.dispose();
-  }
+  let svg = drawProvinceMapSvg(data, labels);
   // Scale with the box: drop the fixed size, keep the aspect ratio through the viewBox.
   svg = svg.replace(
     /<svg([^>]*?) width="\d+" height="\d+"/,
     `<svg$1 width="100%" height="100%" preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false"`,
   );
-  // Each in-scope province's path gets its code, so a click drills down without any chart code:
-  // ECharts marks every region with its index in the series data, which starts with `data`.
+  // Each in-scope province gets its code, so a click drills down without any chart code: ECharts
+  // marks every region with its index in the series data, which starts with `data`.
   svg = svg.replace(/ecmeta_data_index="(\d+)"/g, (all, i: string) => {
     const code = data[Number(i)]?.name;
     return code ? `${all} data-code="${code}"` : all;
   });
+  svg = referToShapes(svg, spriteShapeIds(), versionedGeoUrl(PROVINCE_SHAPES_FILE));
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, svg);
   return svg;

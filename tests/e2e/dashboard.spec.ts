@@ -20,11 +20,15 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
   // The server drew the map (SVG, no chart code yet), coloured per province: Beijing is live.
   const map = page.getByTestId('province-map');
   await expect(map).toHaveAttribute('data-state', 'static');
-  expect(await map.locator('svg path[data-code]').count()).toBeGreaterThanOrEqual(31);
+  expect(await map.locator('svg use[data-code]').count()).toBeGreaterThanOrEqual(31);
+  // Each outline is drawn from the cached sprite the region points at.
+  const sichuan = await map.locator('svg use[data-code="51"]').first().boundingBox();
+  expect(sichuan?.width ?? 0).toBeGreaterThan(20);
+  expect(sichuan?.height ?? 0).toBeGreaterThan(20);
   const liveCode = Object.entries(expected.provinces).find(([, p]) => p.live > 0)![0];
   const emptyCode = Object.entries(expected.provinces).find(([, p]) => p.live === 0)![0];
-  const liveFill = await map.locator(`svg path[data-code="${liveCode}"]`).first().getAttribute('fill');
-  const emptyFill = await map.locator(`svg path[data-code="${emptyCode}"]`).first().getAttribute('fill');
+  const liveFill = await map.locator(`svg use[data-code="${liveCode}"]`).first().getAttribute('fill');
+  const emptyFill = await map.locator(`svg use[data-code="${emptyCode}"]`).first().getAttribute('fill');
   expect(liveFill).toMatch(/^#/);
   expect(liveFill).not.toBe(emptyFill);
   // Pointing at it loads the browser's chart (tooltips, PNG download): ECharts reports ready and
@@ -59,7 +63,7 @@ test('a click on a province of the server-drawn map drills down', async ({ page 
   const map = page.getByTestId('province-map');
   await expect(map).toHaveAttribute('data-state', 'static');
   // Sichuan: one compact shape, so the middle of its box is on it.
-  await map.locator('svg path[data-code="51"]').first().click();
+  await map.locator('svg use[data-code="51"]').first().click();
   await expect(page).toHaveURL(/province=51/);
   await expect(page.getByTestId('map-breadcrumb')).toContainText('四川省');
   await expect(page.getByTestId('city-map')).toHaveAttribute('data-state', 'ready');
@@ -79,10 +83,26 @@ test('while the browser chart loads, the server-drawn map under it still drills 
   await expect(map).toHaveAttribute('data-state', 'static');
   await map.hover();
   await expect(map).toHaveAttribute('data-state', 'loading');
-  await page.locator('svg path[data-code="51"]').first().click();
+  await page.locator('svg use[data-code="51"]').first().click();
   await expect(page).toHaveURL(/province=51/);
   // The held-back chunk may still be in flight: its handler must not outlive the test.
   await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
+test('the map’s outlines come once, from a file the browser keeps, not inside every page', async ({ page }) => {
+  await signIn(page, DEMO_USERS.pm);
+  const res = await page.request.get('/?program=alipay-unionpay-offline&asOf=2021-10-02');
+  const html = await res.text();
+  const href = /<use href="([^"#]+)#s[0-9a-f]{12}"/.exec(html)?.[1];
+  expect(href).toMatch(/^\/geo\/china-provinces-shapes\.svg\?v=[0-9a-f]{12}$/);
+  const sprite = await page.request.get(href!);
+  expect(sprite.status()).toBe(200);
+  expect(sprite.headers()['content-type']).toContain('image/svg+xml');
+  expect(sprite.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  // No outline's path data in the page (neither in the HTML nor in the RSC payload).
+  const outlines = Array.from((await sprite.text()).matchAll(/ d="([^"]+)"/g), (m) => m[1]!);
+  expect(outlines.length).toBeGreaterThanOrEqual(34);
+  expect(outlines.filter((d) => html.includes(d.slice(0, 120))).length).toBe(0);
 });
 
 test('an unknown program and a bad date get clear messages, not an error page', async ({ page }) => {

@@ -87,12 +87,19 @@ test('an executive opens 2021-W39 from the list: the numbers are the API’s and
   await expect(section.getByTestId('summary-list-wentLive')).toContainText(cities.wentLive.map((e) => e.name).join('、'));
   await expect(page.getByTestId('summary-generated')).toContainText('已存档');
 
-  // The burn-up and the national map are images drawn on the server.
+  // The burn-up and the national map are images drawn on the server, each of its own URL (the
+  // page carries their size and text, not the pictures).
   for (const kind of ['burnup', 'map']) {
     const img = section.getByTestId(`summary-chart-${kind}`).locator('img');
     await expect(img).toBeVisible();
-    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    await expect(img).toHaveAttribute('src', new RegExp(`^/summary/\\d{4}-W\\d{2}/charts/${kind}-alipay-unionpay-offline\\?`));
+    await expect(img).toHaveAttribute('alt', /\S/);
+    await expect(img).toHaveAttribute('width', /^\d+$/);
+    await expect(img).toHaveAttribute('height', /^\d+$/);
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
   }
+  const html = await (await page.request.get(page.url())).text();
+  expect(html).not.toContain('data:image/svg+xml');
 });
 
 test('the week prints to an A4 PDF with its Chinese text, in the browser and from the server', async ({ page }, testInfo) => {

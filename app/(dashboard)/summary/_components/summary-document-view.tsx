@@ -3,7 +3,7 @@ import { HEALTH_COLORS } from '@/lib/charts/timeline-marks';
 import type { Health } from '@/lib/coverage/projection';
 import { localized } from '@/lib/i18n/localized';
 
-/** Chart id to an image source (SVG data URI rendered on the server) and its size. */
+/** Chart id to an image source (lib/summary/chart-images.ts) and its size. */
 export type ChartSources = ReadonlyMap<string, { src: string; width: number; height: number }>;
 
 function HealthTag({ health, label }: { health: Health | null; label: string }) {
@@ -108,7 +108,7 @@ export function SummaryDocumentView({ doc, charts }: { doc: SummaryDocument; cha
             if (!source) return null;
             return (
               <figure key={c.id} className="summary-chart" data-testid={`summary-chart-${c.kind}`}>
-                {/* A server-rendered SVG as a data URI: nothing for next/image to optimise. */}
+                {/* A server-rendered SVG of its own URL: nothing for next/image to optimise. */}
                 {/* eslint-disable-next-line @next/next/no-img-element */}
                 <img src={source.src} alt={c.title} width={source.width} height={source.height} />
                 <figcaption className="muted">{c.title}</figcaption>

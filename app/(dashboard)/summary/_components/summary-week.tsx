@@ -11,7 +11,7 @@ import { composeSummaryDocument } from '@/lib/summary/document';
 import { asCrossProgramSummary, isCrossProgramSummary, readWeeklySummaryAs } from '@/lib/summary/generate';
 import { isWeekFinished, shiftIsoWeek } from '@/lib/summary/iso-week';
 import { findChromium } from '@/lib/summary/pdf';
-import { renderChartsSvgCached, svgDataUri } from '@/lib/summary/render-charts';
+import { summaryChartImages } from '@/lib/summary/chart-images';
 import { getSummaryArchive } from '@/lib/summary/service';
 import { createSummaryText } from '@/lib/summary/text';
 import { SummaryActions } from './summary-actions';
@@ -75,12 +75,9 @@ export async function SummaryWeek({ viewer, week, program }: Props) {
     generatedAt: summary.generatedAt,
     scope: isCrossProgramSummary(summary.payload) ? 'all' : 'program',
   });
-  const rendered = renderChartsSvgCached(
-    `${summary.week}|${summary.scope}|${summary.generatedAt}`,
-    doc.programs.flatMap((p) => p.charts),
-    locale,
-  );
-  const charts = new Map(rendered.map((c) => [c.id, { src: svgDataUri(c.svg), width: c.width, height: c.height }]));
+  // Each chart is an image of its own (/summary/<week>/charts/<id>), drawn and cached there: the
+  // page carries its size and text, not the picture.
+  const charts = summaryChartImages(request.week.id, program, doc.programs.flatMap((p) => p.charts), locale, summary.generatedAt);
   const started = (await listPrograms(db)).filter((p) => p.startDate <= request.week.end);
   const previous = shiftIsoWeek(request.week, -1);
   const next = shiftIsoWeek(request.week, 1);
