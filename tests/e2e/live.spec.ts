@@ -3,8 +3,8 @@
  * status, and the manager's open institutions matrix shows it within two seconds, without a reload
  * and without losing the scroll position; the manager's bell count rises the same way. The
  * dashboard's figures and an institution's page follow a change too, while a view of a past date
- * keeps its figures and a half-filled form keeps what was typed; a city's page follows the same way. An admin who follows a program
- * from the dashboard hears of its setbacks.
+ * keeps its figures and a half-filled form keeps what was typed; a city's page and the who-scans-whom
+ * matrix follow the same way. An admin who follows a program from the dashboard hears of its setbacks.
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
@@ -132,4 +132,23 @@ test('a city page follows a change of the city\'s status', async ({ browser }) =
 
   // The two-second bar is held by the first test; here the page only has to follow.
   await expect(card).toContainText('已暂停', { timeout: 5_000 });
+});
+
+test('the who-scans-whom matrix follows a city\'s setback', async ({ browser }) => {
+  const OFFLINE = 'alipay-unionpay-offline';
+  const manager = await signInNewBrowser(browser, DEMO_USERS.pm, '/matrix');
+  // QuickPass codes scanned by Alipay: the offline program's cell ("337 / 337 个城市（100%）").
+  const figure = manager.locator(`[data-testid="matrix-cell"][data-payer="UNIONPAY_QUICKPASS"][data-acceptor="ALIPAY"]`).getByTestId('matrix-figure');
+  const liveCities = async () => {
+    const match = /^(\d+)\s*\/\s*(\d+)/.exec(((await figure.textContent()) ?? '').replace(/,/g, ''));
+    if (!match) throw new Error('no city count in the matrix cell');
+    return Number(match[1]);
+  };
+  await expect(figure).toBeVisible();
+  const before = await liveCities();
+
+  await pauseRow(browser, DEMO_USERS.admin, '4401', 'city', OFFLINE);
+
+  // The two-second bar is held by the first test; here the page only has to follow.
+  await expect.poll(liveCities, { timeout: 5_000, intervals: [100] }).toBe(before - 1);
 });
