@@ -4,20 +4,12 @@
  * within two seconds without a reload. Instance A learns of B's commit only through PostgreSQL
  * (LISTEN/NOTIFY, lib/events/listen.ts).
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { statusRow } from './support/db';
+import { liveCount } from './support/kpi';
 import { DEMO_USERS, signIn, signInNewBrowser } from './support/sign-in';
 
 const BANKS = 'alipay-bank-apps';
-
-/** The number of institutions live, as the dashboard's KPI shows it ("… 12 / 20"). */
-async function liveCount(page: Page): Promise<number> {
-  const text = (await page.getByTestId('kpi-live').textContent()) ?? '';
-  const match = /(\d+)\s*\/\s*\d+/.exec(text.replace(/,/g, ''));
-  if (!match) throw new Error(`no live count in "${text}"`);
-  return Number(match[1]);
-}
 
 test('a partner\'s change on one instance reaches the manager\'s dashboard on the other within two seconds', async ({ browser, baseURL, secondInstance }) => {
   expect(secondInstance.baseURL).not.toBe(baseURL);

@@ -6,20 +6,13 @@
  * keeps its figures and a half-filled form keeps what was typed; a city's page and the who-scans-whom
  * matrix follow the same way. An admin who follows a program from the dashboard hears of its setbacks.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { statusRow } from './support/db';
+import { liveCount } from './support/kpi';
 import { DEMO_USERS, signInNewBrowser } from './support/sign-in';
 
 const BANKS = 'alipay-bank-apps';
-
-/** The number of institutions live, as the dashboard's KPI shows it ("… 12 / 20"). */
-async function liveCount(page: Page): Promise<number> {
-  const text = (await page.getByTestId('kpi-live').textContent()) ?? '';
-  const match = /(\d+)\s*\/\s*\d+/.exec(text.replace(/,/g, ''));
-  if (!match) throw new Error(`no live count in "${text}"`);
-  return Number(match[1]);
-}
 
 /** Pauses a live row through its edit page, as `email`. */
 async function pauseRow(browser: Browser, email: string, code: string, entity: 'city' | 'institution' = 'institution', slug = BANKS): Promise<void> {
