@@ -12,7 +12,7 @@ import { exportStatusCsv } from '../import/export';
 import { commitImport } from '../import/mutations';
 import { replanTarget } from '../programs/mutations';
 import { confirmStatus, updateCityStatus, updateInstitutionStatus } from '../status/mutations';
-import { addDays } from '../time';
+import { addDays, todayInShanghai } from '../time';
 import { drainEventAlerts, evaluateDailyAlerts, evaluateEventAlerts } from './evaluate';
 import { setAlertChannel, setProgramFollow } from './mutations';
 
@@ -20,9 +20,10 @@ const CITIES = 'alipay-unionpay-offline';
 const BANKS = 'alipay-bank-apps';
 /**
  * Writes happen at the real time, after the demo data's "today": evaluations run at the real time
- * too, so that the health they compute includes the writes.
+ * too, so that the health they compute includes the writes. The daily evaluation keys on the
+ * Shanghai day, which from 16:00 UTC is already the next UTC date: "today" must be that day too.
  */
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInShanghai(new Date());
 
 const { t, as } = withDemoDb({ now: DEMO_NOW });
 
