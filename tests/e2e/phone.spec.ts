@@ -12,6 +12,17 @@ import { expect, test } from '../support/fixtures';
 import { BANKS_PROGRAM, PHONE, SMALL_PHONE, TOURS } from './page-tour';
 import { lastFinishedWeek } from '../../lib/summary/iso-week';
 import { DEMO_USERS, signIn } from './support/sign-in';
+import { SCREENSHOT, screenshotPath } from './support/screenshot';
+
+/**
+ * The first screen a phone shows of some stops of the first tour, for docs/screenshots (what the
+ * reader sees before scrolling, not the whole page).
+ */
+const PHONE_SHOTS: Readonly<Record<string, string>> = {
+  dashboard: 'phone-dashboard.png',
+  institutions: 'phone-institutions.png',
+  'summary of a week': 'phone-summary.png',
+};
 
 /** How far the document reaches past the viewport's right edge, in CSS pixels (0 when it fits). */
 async function sidewaysOverflow(page: Page): Promise<number> {
@@ -26,12 +37,15 @@ async function expectFitsViewport(page: Page, label: string): Promise<void> {
 test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
 for (const tour of TOURS) {
-  test(`${tour.role}: every page fits a 390 px phone`, async ({ page }) => {
+  const photographed = tour === TOURS[0];
+  test(`${tour.role}: every page fits a 390 px phone`, photographed ? SCREENSHOT : {}, async ({ page }) => {
     await signIn(page, tour.email);
     for (const stop of tour.stops) {
       await page.goto(stop.path);
       await expect(page.locator('#main')).toBeVisible();
       await expectFitsViewport(page, stop.name);
+      const shot = photographed ? PHONE_SHOTS[stop.name] : undefined;
+      if (shot) await page.screenshot({ path: screenshotPath(shot) });
     }
     // Signing out stays within reach on the phone header.
     await expect(page.getByTestId('sign-out')).toBeInViewport();
@@ -57,7 +71,7 @@ test('the sign-in page fits a phone', async ({ page }) => {
   await expectFitsViewport(page, 'sign-in');
 });
 
-test('the menu button opens the navigation, Escape closes it, a link navigates', async ({ page }) => {
+test('the menu button opens the navigation, Escape closes it, a link navigates', SCREENSHOT, async ({ page }) => {
   await signIn(page, DEMO_USERS.exec);
   const button = page.getByTestId('nav-menu-button');
   const drawer = page.getByTestId('nav-drawer');
@@ -70,6 +84,7 @@ test('the menu button opens the navigation, Escape closes it, a link navigates',
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   // Focus moves into the menu, onto its first link.
   await expect(drawer.getByRole('link', { name: '总览' })).toBeFocused();
+  await page.screenshot({ path: screenshotPath('phone-menu.png') });
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
   await expect(button).toBeFocused();
@@ -96,7 +111,7 @@ async function chooseStatus(page: Page, label: string): Promise<void> {
   await expect(page.getByTestId('status-select')).toContainText(label);
 }
 
-test('a partner reports a status by the form on a phone, and a manager puts it back', async ({ browser, baseURL }) => {
+test('a partner reports a status by the form on a phone, and a manager puts it back', SCREENSHOT, async ({ browser, baseURL }) => {
   const editPage = `/programs/${BANKS_PROGRAM}/institutions/CMB/edit`;
   const partner = await phoneSession(browser, String(baseURL), DEMO_USERS.cmb, editPage);
   await expectFitsViewport(partner, 'status form');
@@ -109,6 +124,7 @@ test('a partner reports a status by the form on a phone, and a manager puts it b
   await expect(partner.getByTestId('row-version')).toContainText(String(version + 1));
   await expect(partner.getByTestId('unverified')).toBeVisible();
   await expectFitsViewport(partner, 'status form after saving');
+  await partner.screenshot({ path: screenshotPath('phone-status-form.png') });
 
   const manager = await phoneSession(browser, String(baseURL), DEMO_USERS.pm, editPage);
   await chooseStatus(manager, '已上线');
