@@ -10,7 +10,7 @@ import { TIME_ZONE, defaultLocale, localeFromCookieString, type AppLocale } from
 import { formats } from '@/lib/i18n/formats';
 import type { AppMessages } from '@/lib/i18n/messages';
 import './globals.css';
-import './antd-public.css';
+import './antd.css';
 
 const subscribeToNothing = () => () => {};
 
@@ -68,7 +68,7 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
   return (
     <html lang={locale}>
       <body>
-        <AntdStyleRegistry sheet="public">
+        <AntdStyleRegistry>
           <Suspense fallback={null}>
             <LocalisedError locale={locale} error={error} retry={retry} />
           </Suspense>

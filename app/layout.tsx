@@ -11,8 +11,7 @@ import type { AppMessages } from '@/lib/i18n/messages';
 import { NONCE_HEADER } from '@/lib/security/headers';
 import './globals.css';
 // After globals.css, as antd's inline styles used to be: antd's rules still win where both match.
-// Only the signed-out pages' components; the signed-in pages' layout adds the whole app's sheet.
-import './antd-public.css';
+import './antd.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
@@ -44,7 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <AntdStyleRegistry nonce={nonce} sheet="public">
+        <AntdStyleRegistry nonce={nonce}>
           {/* Locale, time zone and formats come from lib/i18n/request.ts. */}
           <NextIntlClientProvider messages={messages}>
             <Providers locale={locale} nonce={nonce}>

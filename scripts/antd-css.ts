@@ -2,14 +2,18 @@
  * `npm run styles:build` (and the `prebuild` hook, and `npm start` before it builds): writes
  * app/antd.css, the Ant Design styles of the components the app uses in its theme, and
  * components/ui/antd-static-keys.json, the style entries that sheet holds, which the runtime
- * registry (components/ui/antd-style-registry.tsx) leaves out of the page; and the same pair for
- * the signed-out pages' smaller sheet (app/antd-public.css, antd-public-keys.json).
+ * registry (components/ui/antd-style-registry.tsx) leaves out of the page.
  * `--check` writes nothing and fails when either file differs from what would be written.
  * Why: docs/decisions/041-static-antd-stylesheet.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ANTD_SHEETS, buildAntdStyles, serializeKeys, type AntdSheetName } from '../components/ui/antd-static-styles';
+import {
+  ANTD_CSS_FILE,
+  ANTD_STATIC_KEYS_FILE,
+  buildAntdStyles,
+  serializeKeys,
+} from '../components/ui/antd-static-styles';
 
 function fail(message: string): never {
   process.stderr.write(`hutong: ${message}\n`);
@@ -18,18 +22,15 @@ function fail(message: string): never {
 
 function main(): void {
   const check = process.argv.includes('--check');
-  const files: Array<[string, string]> = [];
-  const written: string[] = [];
-  for (const name of Object.keys(ANTD_SHEETS) as AntdSheetName[]) {
-    const { cssFile, keysFile } = ANTD_SHEETS[name];
-    const { css, keys } = buildAntdStyles(name);
-    // Development class names would never match the production runtime's.
-    if (css.includes('css-dev-only-do-not-override')) {
-      fail('Ant Design styles must be extracted with NODE_ENV=production (run `npm run styles:build`).');
-    }
-    files.push([cssFile, css], [keysFile, serializeKeys(keys)]);
-    written.push(`${cssFile} (${Math.round(css.length / 1024)} kB, ${keys.length} style entries)`);
+  const { css, keys } = buildAntdStyles();
+  // Development class names would never match the production runtime's.
+  if (css.includes('css-dev-only-do-not-override')) {
+    fail('Ant Design styles must be extracted with NODE_ENV=production (run `npm run styles:build`).');
   }
+  const files: Array<[string, string]> = [
+    [ANTD_CSS_FILE, css],
+    [ANTD_STATIC_KEYS_FILE, serializeKeys(keys)],
+  ];
   if (check) {
     const stale = files.filter(([file, text]) => fs.readFileSync(path.resolve(file), 'utf8') !== text);
     if (stale.length > 0) {
@@ -41,7 +42,7 @@ function main(): void {
   for (const [file, text] of files) {
     if (fs.readFileSync(path.resolve(file), { encoding: 'utf8', flag: 'a+' }) !== text) fs.writeFileSync(path.resolve(file), text);
   }
-  process.stdout.write(`hutong: wrote ${written.join(' and ')}\n`);
+  process.stdout.write(`hutong: wrote ${ANTD_CSS_FILE} (${Math.round(css.length / 1024)} kB, ${keys.length} style entries)\n`);
 }
 
 main();

@@ -1,7 +1,5 @@
-import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { AlertBell } from '@/components/alerts/alert-bell';
-import { AntdStyleRegistry } from '@/components/ui/antd-style-registry';
 import { AppShell } from '@/components/ui/app-shell';
 import { LiveUpdates } from '@/components/ui/live-updates';
 import { UserMenu } from '@/components/ui/user-menu';
@@ -10,10 +8,7 @@ import { countUnreadAlerts, UNREAD_CAP } from '@/lib/alerts/queries';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { latestEventId } from '@/lib/events/outbox';
-import { NONCE_HEADER } from '@/lib/security/headers';
 import { getViewerProfile } from '@/lib/users/queries';
-// The whole app's Ant Design styles, after the root layout's signed-out subset (docs/decisions/041).
-import '../antd.css';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Not the protection (every page and action checks for itself): sends signed-out visitors to
@@ -23,20 +18,17 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const profile = await getViewerProfile(db, viewer);
   const env = getEnv();
   const bell = env.alerts ? <AlertBell unread={await countUnreadAlerts(db, viewer)} cap={UNREAD_CAP} /> : null;
-  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
-    <AntdStyleRegistry nonce={nonce} sheet="app">
-      <AppShell
-        userMenu={
-          <>
-            {bell}
-            <UserMenu user={profile} />
-          </>
-        }
-      >
-        {env.liveUpdates ? <LiveUpdates since={await latestEventId(db)} /> : null}
-        {children}
-      </AppShell>
-    </AntdStyleRegistry>
+    <AppShell
+      userMenu={
+        <>
+          {bell}
+          <UserMenu user={profile} />
+        </>
+      }
+    >
+      {env.liveUpdates ? <LiveUpdates since={await latestEventId(db)} /> : null}
+      {children}
+    </AppShell>
   );
 }

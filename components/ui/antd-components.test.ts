@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { ANTD_COMPONENTS, PUBLIC_ANTD_COMPONENTS } from './antd-components';
+import { ANTD_COMPONENTS } from './antd-components';
 
 const root = path.resolve(__dirname, '../..');
 const SOURCE_DIRS = ['app', 'components', 'lib'];
@@ -48,25 +48,6 @@ function antdImportsOf(fileName: string, text: string): string[] {
   return names;
 }
 
-/** The files this one imports from the repository (`@/x` and relative paths), resolved. */
-function localImportsOf(fileName: string, text: string): string[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
-  const files: string[] = [];
-  for (const statement of source.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    if (statement.importClause?.isTypeOnly) continue;
-    const from = statement.moduleSpecifier.text;
-    const base = from.startsWith('@/') ? path.join(root, from.slice(2)) : from.startsWith('.') ? path.resolve(path.dirname(fileName), from) : null;
-    if (!base) continue;
-    const found = ['.tsx', '.ts', '/index.tsx', '/index.ts'].map((ext) => base + ext).find((f) => fs.existsSync(f));
-    if (found) files.push(found);
-  }
-  return files;
-}
-
-/** The pages a signed-out visitor reaches, and the layouts around them (app/layout.tsx's sheet). */
-const SIGNED_OUT_ENTRIES = ['app/layout.tsx', 'app/sign-in/page.tsx', 'app/not-found.tsx', 'app/error.tsx', 'app/global-error.tsx'];
-
 /** Imported from antd but not components: they register no styles of their own. */
 const NOT_STYLED = new Set(['ConfigProvider', 'theme']);
 
@@ -91,26 +72,6 @@ describe('the static stylesheet lists every Ant Design component the app uses', 
       }
     }
     expect(Object.fromEntries(missing), 'add these to components/ui/antd-components.ts and run npm run styles:build').toEqual({});
-  });
-
-  it('the signed-out sheet lists every component the signed-out pages draw', () => {
-    const listed = new Set<string>(PUBLIC_ANTD_COMPONENTS);
-    const missing = new Map<string, string>();
-    const seen = new Set<string>();
-    const queue = SIGNED_OUT_ENTRIES.map((f) => path.join(root, f));
-    while (queue.length > 0) {
-      const file = queue.pop()!;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const text = fs.readFileSync(file, 'utf8');
-      for (const name of antdImportsOf(file, text)) {
-        if (!listed.has(name) && !NOT_STYLED.has(name)) missing.set(name, path.relative(root, file));
-      }
-      queue.push(...localImportsOf(file, text));
-    }
-    // The walk reached the form and the language switch, through the page.
-    expect([...seen].map((f) => path.relative(root, f))).toEqual(expect.arrayContaining(['components/auth/sign-in-form.tsx', 'components/ui/language-switch.tsx']));
-    expect(Object.fromEntries(missing), 'add these to PUBLIC_ANTD_COMPONENTS and run npm run styles:build').toEqual({});
   });
 
   it('names only things antd exports', () => {

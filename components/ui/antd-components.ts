@@ -54,22 +54,3 @@ export const ANTD_COMPONENTS = [
 ] as const;
 
 export type AntdComponentName = (typeof ANTD_COMPONENTS)[number];
-
-/**
- * The components of the pages a signed-out visitor can reach (sign-in and the error pages) and of
- * the root layout around them, for the small sheet those pages load (app/antd-public.css) instead
- * of the whole app's. Missing one inlines its styles on those pages, which
- * tests/e2e/styles.spec.ts catches.
- */
-export const PUBLIC_ANTD_COMPONENTS = [
-  'Alert',
-  'App',
-  'Button',
-  'Card',
-  'Form',
-  'Input',
-  'Result',
-  'Segmented',
-  'message',
-  'notification',
-] as const satisfies readonly AntdComponentName[];

@@ -3,11 +3,7 @@
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import { useServerInsertedHTML } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
-import publicKeys from './antd-public-keys.json';
-import appKeys from './antd-static-keys.json';
-
-/** The entries each static sheet holds (scripts/antd-css.ts), as ANTD_SHEETS in antd-static-styles.ts names them. */
-const SHEET_KEYS = { app: appKeys, public: publicKeys } as const;
+import staticKeys from './antd-static-keys.json';
 
 /**
  * cssinjs's record of which style entries a page already has: read on the client from the computed
@@ -16,28 +12,26 @@ const SHEET_KEYS = { app: appKeys, public: publicKeys } as const;
  */
 const CACHE_PATH_RULE = /\.data-ant-cssinjs-cache-path\{content:"[^"]*";\}/g;
 
-function createStaticAwareCache(sheet: keyof typeof SHEET_KEYS) {
+function createStaticAwareCache() {
   const cache = createCache();
-  // Marked as already extracted, so the server leaves them out of the page: the sheet has them.
-  for (const key of SHEET_KEYS[sheet]) cache.extracted.add(key);
+  // Marked as already extracted, so the server leaves them out of the page: app/antd.css has them.
+  for (const key of staticKeys) cache.extracted.add(key);
   return cache;
 }
 
 /**
- * Ant Design's styles for server rendering: the ones in the static stylesheet the layout imports
- * (`sheet`: app/antd-public.css in the root layout, app/antd.css in the signed-in pages' layout,
- * whose registry nests inside the root one; scripts/antd-css.ts) come from there; only the entries
- * it lacks (a component missing from antd-components.ts, a theme override) are inlined, with the
- * page's CSP nonce.
+ * Ant Design's styles for server rendering: the ones in the static stylesheet (app/antd.css,
+ * scripts/antd-css.ts) come from there; only the entries it lacks (a component missing from
+ * antd-components.ts, a theme override) are inlined, with the page's CSP nonce.
  */
-export function AntdStyleRegistry({ nonce, sheet, children }: { nonce?: string; sheet: keyof typeof SHEET_KEYS; children: ReactNode }) {
-  const [cache] = useState(() => createStaticAwareCache(sheet));
+export function AntdStyleRegistry({ nonce, children }: { nonce?: string; children: ReactNode }) {
+  const [cache] = useState(createStaticAwareCache);
   useServerInsertedHTML(() => {
     const css = extractStyle(cache, { plain: true, once: true }).replace(CACHE_PATH_RULE, '');
     if (!css) return null;
     return (
       <style
-        id={`antd-cssinjs-${sheet}`}
+        id="antd-cssinjs"
         nonce={nonce}
         // Before the rules antd adds in the browser (the order antd's own Next.js registry uses).
         data-rc-order="prepend"
