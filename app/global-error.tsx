@@ -2,15 +2,12 @@
 
 import { NextIntlClientProvider } from 'next-intl';
 import { Suspense, use, useSyncExternalStore } from 'react';
-import { AntdStyleRegistry } from '@/components/ui/antd-style-registry';
 import { ErrorResult } from '@/components/ui/error-result';
-import { Providers } from '@/components/ui/providers';
 import { pickMessages } from '@/lib/i18n/client-messages';
 import { TIME_ZONE, defaultLocale, localeFromCookieString, type AppLocale } from '@/lib/i18n/config';
 import { formats } from '@/lib/i18n/formats';
 import type { AppMessages } from '@/lib/i18n/messages';
 import './globals.css';
-import './antd.css';
 
 const subscribeToNothing = () => () => {};
 
@@ -44,12 +41,10 @@ function LocalisedError({ locale, error, retry }: { locale: AppLocale; error: un
   const messages = use(loadMessages(locale));
   return (
     <NextIntlClientProvider locale={locale} messages={messages} timeZone={TIME_ZONE} formats={formats}>
-      <Providers locale={locale}>
-        <title>{messages.app.name}</title>
-        <main id="main" tabIndex={-1} className="app-status-page">
-          <ErrorResult error={error} retry={retry} />
-        </main>
-      </Providers>
+      <title>{messages.app.name}</title>
+      <main id="main" tabIndex={-1} className="app-status-page">
+        <ErrorResult error={error} retry={retry} />
+      </main>
     </NextIntlClientProvider>
   );
 }
@@ -68,11 +63,9 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
   return (
     <html lang={locale}>
       <body>
-        <AntdStyleRegistry>
-          <Suspense fallback={null}>
-            <LocalisedError locale={locale} error={error} retry={retry} />
-          </Suspense>
-        </AntdStyleRegistry>
+        <Suspense fallback={null}>
+          <LocalisedError locale={locale} error={error} retry={retry} />
+        </Suspense>
       </body>
     </html>
   );

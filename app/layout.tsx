@@ -1,17 +1,11 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { AntdStyleRegistry } from '@/components/ui/antd-style-registry';
-import { Providers } from '@/components/ui/providers';
 import { getViewer } from '@/lib/auth/session';
 import { PUBLIC_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import type { AppMessages } from '@/lib/i18n/messages';
-import { NONCE_HEADER } from '@/lib/security/headers';
 import './globals.css';
-// After globals.css, as antd's inline styles used to be: antd's rules still win where both match.
-import './antd.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
@@ -33,8 +27,6 @@ async function signedIn(): Promise<boolean> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  // Reading the request headers also keeps every page dynamic, which nonce-based CSP requires.
-  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   // Signed out, the only pages are sign-in and the error pages: they get only the namespaces they
   // use. Signing in reloads the whole page (components/auth/sign-in-form.tsx), so the app's pages
   // always render under a layout that had the session and sent every namespace.
@@ -43,14 +35,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <AntdStyleRegistry nonce={nonce}>
-          {/* Locale, time zone and formats come from lib/i18n/request.ts. */}
-          <NextIntlClientProvider messages={messages}>
-            <Providers locale={locale} nonce={nonce}>
-              {children}
-            </Providers>
-          </NextIntlClientProvider>
-        </AntdStyleRegistry>
+        {/*
+          Locale, time zone and formats come from lib/i18n/request.ts. Ant Design and the query
+          client are the signed-in layout's (app/(dashboard)/layout.tsx): the signed-out pages are
+          plain markup (docs/decisions/045-plain-public-pages.md).
+        */}
+        <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

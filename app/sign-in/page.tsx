@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { Alert, Card } from 'antd';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { LanguageSwitch } from '@/components/ui/language-switch';
+import styles from '@/components/ui/plain.module.css';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { countWatchedPrograms } from '@/lib/alerts/queries';
 import { landingPathFor } from '@/lib/auth/landing';
@@ -14,9 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.signIn');
   return { title: t('title') };
 }
-
-/** Secondary text dark enough for WCAG AA contrast on white (antd's own secondary colour is lighter). */
-const SECONDARY_TEXT = 'rgba(0, 0, 0, 0.65)';
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -35,26 +32,23 @@ export default async function SignInPage({ searchParams }: PageProps) {
   const error = typeof params.error === 'string' ? params.error : null;
 
   return (
-    <main
-      id="main"
-      style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 24 }}
-    >
-      <div style={{ width: '100%', maxWidth: 400 }}>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
+    <main id="main" className={styles.page}>
+      <div className={styles.column}>
+        <div className={styles.bar}>
           <strong>{tApp('name')}</strong>
           <LanguageSwitch />
         </div>
-        <Card>
-          <h1 className="page-title" style={{ marginBottom: 8 }}>
-            {t('heading')}
-          </h1>
-          <p style={{ color: SECONDARY_TEXT, marginTop: 0, marginBottom: 24 }}>{t('subtitle')}</p>
+        <div className={styles.card}>
+          <h1 className={styles.title}>{t('heading')}</h1>
+          <p className={styles.secondary}>{t('subtitle')}</p>
           {params.signedOut && !error ? (
-            <Alert type="success" showIcon title={t('sessionEnded')} style={{ marginBottom: 16 }} />
+            <div role="status" className={`${styles.notice} ${styles.success}`}>
+              <p>{t('sessionEnded')}</p>
+            </div>
           ) : null}
           <SignInForm callbackUrl={callbackUrl} initialError={error} />
-        </Card>
-        <p style={{ color: SECONDARY_TEXT, marginTop: 16, textAlign: 'center' }}>{t('help')}</p>
+        </div>
+        <p className={styles.help}>{t('help')}</p>
       </div>
     </main>
   );

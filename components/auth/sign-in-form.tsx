@@ -1,16 +1,10 @@
 'use client';
 
-import { Alert, Button, Form, Input } from 'antd';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useRef, useState } from 'react';
-import type { InputRef } from 'antd';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { parseSignInError, type SignInFailure } from '@/lib/auth/sign-in-errors';
-
-interface SignInValues {
-  email: string;
-  password: string;
-}
+import styles from '@/components/ui/plain.module.css';
 
 export interface SignInFormProps {
   /**
@@ -22,19 +16,39 @@ export interface SignInFormProps {
   initialError?: string | null;
 }
 
+type Field = 'email' | 'password';
+
+/**
+ * Plain form controls in the app's theme, not Ant Design's: the sign-in page is the first page
+ * every user loads, often on a phone, and it stays light (docs/decisions/045-plain-public-pages.md).
+ */
 export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
   const t = useTranslations('auth.signIn');
-  const [form] = Form.useForm<SignInValues>();
+  const id = useId();
   const [failure, setFailure] = useState<SignInFailure | null>(initialError ? parseSignInError(initialError) : null);
+  const [missing, setMissing] = useState<ReadonlySet<Field>>(new Set());
   const [pending, setPending] = useState(false);
-  const passwordRef = useRef<InputRef>(null);
+  const [showPassword, setShowPassword] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
-  async function handleFinish(values: SignInValues) {
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = emailRef.current?.value.trim() ?? '';
+    const password = passwordRef.current?.value ?? '';
+    const empty = new Set<Field>();
+    if (!email) empty.add('email');
+    if (!password) empty.add('password');
+    setMissing(empty);
+    if (empty.size > 0) {
+      (empty.has('email') ? emailRef : passwordRef).current?.focus();
+      return;
+    }
     setPending(true);
     setFailure(null);
     let next: SignInFailure;
     try {
-      const result = await signIn('credentials', { email: values.email, password: values.password, redirect: false });
+      const result = await signIn('credentials', { email, password, redirect: false });
       if (result?.ok && !result.error) {
         // A full load, so every server component renders with the new session cookie.
         window.location.assign(callbackUrl ?? window.location.href);
@@ -46,53 +60,96 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
     }
     setFailure(next);
     setPending(false);
-    form.setFieldValue('password', '');
-    passwordRef.current?.focus();
+    if (passwordRef.current) passwordRef.current.value = '';
+    // After the fieldset is enabled again, or focus would not move.
+    requestAnimationFrame(() => passwordRef.current?.focus());
   }
 
+  function clearMissing(field: Field) {
+    if (missing.has(field)) setMissing(new Set([...missing].filter((f) => f !== field)));
+  }
+
+  const errorOf = (field: Field) => (missing.has(field) ? `${id}-${field}-error` : undefined);
+
   return (
-    <Form<SignInValues>
-      form={form}
-      layout="vertical"
-      requiredMark={false}
-      onFinish={handleFinish}
-      disabled={pending}
-      aria-label={t('heading')}
-    >
+    <form onSubmit={handleSubmit} noValidate aria-label={t('heading')} className={styles.form}>
       {failure ? (
-        <Alert
-          type={failure.kind === 'invalid' ? 'error' : 'warning'}
-          showIcon
+        <div
           role="alert"
           data-testid="sign-in-error"
-          style={{ marginBottom: 16 }}
-          title={
-            failure.kind === 'invalid'
+          className={`${styles.notice} ${failure.kind === 'invalid' ? styles.error : styles.warning}`}
+        >
+          <p className={styles.noticeTitle}>
+            {failure.kind === 'invalid'
               ? t('invalid')
               : failure.kind === 'rateLimited'
                 ? t('rateLimited', { minutes: failure.retryAfterMinutes })
                 : failure.kind === 'busy'
                   ? t('busy')
-                  : t('serverError')
-          }
-          description={failure.kind === 'server' && failure.errorId ? t('errorId', { id: failure.errorId }) : undefined}
-        />
+                  : t('serverError')}
+          </p>
+          {failure.kind === 'server' && failure.errorId ? <p>{t('errorId', { id: failure.errorId })}</p> : null}
+        </div>
       ) : null}
-      <Form.Item
-        name="email"
-        label={t('email')}
-        rules={[{ required: true, whitespace: true, message: t('emailRequired') }]}
-      >
-        <Input type="email" autoComplete="username" autoFocus placeholder={t('emailPlaceholder')} maxLength={254} />
-      </Form.Item>
-      <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('passwordRequired') }]}>
-        <Input.Password ref={passwordRef} autoComplete="current-password" />
-      </Form.Item>
-      <Form.Item style={{ marginBottom: 0 }}>
-        <Button type="primary" htmlType="submit" block loading={pending}>
+      <fieldset disabled={pending} className={styles.fieldset}>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-email`}>{t('email')}</label>
+          <input
+            ref={emailRef}
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            autoComplete="username"
+            autoFocus
+            placeholder={t('emailPlaceholder')}
+            maxLength={254}
+            className={styles.input}
+            aria-required
+            aria-invalid={missing.has('email') || undefined}
+            aria-describedby={errorOf('email')}
+            onInput={() => clearMissing('email')}
+          />
+          {missing.has('email') ? (
+            <p id={errorOf('email')} className={styles.fieldError}>
+              {t('emailRequired')}
+            </p>
+          ) : null}
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-password`}>{t('password')}</label>
+          <div className={styles.passwordBox}>
+            <input
+              ref={passwordRef}
+              id={`${id}-password`}
+              name="password"
+              type={showPassword ? 'text' : 'password'}
+              autoComplete="current-password"
+              className={styles.input}
+              aria-required
+              aria-invalid={missing.has('password') || undefined}
+              aria-describedby={errorOf('password')}
+              onInput={() => clearMissing('password')}
+            />
+            <button
+              type="button"
+              className={styles.reveal}
+              aria-controls={`${id}-password`}
+              onClick={() => setShowPassword((shown) => !shown)}
+            >
+              {showPassword ? t('hidePassword') : t('showPassword')}
+            </button>
+          </div>
+          {missing.has('password') ? (
+            <p id={errorOf('password')} className={styles.fieldError}>
+              {t('passwordRequired')}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className={styles.primary} aria-busy={pending}>
+          {pending ? <span className={styles.spinner} aria-hidden /> : null}
           {t('submit')}
-        </Button>
-      </Form.Item>
-    </Form>
+        </button>
+      </fieldset>
+    </form>
   );
 }

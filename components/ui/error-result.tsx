@@ -1,10 +1,8 @@
 'use client';
 
-import { CloseCircleFilled } from '@ant-design/icons';
-import { Button } from 'antd';
 import { useTranslations } from 'next-intl';
 import { errorDigest } from './error-digest';
-import styles from './error-result.module.css';
+import styles from './plain.module.css';
 
 export interface ErrorResultProps {
   error: unknown;
@@ -12,26 +10,29 @@ export interface ErrorResultProps {
 }
 
 /**
- * Shared body of the route and global error boundaries. Error boundaries ship with every page, so
- * this is plain markup in antd's Result look rather than Result and Typography (whose copyable
- * and editable text code would load on every page); the error id is selectable text.
+ * Shared body of the route and global error boundaries. Error boundaries ship with every page and
+ * render outside the signed-in layout's Ant Design providers, so this is plain markup in antd's
+ * Result look; the error id is selectable text.
  */
 export function ErrorResult({ error, retry }: ErrorResultProps) {
   const t = useTranslations('errors');
   const digest = errorDigest(error);
   return (
     <div className={styles.result} role="alert">
-      <CloseCircleFilled className={styles.icon} aria-hidden />
-      <h1 className={styles.title}>{t('genericTitle')}</h1>
-      <p className={styles.sub}>{t('generic')}</p>
+      <svg className={styles.resultIcon} data-status="error" aria-hidden width="72" height="72" viewBox="0 0 72 72">
+        <circle cx="36" cy="36" r="32" fill="currentColor" />
+        <path d="M25 25 47 47M47 25 25 47" stroke="#fff" strokeWidth="6" strokeLinecap="round" />
+      </svg>
+      <h1 className={styles.resultTitle}>{t('genericTitle')}</h1>
+      <p className={styles.resultSub}>{t('generic')}</p>
       {digest ? (
-        <p className={styles.sub}>
+        <p className={styles.resultSub}>
           <code className={styles.digest}>{t('errorId', { id: digest })}</code>
         </p>
       ) : null}
-      <Button type="primary" onClick={() => retry()}>
+      <button type="button" className={styles.primary} onClick={() => retry()}>
         {t('retry')}
-      </Button>
+      </button>
     </div>
   );
 }

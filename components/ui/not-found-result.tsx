@@ -1,7 +1,4 @@
-// Deep imports: antd's barrel is a 'use client' module, so a Server Component importing from
-// 'antd' makes every page load one chunk with all antd components any Server Component uses.
-import Button from 'antd/es/button';
-import Result from 'antd/es/result';
+import styles from './plain.module.css';
 
 interface Props {
   title: string;
@@ -11,18 +8,21 @@ interface Props {
   backLabel: string;
 }
 
-/** The body of every not-found page: what is missing and one way back. */
+/**
+ * The body of every not-found page: what is missing and one way back. Plain markup in antd's
+ * Result look, so the root not-found page (signed out too) needs no Ant Design.
+ */
 export function NotFoundResult({ title, message, backHref, backLabel }: Props) {
   return (
-    <Result
-      status="404"
-      title={title}
-      subTitle={message}
-      extra={
-        <Button type="primary" href={backHref}>
-          {backLabel}
-        </Button>
-      }
-    />
+    <div className={styles.result}>
+      <span className={styles.resultIcon} data-status="404" aria-hidden>
+        404
+      </span>
+      <h1 className={styles.resultTitle}>{title}</h1>
+      <p className={styles.resultSub}>{message}</p>
+      <a className={styles.primary} href={backHref}>
+        {backLabel}
+      </a>
+    </div>
   );
 }

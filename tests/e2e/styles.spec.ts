@@ -1,7 +1,8 @@
 /**
  * A light first view: Ant Design's styles come from a cached static stylesheet (app/antd.css), not
  * from a large <style> inlined into every page, and the components look as the theme says
- * (components/ui/theme.ts). The sign-in page stays under its weight target.
+ * (components/ui/theme.ts). The signed-out pages load no Ant Design at all and stay under their
+ * weight targets.
  */
 import { gzipSync } from 'node:zlib';
 import type { APIRequestContext, Page } from '@playwright/test';
@@ -10,6 +11,8 @@ import { DEMO_USERS, signIn } from './support/sign-in';
 
 /** Issue 11's target for the sign-in page's HTML, gzip. */
 const SIGN_IN_HTML_GZIP_MAX = 15_000;
+/** The signed-out pages' own stylesheets, gzip: globals and the plain controls, no Ant Design. */
+const SIGN_IN_CSS_GZIP_MAX = 8_000;
 /** What a page may still inline: antd entries the static sheet lacks (none, when it is current). */
 const INLINE_STYLE_MAX = 2_000;
 /** PRIMARY_COLOR (#1f5fae) in components/ui/theme.ts, as the browser reports it. */
@@ -38,7 +41,7 @@ async function antdStylesheets(page: Page): Promise<string[]> {
   );
 }
 
-test('the sign-in page is light: its styles come from a stylesheet file and its HTML is under 15 KB gzip', async ({ page }) => {
+test('the sign-in page is light: no Ant Design, a small cached stylesheet, HTML under 15 KB gzip, in the theme', async ({ page }) => {
   const html = await fetchHtml(page.request, '/sign-in');
   const gzipBytes = gzipSync(Buffer.from(html)).length;
   expect(gzipBytes, `sign-in HTML is ${gzipBytes} bytes gzip`).toBeLessThanOrEqual(SIGN_IN_HTML_GZIP_MAX);
@@ -48,17 +51,35 @@ test('the sign-in page is light: its styles come from a stylesheet file and its 
   expect(html).not.toContain('adminPrograms');
 
   await page.goto('/sign-in');
-  const sheets = await antdStylesheets(page);
+  // The signed-in layout's Ant Design sheet is not loaded (docs/decisions/045-plain-public-pages.md).
+  expect(await antdStylesheets(page)).toEqual([]);
+  const sheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.href).filter((href): href is string => href !== null));
   expect(sheets.length).toBeGreaterThan(0);
-  // Served as a cacheable static file.
-  const css = await page.request.get(sheets[0]!);
-  expect(css.headers()['cache-control']).toContain('immutable');
+  let cssBytes = 0;
+  for (const href of sheets) {
+    const css = await page.request.get(href, { headers: { 'Accept-Encoding': 'gzip' } });
+    // Served as cacheable static files.
+    expect(css.headers()['cache-control']).toContain('immutable');
+    cssBytes += gzipSync(await css.body()).length;
+  }
+  expect(cssBytes, `sign-in CSS is ${cssBytes} bytes gzip`).toBeLessThanOrEqual(SIGN_IN_CSS_GZIP_MAX);
 
   const submit = page.locator('form button[type="submit"]');
   await expect(submit).toHaveCSS('background-color', PRIMARY_RGB);
   await expect(submit).toHaveCSS('color', 'rgb(255, 255, 255)');
   await expect(submit).toHaveCSS('border-radius', '6px');
   await expect(page.locator('input[autocomplete="username"]')).toHaveCSS('border-radius', '6px');
+});
+
+test('the not-found page is plain too, signed out and signed in', async ({ page }) => {
+  for (const signedIn of [false, true]) {
+    if (signedIn) await signIn(page, DEMO_USERS.pm);
+    const response = await page.goto('/no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
+    expect(await antdStylesheets(page)).toEqual([]);
+    await expect(page.getByRole('link', { name: '返回总览' })).toHaveCSS('background-color', PRIMARY_RGB);
+  }
 });
 
 test('a signed-in page: a primary button and a table cell look as the theme says, with nothing large inlined', async ({ page }) => {
