@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Metadata } from 'next';
-import { Breadcrumb, Space } from 'antd';
+import Breadcrumb from 'antd/es/breadcrumb';
+import Space from 'antd/es/space';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';

@@ -1,4 +1,5 @@
-import { Card, Tag } from 'antd';
+import Card from 'antd/es/card';
+import Tag from 'antd/es/tag';
 import type { DocsOperation } from '@/lib/api/docs';
 
 export interface ApiDocsOperationProps {

@@ -4,7 +4,13 @@
  * load their DTO and words; this lays them out the same way. Server Component.
  */
 import type { ReactNode } from 'react';
-import { Breadcrumb, Card, Col, Empty, Row, Skeleton, Space } from 'antd';
+import Breadcrumb from 'antd/es/breadcrumb';
+import Card from 'antd/es/card';
+import Col from 'antd/es/col';
+import Empty from 'antd/es/empty';
+import Row from 'antd/es/row';
+import Skeleton from 'antd/es/skeleton';
+import Space from 'antd/es/space';
 import type { BreadcrumbProps } from 'antd';
 import { useTranslations } from 'next-intl';
 import type { StatusChangeDto } from '@/lib/history/queries';

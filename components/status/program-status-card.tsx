@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
-import { Alert, Card, Descriptions, Space, Tag } from 'antd';
+import Alert from 'antd/es/alert';
+import Card from 'antd/es/card';
+import Descriptions from 'antd/es/descriptions';
+import Space from 'antd/es/space';
+import Tag from 'antd/es/tag';
 import type { DescriptionsProps } from 'antd';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { ProgramStatusDto } from '@/lib/history/program-status';

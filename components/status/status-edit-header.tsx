@@ -1,4 +1,6 @@
-import { Breadcrumb, Space, Tag } from 'antd';
+import Breadcrumb from 'antd/es/breadcrumb';
+import Space from 'antd/es/space';
+import Tag from 'antd/es/tag';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';

@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import Tag from 'antd/es/tag';
 import { useTranslations } from 'next-intl';
 import type { RolloutStatus } from '@/lib/generated/sqlite/client';
 import { STATUS_COLORS } from '@/lib/charts/colours';

@@ -74,6 +74,30 @@ describe('the static stylesheet lists every Ant Design component the app uses', 
     expect(Object.fromEntries(missing), 'add these to components/ui/antd-components.ts and run npm run styles:build').toEqual({});
   });
 
+  it('Server Components take antd components one by one, never from the barrel', () => {
+    // antd's barrel is a 'use client' module: a Server Component importing from 'antd' makes the
+    // browser load one chunk with every antd component any Server Component uses, on every page
+    // that shows one of them. `import Tag from 'antd/es/tag'` loads only the tag.
+    const barrel = new Set<string>();
+    for (const dir of SOURCE_DIRS) {
+      for (const file of sourceFiles(path.join(root, dir))) {
+        const text = fs.readFileSync(file, 'utf8');
+        if (/^\s*['"]use client['"]/.test(text)) continue;
+        const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+        for (const statement of source.statements) {
+          if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+          if (statement.moduleSpecifier.text !== 'antd' || !statement.importClause || statement.importClause.isTypeOnly) continue;
+          const bindings = statement.importClause.namedBindings;
+          const values = bindings && ts.isNamedImports(bindings) ? bindings.elements.filter((element) => !element.isTypeOnly) : [bindings];
+          if (values.length > 0 || statement.importClause.name) barrel.add(path.relative(root, file));
+        }
+      }
+    }
+    // Not components: the script and the list's own check read the barrel on purpose.
+    barrel.delete('components/ui/antd-static-styles.ts');
+    expect([...barrel]).toEqual([]);
+  });
+
   it('names only things antd exports', () => {
     const unknown = ANTD_COMPONENTS.filter((name) => !(name in antd));
     expect(unknown).toEqual([]);

@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
-import { Card, Col, Result, Row } from 'antd';
+import Card from 'antd/es/card';
+import Col from 'antd/es/col';
+import Result from 'antd/es/result';
+import Row from 'antd/es/row';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ADMIN_SECTIONS } from '@/lib/admin/sections';

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
-import { Card, Space, Tag } from 'antd';
+import Card from 'antd/es/card';
+import Space from 'antd/es/space';
+import Tag from 'antd/es/tag';
 import { getTranslations } from 'next-intl/server';
 import { Paragraph } from '@/components/admin/typography';
 import { ApiDocsOperation, CodeBlock } from '@/components/api-docs/operation';

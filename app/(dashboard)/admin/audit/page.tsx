@@ -1,4 +1,6 @@
-import { Alert, Card, Result } from 'antd';
+import Alert from 'antd/es/alert';
+import Card from 'antd/es/card';
+import Result from 'antd/es/result';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { diffAuditValues } from '@/lib/audit/diff';

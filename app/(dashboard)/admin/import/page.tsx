@@ -1,4 +1,8 @@
-import { Button, Card, Result, Space, Tag } from 'antd';
+import Button from 'antd/es/button';
+import Card from 'antd/es/card';
+import Result from 'antd/es/result';
+import Space from 'antd/es/space';
+import Tag from 'antd/es/tag';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';

@@ -1,4 +1,5 @@
-import { Card, Result } from 'antd';
+import Card from 'antd/es/card';
+import Result from 'antd/es/result';
 import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';

@@ -1,4 +1,4 @@
-import { Result } from 'antd';
+import Result from 'antd/es/result';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AdminPage, adminPageMetadata } from '@/components/admin/admin-page';

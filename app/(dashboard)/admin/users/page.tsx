@@ -1,4 +1,4 @@
-import { Result } from 'antd';
+import Result from 'antd/es/result';
 import { getTranslations } from 'next-intl/server';
 import { adminPageMetadata } from '@/components/admin/admin-page';
 import { UserAdmin } from '@/components/users/user-admin';

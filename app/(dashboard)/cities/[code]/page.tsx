@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
-import { Alert, Space, Tag } from 'antd';
+import Alert from 'antd/es/alert';
+import Space from 'antd/es/space';
+import Tag from 'antd/es/tag';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';

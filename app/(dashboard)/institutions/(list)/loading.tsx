@@ -1,4 +1,5 @@
-import { Card, Skeleton } from 'antd';
+import Card from 'antd/es/card';
+import Skeleton from 'antd/es/skeleton';
 import { useTranslations } from 'next-intl';
 
 export default function InstitutionsLoading() {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { Alert, Tag } from 'antd';
+import Alert from 'antd/es/alert';
+import Tag from 'antd/es/tag';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';

@@ -1,5 +1,7 @@
 import Link from 'next/link';
-import { Alert, Button, Result } from 'antd';
+import Alert from 'antd/es/alert';
+import Button from 'antd/es/button';
+import Result from 'antd/es/result';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Card, Empty, Tag } from 'antd';
+import Card from 'antd/es/card';
+import Empty from 'antd/es/empty';
+import Tag from 'antd/es/tag';
 import { getLocale } from 'next-intl/server';
 import { authorize } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';

@@ -1,5 +1,14 @@
 import type { Metadata } from 'next';
-import { Alert, Breadcrumb, Card, Col, Descriptions, Result, Row, Space, Tag, Timeline } from 'antd';
+import Alert from 'antd/es/alert';
+import Breadcrumb from 'antd/es/breadcrumb';
+import Card from 'antd/es/card';
+import Col from 'antd/es/col';
+import Descriptions from 'antd/es/descriptions';
+import Result from 'antd/es/result';
+import Row from 'antd/es/row';
+import Space from 'antd/es/space';
+import Tag from 'antd/es/tag';
+import Timeline from 'antd/es/timeline';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getLastChanges, type LastChangeDto } from '@/lib/audit/queries';

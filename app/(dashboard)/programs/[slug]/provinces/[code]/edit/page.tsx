@@ -1,4 +1,4 @@
-import { Result } from 'antd';
+import Result from 'antd/es/result';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/session';
