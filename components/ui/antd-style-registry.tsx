@@ -12,8 +12,21 @@ import staticKeys from './antd-static-keys.json';
  */
 const CACHE_PATH_RULE = /\.data-ant-cssinjs-cache-path\{content:"[^"]*";\}/g;
 
+/**
+ * On the server, one store of computed tokens and styles for every request. Each request used to
+ * start from an empty cache and derive the theme's tokens and every component's styles again:
+ * about a fifth of the dashboard's render time. What is cached depends only on the theme and the
+ * component, never on the request or the viewer, and its size is bounded by the components and
+ * themes the app has. Each request still has its own record of what it has written out.
+ */
+const serverStore = typeof window === 'undefined' ? createCache() : null;
+
 function createStaticAwareCache() {
   const cache = createCache();
+  if (serverStore) {
+    cache.cache = serverStore.cache;
+    cache.updateTimes = serverStore.updateTimes;
+  }
   // Marked as already extracted, so the server leaves them out of the page: app/antd.css has them.
   for (const key of staticKeys) cache.extracted.add(key);
   return cache;
