@@ -4,7 +4,7 @@ import { Col, Row, Skeleton, Space, Tag } from 'antd';
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ChartAnnotation } from '@/lib/charts/timeline-marks';
 import type { Projection } from '@/lib/coverage/projection';
 import {
@@ -268,19 +268,24 @@ function PointsTable<T extends { date: string }>(props: {
   rows: T[];
   emptyText: string;
 }) {
+  // Rows are drawn once the reader opens the table: a closed table costs the server's render and
+  // the phone's hydration nothing.
+  const [opened, setOpened] = useState(false);
   return (
-    <details className={styles.details}>
+    <details className={styles.details} onToggle={(event) => event.currentTarget.open && setOpened(true)}>
       <summary>{props.summary}</summary>
-      <DataTable<T>
-        data-testid="burnup-table"
-        label={props.label}
-        sortLabel={(column) => column}
-        rowKey={(row) => row.date}
-        columns={props.columns}
-        rows={props.rows}
-        emptyText={props.emptyText}
-        scroll
-      />
+      {opened && (
+        <DataTable<T>
+          data-testid="burnup-table"
+          label={props.label}
+          sortLabel={(column) => column}
+          rowKey={(row) => row.date}
+          columns={props.columns}
+          rows={props.rows}
+          emptyText={props.emptyText}
+          scroll
+        />
+      )}
     </details>
   );
 }

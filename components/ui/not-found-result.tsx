@@ -6,15 +6,16 @@ interface Props {
   /** Where the one button leads back to. */
   backHref: string;
   backLabel: string;
+  testId?: string;
 }
 
 /**
  * The body of every not-found page: what is missing and one way back. Plain markup in antd's
  * Result look, so the root not-found page (signed out too) needs no Ant Design.
  */
-export function NotFoundResult({ title, message, backHref, backLabel }: Props) {
+export function NotFoundResult({ title, message, backHref, backLabel, testId }: Props) {
   return (
-    <div className={styles.result}>
+    <div className={styles.result} data-testid={testId}>
       <span className={styles.resultIcon} data-status="404" aria-hidden>
         404
       </span>

@@ -7,8 +7,9 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/en';
 import 'dayjs/locale/zh-cn';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AppLocale } from '@/lib/i18n/config';
+import { LIVE_CHANGE_EVENT } from './live-change';
 import { theme } from './theme';
 
 const antdLocales = { 'zh-CN': zhCN, en: enUS } as const;
@@ -37,6 +38,12 @@ export interface ProvidersProps {
 export function Providers({ locale, nonce, children }: ProvidersProps) {
   // One client per browser session; created lazily so server renders never share one between users.
   const [queryClient] = useState(createQueryClient);
+  useEffect(() => {
+    // A change reported by the live stream (components/ui/live-updates.tsx): refetch what is shown.
+    const refetch = () => void queryClient.invalidateQueries();
+    window.addEventListener(LIVE_CHANGE_EVENT, refetch);
+    return () => window.removeEventListener(LIVE_CHANGE_EVENT, refetch);
+  }, [queryClient]);
 
   // antd's date pickers read month and weekday names from dayjs's global locale. Setting it during
   // render (idempotent) means the first client render already uses the right language.

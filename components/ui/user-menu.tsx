@@ -1,7 +1,5 @@
 'use client';
 
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Space, Tag, Tooltip } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
 import { useFormStatus } from 'react-dom';
 import { signOut } from '@/lib/auth/actions';
@@ -13,31 +11,32 @@ export interface UserMenuProps {
   user?: ViewerProfile | null;
 }
 
-const ROLE_COLORS: Record<ViewerProfile['role'], string> = {
-  ADMIN: 'red',
-  PROGRAM_MANAGER: 'blue',
-  PARTNER: 'green',
-  EXECUTIVE: 'purple',
-};
-
 function SignOutButton() {
   const t = useTranslations('auth.userMenu');
   const { pending } = useFormStatus();
   return (
-    <Tooltip title={t('signOutHint')}>
-      <Button
-        htmlType="submit"
-        size="small"
-        icon={<LogoutOutlined />}
-        loading={pending}
-        data-testid="sign-out"
-        className="app-sign-out"
-        aria-label={t('signOut')}
-      >
-        {/* On a phone only the icon shows (globals.css); the aria-label keeps the name. */}
-        <span className="app-sign-out-label">{t('signOut')}</span>
-      </Button>
-    </Tooltip>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-busy={pending}
+      title={t('signOutHint')}
+      data-testid="sign-out"
+      className="app-sign-out"
+      aria-label={t('signOut')}
+    >
+      <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden focusable="false">
+        <path
+          d="M6 2H3v12h3M10.5 4.5 14 8l-3.5 3.5M14 8H6"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      </svg>
+      {/* On a phone only the icon shows (globals.css); the aria-label keeps the name. */}
+      <span className="app-sign-out-label">{t('signOut')}</span>
+    </button>
   );
 }
 
@@ -53,21 +52,19 @@ export function UserMenu({ user }: UserMenuProps) {
   if (!user) return null;
   const institution = localized(locale, user.institutionNameZh, user.institutionNameEn);
   return (
-    <Space size={8} className="app-user-menu" aria-label={t('label', { name: user.name })} role="group">
-      <Avatar size="small" icon={<UserOutlined />} aria-hidden />
-      <Tooltip title={user.email}>
-        <span data-testid="user-menu-name" className="app-user-name">
-          {user.name}
-        </span>
-      </Tooltip>
-      <Tag
-        color={ROLE_COLORS[user.role]}
-        data-testid="user-menu-role"
-        className="app-user-extra"
-        style={{ marginInlineEnd: 0 }}
-      >
+    <div className="app-user-menu" aria-label={t('label', { name: user.name })} role="group">
+      <span className="app-avatar" aria-hidden>
+        <svg width="14" height="14" viewBox="0 0 16 16" focusable="false">
+          <circle cx="8" cy="5" r="3" fill="currentColor" />
+          <path d="M2 15c0-3.3 2.7-5.5 6-5.5s6 2.2 6 5.5z" fill="currentColor" />
+        </svg>
+      </span>
+      <span data-testid="user-menu-name" className="app-user-name" title={user.email}>
+        {user.name}
+      </span>
+      <span data-testid="user-menu-role" className={`app-role-tag app-role-${user.role.toLowerCase().replace('_', '-')} app-user-extra`}>
         {tRoles(user.role)}
-      </Tag>
+      </span>
       {user.role === 'PARTNER' && (institution ?? user.institutionCode) ? (
         <span className="muted app-user-extra" data-testid="user-menu-institution">
           {institution ?? user.institutionCode}
@@ -76,6 +73,6 @@ export function UserMenu({ user }: UserMenuProps) {
       <form action={signOut}>
         <SignOutButton />
       </form>
-    </Space>
+    </div>
   );
 }

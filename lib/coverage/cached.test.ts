@@ -7,8 +7,10 @@ import { exportStatusCsv } from '../import/export';
 import { commitImport } from '../import/mutations';
 import { updateCityStatus } from '../status/mutations';
 import { todayInShanghai } from '../time';
-import { getCachedCoverageView } from './cached';
-import { getCoverageAsOf } from './queries';
+import { replanTarget } from '../programs/mutations';
+import { getCachedCoverageView, getCachedDashboardView } from './cached';
+import { getCoverageAsOf, getLastChangeDate } from './queries';
+import { getCoverageSeriesSource } from './series';
 
 const CITIES = 'alipay-unionpay-offline';
 
@@ -79,5 +81,49 @@ describe('the dashboard’s coverage view, cached by the program’s history ver
     const paused = new Set(after!.value.cities!.filter((c) => c.status === 'PAUSED').map((c) => c.code));
     for (const r of rows) expect(paused.has(r.code!)).toBe(true);
     expect(after!.etag).not.toBe(before!.etag);
+  });
+});
+
+describe('the dashboard’s whole view (coverage, series, last change) under one history version', () => {
+  const uncached = async (asOf: string, seriesEnd: string) => ({
+    coverage: await getCoverageAsOf(t.db, CITIES, asOf),
+    series: await getCoverageSeriesSource(t.db, CITIES, { end: seriesEnd }),
+    lastChange: await getLastChangeDate(t.db, CITIES),
+  });
+
+  it('equals what the queries give, and is answered from the cache while nothing is written', async () => {
+    const today = todayInShanghai();
+    const first = await getCachedDashboardView(t.db, CITIES, { asOf: '2021-10-02', seriesEnd: today });
+    expect(first).toMatchObject(await uncached('2021-10-02', today));
+    expect(first!.drill).toBeNull();
+    expect(await getCachedDashboardView(t.db, CITIES, { asOf: '2021-10-02', seriesEnd: today })).toBe(first);
+    expect((await getCachedDashboardView(t.db, CITIES, { asOf: '2021-10-02', province: '44', seriesEnd: today }))!.drill?.province.code).toBe('44');
+    expect(await getCachedDashboardView(t.db, 'no-such-program', { asOf: today, seriesEnd: today })).toBeNull();
+  });
+
+  it('follows a status write on another app instance: coverage, burn-up steps and the last change', async () => {
+    const today = todayInShanghai();
+    const before = await getCachedDashboardView(t.db, CITIES, { asOf: today, seriesEnd: today });
+    const row = await cityRow('4401');
+    expect(row.status).toBe('LIVE');
+    await updateCityStatus(await otherInstance(), as.pm, { programSlug: CITIES, cityCode: '4401', input: { version: row.version, status: 'PAUSED', note: '系统升级' }, source: 'API' });
+
+    const after = await getCachedDashboardView(t.db, CITIES, { asOf: today, seriesEnd: today });
+    expect(after).not.toBe(before);
+    expect(after!.coverage.live).toBe(before!.coverage.live - 1);
+    expect(after).toMatchObject(await uncached(today, today));
+    expect(after!.lastChange).toBe(today);
+  });
+
+  it('follows a re-planned target: the series carries the new target change', async () => {
+    const today = todayInShanghai();
+    const before = await getCachedDashboardView(t.db, CITIES, { asOf: today, seriesEnd: today });
+    const program = await t.db.program.findUniqueOrThrow({ where: { slug: CITIES } });
+    await replanTarget(t.db, as.admin, { slug: CITIES, version: program.version, expectedTargetDate: program.targetDate, newTargetDate: '2022-06-30', reason: '部分地市推迟验收' });
+
+    const after = await getCachedDashboardView(t.db, CITIES, { asOf: today, seriesEnd: today });
+    expect(after!.series!.targetChanges).toHaveLength(before!.series!.targetChanges.length + 1);
+    expect(after!.coverage.program.targetDate).toBe('2022-06-30');
+    expect(after).toMatchObject(await uncached(today, today));
   });
 });

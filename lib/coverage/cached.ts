@@ -11,7 +11,16 @@
 import 'server-only';
 import type { Db } from '../db';
 import { readThroughHistoryCache, type CachedAnswer } from './history-cache';
-import { getCoverageAsOf, getNationalCitiesAsOf, getProvinceCitiesAsOf, type CityCoverageDto, type CoverageDto, type ProvinceDrillDto } from './queries';
+import {
+  getCoverageAsOf,
+  getLastChangeDate,
+  getNationalCitiesAsOf,
+  getProvinceCitiesAsOf,
+  type CityCoverageDto,
+  type CoverageDto,
+  type ProvinceDrillDto,
+} from './queries';
+import { getCoverageSeriesSource, type SeriesSourceDto } from './series';
 
 export interface CoverageViewAnswer {
   coverage: CoverageDto;
@@ -41,4 +50,39 @@ export function getCachedCoverageView(db: Db, slug: string, request: CoverageVie
     ]);
     return coverage ? { coverage, drill, cities } : null;
   });
+}
+
+export interface DashboardAnswer {
+  coverage: CoverageDto;
+  drill: ProvinceDrillDto | null;
+  /** What the burn-up, its table and the projection are built from, up to `seriesEnd`. */
+  series: SeriesSourceDto | null;
+  /** The date of the program's latest change (where the timeline ends). */
+  lastChange: string | null;
+}
+
+/**
+ * Everything the dashboard shows of one program's history, under one read of its history version:
+ * the coverage view, the series source and the date of the last change. While nothing is written
+ * a dashboard request costs that version's few indexed reads, not the nine queries and the rows
+ * behind them. The series and the last change depend on nothing the version does not cover
+ * (status rows and their history, the program's settings and re-planned targets, metric points).
+ */
+export async function getCachedDashboardView(
+  db: Db,
+  slug: string,
+  request: { asOf: string; province?: string | null; seriesEnd: string },
+): Promise<DashboardAnswer | null> {
+  const province = request.province ?? null;
+  const key = `dashboard|${request.asOf}|${province ?? ''}|${request.seriesEnd}`;
+  const answer = await readThroughHistoryCache(db, slug, key, async () => {
+    const [coverage, drill, series, lastChange] = await Promise.all([
+      getCoverageAsOf(db, slug, request.asOf),
+      province ? getProvinceCitiesAsOf(db, slug, province, request.asOf) : null,
+      getCoverageSeriesSource(db, slug, { end: request.seriesEnd }),
+      getLastChangeDate(db, slug),
+    ]);
+    return coverage ? { coverage, drill, series, lastChange } : null;
+  });
+  return answer?.value ?? null;
 }

@@ -54,6 +54,13 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
   await expect(burnup).toHaveAttribute('data-state', 'ready');
   await page.evaluate(() => window.scrollTo(0, 0)); // else the sticky header is drawn mid-page
   await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true });
+
+  // The burn-up's weekly table is drawn when the reader opens it; its as-of row holds the same count.
+  await expect(page.getByTestId('burnup-table')).toHaveCount(0);
+  await page.getByText(/^每周数据（\d+ 行）/).click();
+  const asOfRow = page.getByTestId('burnup-table').locator('tbody tr', { hasText: '截至日' });
+  await expect(asOfRow.locator('td').first()).toContainText(asOf);
+  await expect(asOfRow.locator('td').nth(1)).toHaveText(String(expected.live));
   expect(problems).toEqual([]);
 });
 

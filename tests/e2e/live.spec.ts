@@ -37,6 +37,9 @@ test('a partner pauses its status; the manager\'s open matrix and bell follow wi
   const row = manager.getByTestId('institution-matrix').locator('tr[data-institution="ICBC"]');
   await expect(row).toContainText('已上线');
   await expect(row).not.toContainText('已暂停');
+  // Wheel over the page's heading: the mouse is otherwise wherever sign-in left it, possibly over
+  // a table that scrolls inside its own frame.
+  await manager.getByRole('heading', { level: 1 }).hover();
   await manager.mouse.wheel(0, 400);
   await expect.poll(() => manager.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   const scrolled = await manager.evaluate(() => window.scrollY);

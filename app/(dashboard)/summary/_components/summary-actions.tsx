@@ -1,7 +1,6 @@
 'use client';
 
-import { DownloadOutlined, LeftOutlined, PrinterOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import styles from '@/components/ui/plain.module.css';
 
 interface Props {
   /** The list of every week. */
@@ -13,31 +12,38 @@ interface Props {
   pdfHref: string | null;
 }
 
-/** The archive of all weeks, the neighbouring weeks, print (the browser's dialog) and the server's PDF. */
+/**
+ * The archive of all weeks, the neighbouring weeks, print (the browser's dialog) and the server's
+ * PDF. Plain links and a button in the theme: the summary page loads no Ant Design.
+ */
 export function SummaryActions({ archiveHref, labels, previousHref, nextHref, pdfHref }: Props) {
   return (
     <nav className="summary-actions" aria-label={labels.nav}>
-      <Button href={archiveHref} icon={<UnorderedListOutlined />} data-testid="summary-archive">
+      <a className={styles.default} href={archiveHref} data-testid="summary-archive">
+        <span aria-hidden>☰</span>
         {labels.back}
-      </Button>
+      </a>
       {previousHref && (
-        <Button href={previousHref} icon={<LeftOutlined />} data-testid="summary-previous">
+        <a className={styles.default} href={previousHref} data-testid="summary-previous">
+          <span aria-hidden>‹</span>
           {labels.previous}
-        </Button>
+        </a>
       )}
       {nextHref && (
-        <Button href={nextHref} icon={<RightOutlined />} iconPlacement="end" data-testid="summary-next">
+        <a className={styles.default} href={nextHref} data-testid="summary-next">
           {labels.next}
-        </Button>
+          <span aria-hidden>›</span>
+        </a>
       )}
       <span className="summary-spacer" />
-      <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="summary-print">
+      <button type="button" className={styles.default} onClick={() => window.print()} data-testid="summary-print">
         {labels.print}
-      </Button>
+      </button>
       {pdfHref && (
-        <Button type="primary" icon={<DownloadOutlined />} href={pdfHref} download data-testid="summary-pdf">
+        <a className={styles.primary} href={pdfHref} download data-testid="summary-pdf">
+          <span aria-hidden>↓</span>
           {labels.downloadPdf}
-        </Button>
+        </a>
       )}
     </nav>
   );

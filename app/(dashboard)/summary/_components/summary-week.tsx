@@ -1,7 +1,4 @@
 import Link from 'next/link';
-import Alert from 'antd/es/alert';
-import Button from 'antd/es/button';
-import Result from 'antd/es/result';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
@@ -16,6 +13,7 @@ import { findChromium } from '@/lib/summary/pdf';
 import { summaryChartImages } from '@/lib/summary/chart-images';
 import { getSummaryArchive } from '@/lib/summary/service';
 import { createSummaryText } from '@/lib/summary/text';
+import { NotFoundResult } from '@/components/ui/not-found-result';
 import { SummaryActions } from './summary-actions';
 import { SummaryDocumentView } from './summary-document-view';
 
@@ -56,16 +54,12 @@ export async function SummaryWeek({ viewer, week, program }: Props) {
   } catch (error) {
     if (error instanceof AppError && (error.code === 'VALIDATION' || error.code === 'NOT_FOUND')) {
       return (
-        <Result
-          status="404"
+        <NotFoundResult
           title={t('week.invalidTitle')}
-          subTitle={t('week.invalid', { week: week.slice(0, 20) })}
-          extra={
-            <Button type="primary" href={SUMMARY_ARCHIVE_HREF}>
-              {t('week.back')}
-            </Button>
-          }
-          data-testid="summary-invalid"
+          message={t('week.invalid', { week: week.slice(0, 20) })}
+          backHref={SUMMARY_ARCHIVE_HREF}
+          backLabel={t('week.back')}
+          testId="summary-invalid"
         />
       );
     }
@@ -104,21 +98,25 @@ export async function SummaryWeek({ viewer, week, program }: Props) {
         nextHref={hasNext ? weekHref(next.id, program) : null}
         pdfHref={canMakePdf ? pdfHref : null}
       />
-      {!canMakePdf && <Alert type="info" showIcon title={t('week.pdfUnavailable')} style={{ marginBottom: 16 }} data-testid="summary-pdf-unavailable" />}
+      {!canMakePdf && (
+        <p className="summary-notice" role="note" data-testid="summary-pdf-unavailable">
+          {t('week.pdfUnavailable')}
+        </p>
+      )}
       {started.length > 1 && (
         <nav className="summary-programs" aria-label={t('overview.program')}>
-          <Link href={weekHref(request.week.id, null)} aria-current={program === null ? 'page' : undefined}>
+          <Link prefetch={false} href={weekHref(request.week.id, null)} aria-current={program === null ? 'page' : undefined}>
             {t('week.allPrograms')}
           </Link>
           {started.map((p) => (
-            <Link key={p.slug} href={weekHref(request.week.id, p.slug)} aria-current={program === p.slug ? 'page' : undefined}>
+            <Link prefetch={false} key={p.slug} href={weekHref(request.week.id, p.slug)} aria-current={program === p.slug ? 'page' : undefined}>
               {text.name(p)}
             </Link>
           ))}
         </nav>
       )}
       <p className="summary-portfolio-link">
-        <Link href={`/portfolio?asOf=${request.week.end}`} data-testid="summary-portfolio-link">
+        <Link prefetch={false} href={`/portfolio?asOf=${request.week.end}`} data-testid="summary-portfolio-link">
           {tPortfolio('summaryLink')}
         </Link>
       </p>

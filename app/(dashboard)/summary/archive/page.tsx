@@ -1,8 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import Card from 'antd/es/card';
-import Empty from 'antd/es/empty';
-import Tag from 'antd/es/tag';
 import { getLocale } from 'next-intl/server';
 import { authorize } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
@@ -46,9 +43,9 @@ export default async function SummaryListPage({ searchParams }: PageProps) {
     return (
       <div className="summary-page">
         {header}
-        <Card>
-          <Empty description={t('list.noPrograms')} />
-        </Card>
+        <section className="summary-card">
+          <p className="summary-empty">{t('list.noPrograms')}</p>
+        </section>
       </div>
     );
   }
@@ -67,14 +64,14 @@ export default async function SummaryListPage({ searchParams }: PageProps) {
       {header}
       <nav className="summary-programs" aria-label={t('list.year')} data-testid="summary-years">
         {years.map((y) => (
-          <Link key={y} href={`/summary/archive?year=${y}`} aria-current={y === year ? 'page' : undefined}>
+          <Link prefetch={false} key={y} href={`/summary/archive?year=${y}`} aria-current={y === year ? 'page' : undefined}>
             {y}
           </Link>
         ))}
       </nav>
-      <Card>
+      <section className="summary-card">
         {weeks.length === 0 ? (
-          <Empty description={t('list.empty', { year })} />
+          <p className="summary-empty">{t('list.empty', { year })}</p>
         ) : (
           <table className="summary-overview summary-week-list" data-testid="summary-weeks">
             <thead>
@@ -90,8 +87,8 @@ export default async function SummaryListPage({ searchParams }: PageProps) {
                 return (
                   <tr key={w.id} data-week={w.id}>
                     <th scope="row">
-                      <Link href={`/summary/${w.id}`}>{w.id}</Link>{' '}
-                      {w.id === latest.id && <Tag color="blue">{t('list.latest')}</Tag>}
+                      <Link prefetch={false} href={`/summary/${w.id}`}>{w.id}</Link>{' '}
+                      {w.id === latest.id && <span className="summary-latest">{t('list.latest')}</span>}
                     </th>
                     <td>
                       {w.start} – {w.end}
@@ -103,7 +100,7 @@ export default async function SummaryListPage({ searchParams }: PageProps) {
             </tbody>
           </table>
         )}
-      </Card>
+      </section>
     </div>
   );
 }

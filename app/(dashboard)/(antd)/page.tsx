@@ -9,11 +9,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { getLastChangeDate } from '@/lib/coverage/queries';
-import { getCachedCoverageView } from '@/lib/coverage/cached';
+import { getCachedDashboardView } from '@/lib/coverage/cached';
 import { listPrograms } from '@/lib/programs/queries';
 import { listAnnotations } from '@/lib/programs/annotations';
-import { getCoverageSeriesSource } from '@/lib/coverage/series';
 import { BurnupPanel } from '@/components/coverage/burnup-panel';
 import { parseDashboardParams } from '@/lib/coverage/view-params';
 import { timelineEnd, timelineSteps } from '@/lib/coverage/timeline';
@@ -67,15 +65,15 @@ export default async function DashboardPage({ searchParams }: PageProps) {
   // The burn-up is built in the browser for whichever date the timeline shows, from data up to the
   // timeline's last possible date (today) or the URL's date when that is later.
   const seriesEnd = params.asOf > today ? params.asOf : today;
-  const [view, lastChange, annotations, seriesSource] = await Promise.all([
+  const [view, annotations] = await Promise.all([
     // Cached by the program's history version, like /api/coverage and the partner API.
-    getCachedCoverageView(db, slug, { asOf: params.asOf, province: params.province }),
-    getLastChangeDate(db, slug),
+    getCachedDashboardView(db, slug, { asOf: params.asOf, province: params.province, seriesEnd }),
     listAnnotations(db, slug),
-    getCoverageSeriesSource(db, slug, { end: seriesEnd }),
   ]);
-  const coverage = view?.value.coverage ?? null;
-  const drill = view?.value.drill ?? null;
+  const coverage = view?.coverage ?? null;
+  const drill = view?.drill ?? null;
+  const lastChange = view?.lastChange ?? null;
+  const seriesSource = view?.series ?? null;
   if (!coverage) {
     return (
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
