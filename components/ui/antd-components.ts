@@ -9,8 +9,6 @@ export const ANTD_COMPONENTS = [
   // Imported by the app (from 'antd' or 'antd/es/<name>').
   'Alert',
   'App',
-  'Avatar',
-  'Badge',
   'Breadcrumb',
   'Button',
   'Card',
@@ -23,7 +21,6 @@ export const ANTD_COMPONENTS = [
   'Form',
   'Input',
   'InputNumber',
-  'Layout',
   'List',
   'Modal',
   'Popconfirm',
