@@ -30,26 +30,49 @@ export interface HistoryVersion {
   version: string;
 }
 
-/** The history version of a program, or null when there is no program `slug`. */
+/** A count or sum as the engines return it: a number (SQLite) or a bigint (PostgreSQL). */
+type SqlNumber = number | bigint | null;
+
+/**
+ * The history version of a program, or null when there is no program `slug`. One query, because
+ * every cached read pays it (each dashboard view and coverage request): the program's row and the
+ * counters below, as sub-selects served by the (programId, ...) unique indexes. Raw SQL is allowed
+ * in this file for that one statement (lib/db/raw-sql-allow-list.test.ts); it is the same on
+ * SQLite and PostgreSQL.
+ */
 export async function getProgramHistoryVersion(db: Db, slug: string): Promise<HistoryVersion | null> {
-  const program = await db.program.findUnique({ where: { slug }, select: { id: true, version: true } });
-  if (!program) return null;
-  const where = { programId: program.id };
-  const [cities, institutions, metric] = await Promise.all([
-    db.cityStatus.aggregate({ where, _sum: { version: true }, _count: { _all: true } }),
-    db.institutionStatus.aggregate({ where, _sum: { version: true }, _count: { _all: true } }),
-    db.metricPoint.aggregate({ where, _count: { _all: true }, _max: { date: true } }),
-  ]);
+  const rows = await db.$queryRaw<
+    Array<{
+      id: string;
+      version: SqlNumber;
+      cityCount: SqlNumber;
+      citySum: SqlNumber;
+      institutionCount: SqlNumber;
+      institutionSum: SqlNumber;
+      metricCount: SqlNumber;
+      metricLatest: string | null;
+    }>
+  >`
+    SELECT p."id", p."version",
+      (SELECT COUNT(*) FROM "CityStatus" c WHERE c."programId" = p."id") AS "cityCount",
+      (SELECT SUM(c."version") FROM "CityStatus" c WHERE c."programId" = p."id") AS "citySum",
+      (SELECT COUNT(*) FROM "InstitutionStatus" i WHERE i."programId" = p."id") AS "institutionCount",
+      (SELECT SUM(i."version") FROM "InstitutionStatus" i WHERE i."programId" = p."id") AS "institutionSum",
+      (SELECT COUNT(*) FROM "MetricPoint" m WHERE m."programId" = p."id") AS "metricCount",
+      (SELECT MAX(m."date") FROM "MetricPoint" m WHERE m."programId" = p."id") AS "metricLatest"
+    FROM "Program" p WHERE p."slug" = ${slug}`;
+  const row = rows[0];
+  if (!row) return null;
   const parts = [
-    program.version,
-    cities._count._all,
-    cities._sum.version ?? 0,
-    institutions._count._all,
-    institutions._sum.version ?? 0,
-    metric._count._all,
-    metric._max.date ?? '',
+    row.version,
+    row.cityCount,
+    row.citySum ?? 0,
+    row.institutionCount,
+    row.institutionSum ?? 0,
+    row.metricCount,
+    row.metricLatest ?? '',
   ];
-  return { programId: program.id, version: parts.join('.') };
+  return { programId: row.id, version: parts.map(String).join('.') };
 }
 
 export interface CachedAnswer<T> {
