@@ -14,7 +14,8 @@ export function AlertBell({ unread, cap }: AlertBellProps) {
   const t = useTranslations('alerts');
   const label = unread > cap ? t('bellOver', { count: cap }) : t('bell', { count: unread });
   return (
-    <Link href="/inbox" className="app-alert-bell" aria-label={label} title={label} data-testid="alert-bell" data-unread={unread}>
+    // Not prefetched: every signed-in page shows the bell, and would fetch the inbox with it.
+    <Link href="/inbox" prefetch={false} className="app-alert-bell" aria-label={label} title={label} data-testid="alert-bell" data-unread={unread}>
       <svg width="18" height="18" viewBox="0 0 1024 1024" aria-hidden focusable="false">
         <path
           fill="currentColor"

@@ -77,7 +77,8 @@ export function AppShell({ userMenu, children }: AppShellProps) {
             <path d="M2 4h14M2 9h14M2 14h14" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
           </svg>
         </button>
-        <Link href="/" className="app-brand">
+        {/* Not prefetched, like the section links (main-nav.tsx). */}
+        <Link href="/" className="app-brand" prefetch={false}>
           {t('app.name')}
         </Link>
         <MainNav />

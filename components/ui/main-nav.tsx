@@ -28,8 +28,9 @@ export function MainNav({ variant = 'bar', onNavigate }: MainNavProps) {
             <li key={item.href}>
               <Link
                 href={item.href}
-                // Prefetch on hover or focus, not on every page load: loading the code of every
-                // section up front (admin forms, tables) doubled what the dashboard downloads.
+                // Not prefetched (the App Router's prefetch={false} also skips hover): loading the
+                // code of every section up front (admin forms, tables) doubled what the dashboard
+                // downloads.
                 prefetch={false}
                 aria-current={active ? 'page' : undefined}
                 className={active ? 'app-nav-link app-nav-link-active' : 'app-nav-link'}
