@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { App, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { NextIntlClientProvider } from 'next-intl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import en from '@/messages/en.json';
 import type { FormState } from '@/lib/forms/form-state';
 import { TIME_ZONE } from '@/lib/i18n/config';
+import { Providers } from '@/components/ui/providers';
 import { FormProblem } from './form-problem';
 import { useActionForm } from './use-action-form';
 import { VersionConflict } from './version-conflict';
@@ -41,9 +42,9 @@ function TitleForm({ action, reset = false }: { action: SaveAction; reset?: bool
 function renderForm(action: SaveAction, reset?: boolean) {
   return render(
     <NextIntlClientProvider locale="en" messages={en} timeZone={TIME_ZONE}>
-      <App>
+      <Providers locale="en">
         <TitleForm action={action} reset={reset} />
-      </App>
+      </Providers>
     </NextIntlClientProvider>,
   );
 }
@@ -112,5 +113,29 @@ describe('useActionForm', { timeout: 20_000 }, () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(en.errors.generic);
     expect(alert.textContent).toContain('a1b2c3d4e5f6');
+  });
+
+  it('on a page without toasts (the plain pages), shows a refusal meant for a toast as its problem', async () => {
+    const action = vi.fn<SaveAction>().mockResolvedValue({ ok: false, code: 'FORBIDDEN', message: en.errors.forbidden, issues: [], errorId: null });
+    function RowAction() {
+      const { send, problem } = useActionForm();
+      return (
+        <>
+          <button type="button" onClick={() => void send(action, { title: 'x' }, { quiet: true, toast: true })}>
+            save
+          </button>
+          {problem && <p role="alert">{problem.message}</p>}
+        </>
+      );
+    }
+    render(
+      <NextIntlClientProvider locale="en" messages={en} timeZone={TIME_ZONE}>
+        <RowAction />
+      </NextIntlClientProvider>,
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByText('save'));
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe(en.errors.forbidden);
   });
 });

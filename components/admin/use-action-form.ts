@@ -1,10 +1,10 @@
 'use client';
 
 import type { FormInstance, FormRule } from 'antd';
-import { App } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import type { z } from 'zod';
+import { useNotify } from '@/components/ui/notify';
 import type { ConflictValue, FormFailure, FormState, VersionConflictDto } from '@/lib/forms/form-state';
 import { describeIssue, describeIssues, parseInput, type FieldIssue, type IssueTranslator, type ValidationIssue } from '@/lib/forms/validation';
 
@@ -45,7 +45,11 @@ export interface SendOptions<T, F> {
   onFailure?: (state: FormFailure<F>) => void;
   /** Success without a toast (the form shows the result itself). */
   quiet?: boolean;
-  /** Show a refusal as a toast rather than above the form (one-click row actions). */
+  /**
+   * Show a refusal as a toast rather than above the form (one-click row actions). On a page
+   * without toasts (the plain pages, components/ui/notify.ts) it becomes `problem`, for the control
+   * to show beside itself.
+   */
   toast?: boolean;
   /** Empty the form after a success (forms that create something). */
   reset?: boolean;
@@ -82,7 +86,8 @@ export function useActionForm<V = Record<string, unknown>, S extends z.ZodType =
   toPayload?: (values: V, server: ServerRow) => unknown;
   versioned?: VersionedOptions<V>;
 } = {}) {
-  const { message } = App.useApp();
+  // antd's message API on antd pages; null on the plain pages, which pass `quiet` and show refusals themselves.
+  const notify = useNotify();
   // next-intl's typed translator accepts only literal keys; issue codes are looked up at run time.
   const t = useTranslations('validation') as unknown as IssueTranslator;
   const tErrors = useTranslations('errors');
@@ -143,7 +148,7 @@ export function useActionForm<V = Record<string, unknown>, S extends z.ZodType =
       startTransition(async () => {
         const state = await action(payload as never);
         if (state.ok) {
-          if (!options.quiet) message.success(state.message);
+          if (!options.quiet) notify?.success(state.message);
           if (options.reset) form?.resetFields();
           options.onSuccess?.(state.result);
           resolve(true);
@@ -151,7 +156,9 @@ export function useActionForm<V = Record<string, unknown>, S extends z.ZodType =
         }
         if (options.toast) {
           const id = state.errorId ? ` ${tErrors('errorId', { id: state.errorId })}` : '';
-          message.error(`${[state.message, ...state.issues.map((i) => i.message).filter((m) => m !== state.message)].join(' ')}${id}`);
+          const text = `${[state.message, ...state.issues.map((i) => i.message).filter((m) => m !== state.message)].join(' ')}${id}`;
+          if (notify) notify.error(text);
+          else setProblem({ message: text, details: [], errorId: null });
         } else if (showFailure(state, options.base ?? server, payload)) {
           setRetry({ action: action as Action<unknown, unknown>, options: options as SendOptions<unknown, unknown> });
         }

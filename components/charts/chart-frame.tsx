@@ -1,8 +1,8 @@
 'use client';
 
-import { Alert, Skeleton } from 'antd';
 import { useId, type ReactNode } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
+import { Notice, Skeleton } from '@/components/ui/plain';
 import { ChartDownloadButton } from './chart-download-button';
 import { useEChart, type EChartClick } from './use-echart';
 
@@ -63,11 +63,11 @@ export function ChartFrame({ option, maps, onClick, isPending = false, height, a
           <div style={{ position: 'absolute', inset: 0 }}>{placeholder}</div>
         ) : (
           <div style={{ position: 'absolute', inset: 0 }}>
-            <Skeleton.Node active style={{ width: '100%', height }} />
+            <Skeleton active height={height} />
           </div>
         ))}
       {state === 'error' && (
-        <Alert style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" showIcon title={errorText} />
+        <Notice style={{ position: 'absolute', inset: 16, height: 'fit-content' }} type="error" title={errorText} />
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 'use client';
 
-import { Skeleton } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Skeleton } from '@/components/ui/plain';
 
 interface Props {
   /** Rendered once the box comes within `margin` of the viewport (and kept from then on). */
@@ -36,7 +36,7 @@ export function WhenVisible({ children, height, testId, margin = '200px' }: Prop
   if (visible) return <>{children}</>;
   return (
     <div ref={ref} data-testid={testId} data-state="deferred" style={{ width: '100%', height }}>
-      <Skeleton.Node style={{ width: '100%', height }} />
+      <Skeleton height={height} />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import { Col, Row, Skeleton, Space, Tag } from 'antd';
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
@@ -21,6 +20,7 @@ import type { ProgramDto } from '@/lib/programs/queries';
 import { daysBetween, isIsoDate } from '@/lib/time';
 import { ExternalLink } from '@/components/status/external-link';
 import { WhenVisible } from '@/components/charts/when-visible';
+import { Skeleton, Stack, Tag } from '@/components/ui/plain';
 import { DataTable, type DataColumn } from './data-table';
 import { Panel } from './panel';
 import { HealthBadge, HealthRule } from './health-badge';
@@ -28,7 +28,7 @@ import styles from './burnup-panel.module.css';
 import { localized } from '@/lib/i18n/localized';
 
 const CHART_HEIGHT = 420;
-const chartLoading = () => <Skeleton.Node active style={{ width: '100%', height: CHART_HEIGHT }} />;
+const chartLoading = () => <Skeleton active height={CHART_HEIGHT} />;
 // The charts (ECharts) load after the numbers and the table have painted, and only once they are
 // about to scroll into view (WhenVisible).
 const BurnupChart = dynamic(() => import('@/components/charts/burnup-chart'), { ssr: false, loading: chartLoading });
@@ -83,21 +83,17 @@ export function BurnupPanel({ source, initialAsOf, program, annotations }: Props
 
   return (
     <Panel title={isMetric ? t('titleMetric') : t('title')} data-testid="burnup-panel">
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Row gutter={[24, 12]} align="top">
-          <Col xs={24} lg={13}>
-            <ProjectionSummary series={series} projection={projection} />
-          </Col>
-          <Col xs={24} lg={11}>
-            <HealthRule current={projection?.health ?? null} isMetric={isMetric} />
-          </Col>
-        </Row>
+      <Stack gap="middle">
+        <div className={styles.summary}>
+          <ProjectionSummary series={series} projection={projection} />
+          <HealthRule current={projection?.health ?? null} isMetric={isMetric} />
+        </div>
         <WhenVisible height={CHART_HEIGHT} testId={isMetric ? 'metric-chart' : 'burnup-chart'}>
           {series.kind === 'METRIC' ? <MetricChart series={series} {...chartProps} /> : <BurnupChart series={series} {...chartProps} />}
         </WhenVisible>
         {chartAnnotations.length > 0 && <AnnotationList annotations={chartAnnotations} />}
         {series.kind === 'METRIC' ? <MetricTable points={series.points} /> : <WeeklyTable points={series.points} denominator={series.denominator} asOf={series.asOf} />}
-      </Space>
+      </Stack>
     </Panel>
   );
 }
@@ -136,8 +132,8 @@ function ProjectionSummary({ series, projection }: { series: CoverageSeriesDto; 
   const remaining = format.number(projection.remaining, { maximumFractionDigits: 1 });
 
   return (
-    <Space orientation="vertical" size={4} data-testid="burnup-projection">
-      <Space wrap size={8} align="center">
+    <Stack gap="small" data-testid="burnup-projection">
+      <div className={styles.headline}>
         <HealthBadge health={projection.health} />
         {/* One text run, so a wrapped line never starts with the separator. */}
         <span>
@@ -145,7 +141,7 @@ function ProjectionSummary({ series, projection }: { series: CoverageSeriesDto; 
           {headline && versusTarget && ' · '}
           {versusTarget}
         </span>
-      </Space>
+      </div>
       <span className="muted" data-testid="burnup-velocity">
         {t(`velocity${unit}`, { velocity, weeks: projection.windowWeeks })}
         {projection.remaining > 0 && (
@@ -157,7 +153,7 @@ function ProjectionSummary({ series, projection }: { series: CoverageSeriesDto; 
           </>
         )}
       </span>
-    </Space>
+    </Stack>
   );
 }
 

@@ -1,6 +1,5 @@
 'use client';
 
-import { Alert, Col, Row, Skeleton, Space } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useRouter, useSearchParams } from 'next/navigation';
@@ -24,9 +23,10 @@ import type { ProvinceMapProps } from '@/components/charts/province-map';
 import { localized } from '@/lib/i18n/localized';
 import { describeProvinceMap } from '@/lib/charts/describe';
 import { useChartText } from '@/components/charts/use-chart-text';
+import { Notice, Skeleton, Stack } from '@/components/ui/plain';
 
 // Maps (ECharts + GeoJSON) load after the KPIs, timeline and tables have painted.
-const mapLoading = () => <Skeleton.Node active style={{ width: '100%', height: 480 }} />;
+const mapLoading = () => <Skeleton active height={480} />;
 const CityMap = dynamic(() => import('@/components/charts/city-map'), { ssr: false, loading: mapLoading });
 const NationalCityMap = dynamic(() => import('@/components/charts/national-city-map'), { ssr: false, loading: mapLoading });
 
@@ -157,16 +157,16 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
       : tText(`announce${program.unit}`, { date: coverage.asOf, live: coverage.live, denominator: coverage.denominator, percent: coverage.percent ?? 0 });
 
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-loading={query.isFetching ? 'true' : 'false'}>
+    <Stack data-loading={query.isFetching ? 'true' : 'false'}>
       <Panel size="small">
         <Timeline steps={steps} value={asOf} annotations={annotations} onChange={(d) => setUrl({ asOf: d }, 'replace')} />
         <LiveAnnouncement message={announcement} testId="timeline-announcement" />
       </Panel>
-      {query.isError && <Alert type="error" showIcon title={t('loadError')} />}
+      {query.isError && <Notice type="error" title={t('loadError')} />}
       <KpiCards coverage={coverage} />
       {program.unit === 'CITY' ? (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={14} onPointerEnter={wantMap} onFocus={wantMap} onTouchStart={wantMap}>
+        <div className={styles.columns}>
+          <div onPointerEnter={wantMap} onFocus={wantMap} onTouchStart={wantMap}>
             <Panel
               title={
                 <div className={styles.title}>
@@ -259,8 +259,8 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                 {drill ? t('map.cityHint') : layer === 'cities' ? t('map.nationalCitiesHint') : t('map.provinceHint')}
               </p>
             </Panel>
-          </Col>
-          <Col xs={24} xl={10}>
+          </div>
+          <div>
             {drill ? (
               <Panel
                 title={t('citiesTitle', { province: localized(locale, drill.province.name, drill.province.nameEn), live: drill.live, denominator: drill.denominator })}
@@ -296,11 +296,11 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
                 />
               </Panel>
             )}
-          </Col>
-        </Row>
+          </div>
+        </div>
       ) : (
-        <Alert type="info" showIcon title={program.unit === 'INSTITUTION' ? t('institutionNote') : t('metricNote')} />
+        <Notice type="info" role="note" title={program.unit === 'INSTITUTION' ? t('institutionNote') : t('metricNote')} />
       )}
-    </Space>
+    </Stack>
   );
 }

@@ -1,9 +1,10 @@
 'use client';
 
-import { FileExcelOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import FileExcelOutlined from '@ant-design/icons-svg/es/asn/FileExcelOutlined';
 import { useTranslations } from 'next-intl';
 import { toCsv, type CsvCell } from '@/lib/csv/format';
+import { Icon } from '@/components/ui/icon';
+import { Button } from '@/components/ui/plain';
 
 /** Downloads exactly the rows the table shows, as CSV for spreadsheets (BOM, formula-escaped). */
 export function CsvDownloadButton({
@@ -19,7 +20,7 @@ export function CsvDownloadButton({
   return (
     <Button
       size="small"
-      icon={<FileExcelOutlined />}
+      icon={<Icon icon={FileExcelOutlined} />}
       data-testid="csv-download"
       onClick={() => {
         const blob = new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' });

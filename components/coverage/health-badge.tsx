@@ -1,17 +1,21 @@
 'use client';
 
-import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import { Tag } from 'antd';
+import CheckCircleOutlined from '@ant-design/icons-svg/es/asn/CheckCircleOutlined';
+import ClockCircleOutlined from '@ant-design/icons-svg/es/asn/ClockCircleOutlined';
+import CloseCircleOutlined from '@ant-design/icons-svg/es/asn/CloseCircleOutlined';
+import ExclamationCircleOutlined from '@ant-design/icons-svg/es/asn/ExclamationCircleOutlined';
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
+import type { IconDefinition } from '@ant-design/icons-svg/lib/types';
 import { describeHealthRule, type Health } from '@/lib/coverage/projection';
+import { Icon } from '@/components/ui/icon';
+import { Tag, type TagColor } from '@/components/ui/plain';
 
 /** antd preset colours; the icon repeats the meaning so colour is never the only signal. */
-const PRESET: Record<Health, { color: string; icon: ReactNode }> = {
-  COMPLETE: { color: 'processing', icon: <CheckCircleOutlined /> },
-  ON_TRACK: { color: 'success', icon: <ClockCircleOutlined /> },
-  AT_RISK: { color: 'warning', icon: <ExclamationCircleOutlined /> },
-  OFF_TRACK: { color: 'error', icon: <CloseCircleOutlined /> },
+const PRESET: Record<Health, { color: TagColor; icon: IconDefinition }> = {
+  COMPLETE: { color: 'processing', icon: CheckCircleOutlined },
+  ON_TRACK: { color: 'success', icon: ClockCircleOutlined },
+  AT_RISK: { color: 'warning', icon: ExclamationCircleOutlined },
+  OFF_TRACK: { color: 'error', icon: CloseCircleOutlined },
 };
 
 export function HealthBadge({ health }: { health: Health }) {
@@ -19,10 +23,10 @@ export function HealthBadge({ health }: { health: Health }) {
   return (
     <Tag
       color={PRESET[health].color}
-      icon={PRESET[health].icon}
+      icon={<Icon icon={PRESET[health].icon} />}
       data-testid="health-badge"
       data-health={health}
-      style={{ fontSize: 14, lineHeight: '24px', paddingInline: 10, marginInlineEnd: 0 }}
+      style={{ fontSize: 14, lineHeight: '24px', paddingInline: 10 }}
     >
       {t(health)}
     </Tag>

@@ -1,9 +1,11 @@
 'use client';
 
-import { CaretRightOutlined, PauseOutlined } from '@ant-design/icons';
-import { Button, Space } from 'antd';
+import CaretRightOutlined from '@ant-design/icons-svg/es/asn/CaretRightOutlined';
+import PauseOutlined from '@ant-design/icons-svg/es/asn/PauseOutlined';
 import { useTranslations } from 'next-intl';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Icon } from '@/components/ui/icon';
+import { Button } from '@/components/ui/plain';
 import { usePrefersReducedMotion } from '@/components/ui/use-reduced-motion';
 import { stepIndexOf } from '@/lib/coverage/timeline';
 import styles from './timeline.module.css';
@@ -86,12 +88,12 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
 
   return (
     <div className="timeline" data-testid="timeline">
-      <Space align="center" style={{ width: '100%' }}>
+      <div className={styles.head}>
         <Button
           shape="circle"
           aria-label={playing ? t('pause') : t('play')}
           data-testid="timeline-play"
-          icon={playing ? <PauseOutlined /> : <CaretRightOutlined />}
+          icon={<Icon icon={playing ? PauseOutlined : CaretRightOutlined} />}
           onClick={() => {
             // With reduced motion, play shows the outcome at once instead of stepping week by week.
             if (isMotionReduced) {
@@ -107,7 +109,7 @@ export function Timeline({ steps, value, annotations, onChange }: Props) {
         <span className="timeline-date" data-testid="timeline-date">
           {t('showing', { date: value })}
         </span>
-      </Space>
+      </div>
       {/* A native range input: keyboard (arrows, Home/End, Page keys) and screen readers for free. */}
       <div className={styles.track}>
         <input

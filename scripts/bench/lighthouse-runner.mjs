@@ -5,7 +5,8 @@
  *   node scripts/bench/lighthouse-runner.mjs '{"base":"http://127.0.0.1:3700","email":"…","password":"…","runs":3,"pages":[…]}'
  *
  * Signs in once, then runs each page `runs` times one after another and prints one JSON line per
- * run on stdout: page name, score (0-100), LCP and TBT in ms.
+ * run on stdout: page name, score (0-100), LCP and TBT in ms, and Lighthouse's CPU benchmark index
+ * of the machine at that moment (how fast it ran a fixed piece of JavaScript: higher is faster).
  */
 import { launchChromium, runLighthouse, signInCookie } from '../lighthouse-kit.mjs';
 
@@ -31,6 +32,7 @@ async function main() {
           score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
           lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? null,
           tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? null,
+          cpuIndex: lhr.environment?.benchmarkIndex ?? null,
           isSentToSignIn,
           error: lhr.runtimeError?.message ?? null,
         };

@@ -35,6 +35,11 @@ export interface LighthouseRun {
   score: number;
   lcpMs: number | null;
   tbtMs: number | null;
+  /**
+   * Lighthouse's CPU benchmark index during the run (higher is faster). Its simulated throttling
+   * scales the CPU time it observed, so scores from machines, or moments, of different speed differ.
+   */
+  cpuIndex?: number | null;
   isSentToSignIn: boolean;
   error: string | null;
 }
@@ -70,7 +75,7 @@ function runLighthouse(root: string, config: object, log: LighthouseBenchOptions
       out = lines.pop() ?? '';
       for (const line of lines.filter(Boolean)) {
         const run = JSON.parse(line) as LighthouseRun;
-        log(`  ${run.name}: ${run.score}, LCP ${Math.round(run.lcpMs ?? 0)} ms, TBT ${Math.round(run.tbtMs ?? 0)} ms${run.error ? ` (${run.error})` : ''}`);
+        log(`  ${run.name}: ${run.score}, LCP ${Math.round(run.lcpMs ?? 0)} ms, TBT ${Math.round(run.tbtMs ?? 0)} ms, CPU index ${Math.round(run.cpuIndex ?? 0)}${run.error ? ` (${run.error})` : ''}`);
         runs.push(run);
       }
     });
@@ -103,7 +108,7 @@ export async function runLighthouseBench(options: LighthouseBenchOptions): Promi
         target: target.goal,
         comparison: 'atLeast',
         note: mid
-          ? `median of ${own.length}: LCP ${(Math.round((mid.lcpMs ?? 0) / 100) / 10).toFixed(1)} s, TBT ${Math.round(mid.tbtMs ?? 0)} ms; scores ${own.map((r) => r.score).join(', ')}`
+          ? `median of ${own.length}: LCP ${(Math.round((mid.lcpMs ?? 0) / 100) / 10).toFixed(1)} s, TBT ${Math.round(mid.tbtMs ?? 0)} ms, CPU index ${Math.round(mid.cpuIndex ?? 0)}; scores ${own.map((r) => r.score).join(', ')}`
           : failed?.isSentToSignIn
             ? 'sent to sign-in: the cookie was not accepted'
             : `no valid run: ${failed?.error ?? 'none'}`,

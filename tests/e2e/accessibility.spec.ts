@@ -16,6 +16,7 @@ import type { AppLocale } from '../../lib/i18n/config';
 import { CITIES_PROGRAM, DESKTOP, PHONE, TOURS, setLocaleCookie } from './page-tour';
 import { expectedCoverage } from './support/expected';
 import { DEMO_USERS, signIn } from './support/sign-in';
+import { scrollChartIntoView } from './support/scroll';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const BLOCKING = new Set(['serious', 'critical']);
@@ -163,7 +164,7 @@ test('each chart says its figures in words, in both languages', async ({ page, b
     expect(await map.getAttribute('aria-describedby')).toBe(await mapText.getAttribute('id'));
     // The burn-up: live of all, the target, and where the pace leads.
     const burnup = page.getByTestId('burnup-chart');
-    await burnup.scrollIntoViewIfNeeded();
+    await scrollChartIntoView(burnup);
     await expect(burnup).toHaveAttribute('data-state', 'ready');
     const burnupText = page.getByTestId('burnup-chart-text');
     await expect(burnupText).toContainText(live);
@@ -190,7 +191,7 @@ test('with reduced motion, play shows the last week at once and charts draw with
   await expect(page.getByRole('slider')).toHaveAttribute('aria-valuetext', last);
   await expect(page.getByTestId('timeline-play')).toHaveAccessibleName('播放');
   const burnup = page.getByTestId('burnup-chart');
-  await burnup.scrollIntoViewIfNeeded();
+  await scrollChartIntoView(burnup);
   await expect(burnup).toHaveAttribute('data-state', 'ready');
   expect(await burnup.getAttribute('data-animation')).toBe('off');
   await context.close();

@@ -3,6 +3,7 @@ import { expect, test } from '../support/fixtures';
 import { SCREENSHOT, screenshotPath } from './support/screenshot';
 import { signIn } from './support/sign-in';
 import { expectedCoverage } from './support/expected';
+import { scrollChartIntoView } from './support/scroll';
 
 const SLUG = 'alipay-unionpay-offline';
 
@@ -37,7 +38,7 @@ test('drill from the nation to Guangdong to Shenzhen, and a deep link reproduces
   await expect(page).toHaveURL(/province=44/);
   // The burn-up draws when it comes near the viewport: bring it in, so the picture shows it drawn.
   const burnup = page.getByTestId('burnup-chart');
-  await burnup.scrollIntoViewIfNeeded();
+  await scrollChartIntoView(burnup);
   await expect(burnup).toHaveAttribute('data-state', 'ready');
   await page.evaluate(() => window.scrollTo(0, 0)); // else the sticky header is drawn mid-page
   await page.screenshot({ path: screenshotPath('province.png'), fullPage: true });
@@ -89,7 +90,7 @@ test('the burn-up shows the target line, a projection and the health rule', SCRE
   await page.goto('/?program=quickpass-payment-code-reverse');
   const chart = page.getByTestId('burnup-chart');
   // The chart loads as it scrolls into view.
-  await chart.scrollIntoViewIfNeeded();
+  await scrollChartIntoView(chart);
   await expect(chart).toHaveAttribute('data-state', 'ready');
   // Re-planned program: both the baseline and the current target are drawn, and the projection.
   await expect(chart).toHaveAttribute('data-lines', /2027-03-31/);
@@ -153,7 +154,7 @@ test('the national city layer colours every city for the timeline date, and a ci
 test('the burn-up follows the timeline date without reloading the page', async ({ page }) => {
   await page.goto(`/?program=${SLUG}&asOf=2021-09-27`);
   const chart = page.getByTestId('burnup-chart');
-  await chart.scrollIntoViewIfNeeded();
+  await scrollChartIntoView(chart);
   await expect(chart).toHaveAttribute('data-state', 'ready');
   await expect(chart).toHaveAttribute('data-lines', /2021-09-27/);
   const documents: string[] = [];

@@ -3,6 +3,7 @@ import { SCREENSHOT, screenshotPath } from './support/screenshot';
 import { DEMO_USERS, signIn } from './support/sign-in';
 import { watchPage } from './support/watch-page';
 import { expectedCoverage } from './support/expected';
+import { scrollChartIntoView } from './support/scroll';
 
 test('the dashboard shows the database numbers for 2021-10-02, on the map, the KPIs and the table', SCREENSHOT, async ({ page }) => {
   const problems = watchPage(page);
@@ -50,7 +51,7 @@ test('the dashboard shows the database numbers for 2021-10-02, on the map, the K
   }
   // The burn-up below draws as it scrolls into view; the full-page picture shows it drawn.
   const burnup = page.getByTestId('burnup-chart');
-  await burnup.scrollIntoViewIfNeeded();
+  await scrollChartIntoView(burnup);
   await expect(burnup).toHaveAttribute('data-state', 'ready');
   await page.evaluate(() => window.scrollTo(0, 0)); // else the sticky header is drawn mid-page
   await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true });

@@ -9,8 +9,9 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { DEMO_USERS, signIn } from './support/sign-in';
 
-/** Issue 11's target for the sign-in page's HTML, gzip. */
+/** Issue 11's targets for the sign-in page's and the dashboard's HTML, gzip. */
 const SIGN_IN_HTML_GZIP_MAX = 15_000;
+const DASHBOARD_HTML_GZIP_MAX = 60_000;
 /** The signed-out pages' own stylesheets, gzip: globals and the plain controls, no Ant Design. */
 const SIGN_IN_CSS_GZIP_MAX = 8_000;
 /** What a page may still inline: antd entries the static sheet lacks (none, when it is current). */
@@ -80,6 +81,40 @@ test('the not-found page is plain too, signed out and signed in', async ({ page 
     expect(await antdStylesheets(page)).toEqual([]);
     await expect(page.getByRole('link', { name: '返回总览' })).toHaveCSS('background-color', PRIMARY_RGB);
   }
+});
+
+test('the dashboard draws no Ant Design: no antd sheet, controls in the theme, HTML under 60 KB gzip', async ({ page }) => {
+  await signIn(page, DEMO_USERS.pm, '/');
+  const html = await fetchHtml(page.request, '/');
+  const gzipBytes = gzipSync(Buffer.from(html)).length;
+  expect(gzipBytes, `dashboard HTML is ${gzipBytes} bytes gzip`).toBeLessThanOrEqual(DASHBOARD_HTML_GZIP_MAX);
+  expect(inlineStyleBytes(html)).toBeLessThanOrEqual(INLINE_STYLE_MAX);
+  // docs/decisions/045-plain-public-pages.md: the dashboard is plain markup in the theme.
+  expect(await antdStylesheets(page)).toEqual([]);
+  expect(await page.locator('[class*="ant-"]').count()).toBe(0);
+
+  // The follow button is antd's middle size: primary to follow, default to unfollow. The CSV button
+  // is a small default one.
+  const follow = page.getByTestId('follow-program');
+  const isFollowing = (await follow.getAttribute('data-following')) === 'true';
+  await expect(follow).toHaveCSS('background-color', isFollowing ? 'rgb(255, 255, 255)' : PRIMARY_RGB);
+  await expect(follow).toHaveCSS('border-color', isFollowing ? 'rgb(217, 217, 217)' : 'rgba(0, 0, 0, 0)');
+  await expect(follow).toHaveCSS('height', '32px');
+  await expect(follow).toHaveCSS('border-radius', '6px');
+  const csv = page.getByTestId('csv-download');
+  await expect(csv).toHaveCSS('height', '24px');
+  await expect(csv).toHaveCSS('border-color', 'rgb(217, 217, 217)');
+  // The health badge keeps antd's preset colours (with the theme's darker text), whatever the health.
+  const badge = page.getByTestId('health-badge');
+  const preset: Record<string, [string, string]> = {
+    COMPLETE: [PRIMARY_RGB, 'rgb(223, 232, 237)'],
+    ON_TRACK: ['rgb(35, 120, 4)', 'rgb(246, 255, 237)'],
+    AT_RISK: ['rgb(173, 78, 0)', 'rgb(255, 251, 230)'],
+    OFF_TRACK: ['rgb(207, 19, 34)', 'rgb(255, 242, 240)'],
+  };
+  const [text, ground] = preset[(await badge.getAttribute('data-health')) ?? ''] ?? ['?', '?'];
+  await expect(badge).toHaveCSS('color', text);
+  await expect(badge).toHaveCSS('background-color', ground);
 });
 
 test('a signed-in page: a primary button and a table cell look as the theme says, with nothing large inlined', async ({ page }) => {

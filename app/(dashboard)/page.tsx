@@ -1,11 +1,6 @@
 import type { Metadata } from 'next';
-// Deep imports: antd's barrel is a 'use client' module, so a Server Component importing from
-// 'antd' makes every page load one chunk with all antd components any Server Component uses.
-import Alert from 'antd/es/alert';
-import Empty from 'antd/es/empty';
-import Space from 'antd/es/space';
-import Tag from 'antd/es/tag';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
 import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
@@ -25,6 +20,8 @@ import { localized } from '@/lib/i18n/localized';
 import { FollowButton } from '@/components/alerts/follow-button';
 import { isFollowingProgram } from '@/lib/alerts/queries';
 import { getEnv } from '@/lib/env';
+import { Notice, Stack, Tag } from '@/components/ui/plain';
+import { QueryProvider } from '@/components/ui/query-provider';
 
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,14 +46,10 @@ export default async function DashboardPage({ searchParams }: PageProps) {
   if (programs.length === 0) {
     return (
       <Panel>
-        <Empty
-          description={
-            <Space orientation="vertical">
-              <strong>{t('noPrograms')}</strong>
-              {t('noProgramsHint')}
-            </Space>
-          }
-        />
+        <div className="dashboard-empty" data-testid="dashboard-empty">
+          <strong>{t('noPrograms')}</strong>
+          <p>{t('noProgramsHint')}</p>
+        </div>
       </Panel>
     );
   }
@@ -76,11 +69,11 @@ export default async function DashboardPage({ searchParams }: PageProps) {
   const seriesSource = view?.series ?? null;
   if (!coverage) {
     return (
-      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Stack>
         <h1 className="page-title">{t('title')}</h1>
-        <Alert type="warning" showIcon title={t('programNotFound', { slug })} description={t('programNotFoundHint')} />
+        <Notice type="warning" title={t('programNotFound', { slug })} description={t('programNotFoundHint')} />
         <ProgramPicker programs={programs} value={programs[0]!.slug} />
-      </Space>
+      </Stack>
     );
   }
   const { program } = coverage;
@@ -109,44 +102,53 @@ export default async function DashboardPage({ searchParams }: PageProps) {
   );
 
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
-        <h1 className="page-title">{t('title')}</h1>
-        <Space wrap>
-          <ProgramPicker programs={programs} value={slug} />
-          {canFollow && <FollowButton key={slug} programSlug={slug} initialFollowing={await isFollowingProgram(db, viewer, slug)} />}
-        </Space>
-      </Space>
-      {params.invalidAsOf !== null && (
-        <Alert type="warning" showIcon title={t('asOfInvalid', { value: params.invalidAsOf, today })} />
-      )}
-      {params.province && !drill && program.unit === 'CITY' && (
-        <Alert type="warning" showIcon title={t('provinceInvalid', { value: params.province })} />
-      )}
-      <div className="program-meta">
-        <div>{t('direction', { direction: localized(locale, program.directionZh, program.directionEn) })}</div>
-        {program.isIllustrative ? (
-          <Tag color="warning">{t('illustrativeNote')}</Tag>
-        ) : (
-          program.source && <div className="program-source">{t('source', { source: program.source })}</div>
+    // The only Ant Design-free page that fetches in the browser: it brings its own query client
+    // (docs/decisions/045-plain-public-pages.md).
+    <QueryProvider>
+      <Stack>
+        <div className="dashboard-head">
+          <h1 className="page-title">{t('title')}</h1>
+          <div className="dashboard-tools">
+            <ProgramPicker programs={programs} value={slug} />
+            {canFollow && <FollowButton key={slug} programSlug={slug} initialFollowing={await isFollowingProgram(db, viewer, slug)} />}
+          </div>
+        </div>
+        {params.invalidAsOf !== null && (
+          <Notice type="warning" title={t('asOfInvalid', { value: params.invalidAsOf, today })} />
         )}
-      </div>
-      <CoverageView
-        key={slug}
-        program={program}
-        initial={{ coverage, drill }}
-        initialAsOf={params.asOf}
-        initialProvince={drill ? params.province : null}
-        rejectedProvince={drill ? null : params.province}
-        steps={steps}
-        canEditCities={can(viewer, 'cityStatus.update')}
-        citiesGeoUrl={versionedGeoUrl('china-cities.json')}
-        initialMapSvg={initialMapSvg}
-        annotations={annotations.map((a) => ({ date: a.date, title: localized(locale, a.titleZh, a.titleEn) }))}
-      />
-      {seriesSource && (
-        <BurnupPanel key={slug} source={seriesSource} initialAsOf={params.asOf} program={program} annotations={annotations} />
-      )}
-    </Space>
+        {params.province && !drill && program.unit === 'CITY' && (
+          <Notice type="warning" title={t('provinceInvalid', { value: params.province })} />
+        )}
+        <div className="program-meta">
+          <div>{t('direction', { direction: localized(locale, program.directionZh, program.directionEn) })}</div>
+          {program.isIllustrative ? (
+            <Tag color="warning">{t('illustrativeNote')}</Tag>
+          ) : (
+            program.source && <div className="program-source">{t('source', { source: program.source })}</div>
+          )}
+        </div>
+        {/* Each island hydrates in a task of its own (React hydrates Suspense boundaries one by one). */}
+        <Suspense>
+          <CoverageView
+            key={slug}
+            program={program}
+            initial={{ coverage, drill }}
+            initialAsOf={params.asOf}
+            initialProvince={drill ? params.province : null}
+            rejectedProvince={drill ? null : params.province}
+            steps={steps}
+            canEditCities={can(viewer, 'cityStatus.update')}
+            citiesGeoUrl={versionedGeoUrl('china-cities.json')}
+            initialMapSvg={initialMapSvg}
+            annotations={annotations.map((a) => ({ date: a.date, title: localized(locale, a.titleZh, a.titleEn) }))}
+          />
+        </Suspense>
+        {seriesSource && (
+          <Suspense>
+            <BurnupPanel key={slug} source={seriesSource} initialAsOf={params.asOf} program={program} annotations={annotations} />
+          </Suspense>
+        )}
+      </Stack>
+    </QueryProvider>
   );
 }
