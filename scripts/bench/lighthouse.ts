@@ -1,13 +1,15 @@
 /**
  * Lighthouse performance (`--only=lighthouse`): Lighthouse's default mobile profile (a throttled
  * phone) for the sign-in page, the dashboard and a summary week, and its desktop preset for the
- * dashboard; the median of 3 runs of each, with LCP and TBT of the median run. Runs in a plain
+ * dashboard; the median of 3 runs of each, with LCP and TBT of the median run. The bench's minimal
+ * page (app/bench/page: the root layout and one line) is run the same way first, for reference:
+ * what the framework alone scores on this machine at this time. Runs in a plain
  * Node process (scripts/bench/lighthouse-runner.mjs, with scripts/lighthouse-kit.mjs) against the
  * production server of the bench database.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { DASHBOARD_PAGE, SIGN_IN_PAGE, SUMMARY_WEEK_PAGE, type BenchPage } from './pages';
+import { DASHBOARD_PAGE, REFERENCE_PAGE_PATH, SIGN_IN_PAGE, SUMMARY_WEEK_PAGE, type BenchPage } from './pages';
 import type { Figure } from './report';
 import { buildIfNeeded, DEMO_ADMIN, prepareDatabase, startServer, stopServer } from './server';
 
@@ -19,11 +21,13 @@ interface Target {
   path: string;
   signedIn: boolean;
   desktop: boolean;
-  goal: number;
+  /** null for the reference page: reported, not judged. */
+  goal: number | null;
 }
 
 const mobile = (page: BenchPage): Target => ({ name: `${page.name}, mobile`, path: page.path, signedIn: page.isSignedIn, desktop: false, goal: MOBILE_TARGET });
 const TARGETS: Target[] = [
+  { name: 'minimal page (reference), mobile', path: REFERENCE_PAGE_PATH, signedIn: false, desktop: false, goal: null },
   mobile(SIGN_IN_PAGE),
   mobile(DASHBOARD_PAGE),
   mobile(SUMMARY_WEEK_PAGE),
@@ -89,7 +93,7 @@ export async function runLighthouseBench(options: LighthouseBenchOptions): Promi
   const { root, port, log } = options;
   buildIfNeeded(root, options.rebuild, log);
   const database = await prepareDatabase();
-  const { base, child } = await startServer(root, port, database, log);
+  const { base, child } = await startServer(root, port, database, log, { HUTONG_BENCH_ROUTES: '1' });
   try {
     log(`Lighthouse performance, ${options.runs} runs per page`);
     const runs = await runLighthouse(

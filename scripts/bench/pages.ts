@@ -14,3 +14,6 @@ export const SUMMARY_WEEK_PAGE: BenchPage = { name: 'summary week', path: '/summ
 
 /** The coverage API at the dashboard's view, as its timeline requests it. */
 export const COVERAGE_API_PATH = '/api/coverage?program=alipay-unionpay-offline&asOf=2021-10-02';
+
+/** The bench's minimal dynamic page (app/bench/page, on with HUTONG_BENCH_ROUTES): the root layout and one line. */
+export const REFERENCE_PAGE_PATH = '/bench/page';

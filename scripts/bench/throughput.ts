@@ -8,13 +8,12 @@
  */
 import autocannon from 'autocannon';
 import { launchChromium, signInCookie } from '../lighthouse-kit.mjs';
-import { COVERAGE_API_PATH, DASHBOARD_PAGE, SIGN_IN_PAGE } from './pages';
+import { COVERAGE_API_PATH, DASHBOARD_PAGE, REFERENCE_PAGE_PATH, SIGN_IN_PAGE } from './pages';
 import type { Figure } from './report';
 import { buildIfNeeded, DEMO_ADMIN, prepareDatabase, startServer, stopServer } from './server';
 
 export const CONNECTIONS = 10;
 const REFERENCE_JSON_PATH = '/bench/json';
-const REFERENCE_PAGE_PATH = '/bench/page';
 
 /** Shares of the reference (issue 11's targets, docs/benchmarks.md). */
 export const THROUGHPUT_TARGETS = {
