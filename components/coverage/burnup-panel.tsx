@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ChartAnnotation } from '@/lib/charts/timeline-marks';
 import type { Projection } from '@/lib/coverage/projection';
 import {
@@ -84,17 +84,14 @@ export function BurnupPanel({ source, initialAsOf, program, annotations }: Props
   return (
     <Panel title={isMetric ? t('titleMetric') : t('title')} data-testid="burnup-panel">
       <Stack gap="middle">
-        {/* Hydrated part by part, as the coverage view is (components/coverage/coverage-view.tsx). */}
-        <Suspense>
-          <div className={styles.summary}>
-            <ProjectionSummary series={series} projection={projection} />
-            <HealthRule current={projection?.health ?? null} isMetric={isMetric} />
-          </div>
-        </Suspense>
+        <div className={styles.summary}>
+          <ProjectionSummary series={series} projection={projection} />
+          <HealthRule current={projection?.health ?? null} isMetric={isMetric} />
+        </div>
         <WhenVisible height={CHART_HEIGHT} testId={isMetric ? 'metric-chart' : 'burnup-chart'}>
           {series.kind === 'METRIC' ? <MetricChart series={series} {...chartProps} /> : <BurnupChart series={series} {...chartProps} />}
         </WhenVisible>
-        <Suspense>{chartAnnotations.length > 0 && <AnnotationList annotations={chartAnnotations} />}</Suspense>
+        {chartAnnotations.length > 0 && <AnnotationList annotations={chartAnnotations} />}
         {series.kind === 'METRIC' ? <MetricTable points={series.points} /> : <WeeklyTable points={series.points} denominator={series.denominator} asOf={series.asOf} />}
       </Stack>
     </Panel>

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import type { CityCoverageDto, CoverageDto, ProvinceDrillDto } from '@/lib/coverage/queries';
 import type { ProgramDto } from '@/lib/programs/queries';
 import { coverageKeys, coverageUrl, type MapLayer } from '@/lib/coverage/query-keys';
@@ -158,156 +158,144 @@ export function CoverageView({ program, initial, initialAsOf, initialProvince, r
 
   return (
     <Stack data-loading={query.isFetching ? 'true' : 'false'}>
-      {/*
-        Each part in a boundary of its own: React hydrates Suspense boundaries one task at a time,
-        so a phone's main thread is never blocked for the whole dashboard at once.
-      */}
-      <Suspense>
-        <Panel size="small">
-          <Timeline steps={steps} value={asOf} annotations={annotations} onChange={(d) => setUrl({ asOf: d }, 'replace')} />
-          <LiveAnnouncement message={announcement} testId="timeline-announcement" />
-        </Panel>
-      </Suspense>
+      <Panel size="small">
+        <Timeline steps={steps} value={asOf} annotations={annotations} onChange={(d) => setUrl({ asOf: d }, 'replace')} />
+        <LiveAnnouncement message={announcement} testId="timeline-announcement" />
+      </Panel>
       {query.isError && <Notice type="error" title={t('loadError')} />}
-      <Suspense>
-        <KpiCards coverage={coverage} />
-      </Suspense>
+      <KpiCards coverage={coverage} />
       {program.unit === 'CITY' ? (
         <div className={styles.columns}>
           <div onPointerEnter={wantMap} onFocus={wantMap} onTouchStart={wantMap}>
-            <Suspense>
-              <Panel
-                title={
-                  <div className={styles.title}>
-                    <nav aria-label={t('breadcrumb')} data-testid="map-breadcrumb" className={styles.breadcrumb}>
-                      <ol>
-                        <li>
-                          {drill ? (
-                            <a
-                              href={hrefWith({ province: null, city: null })}
-                              onClick={(e) => {
-                                e.preventDefault();
-                                setUrl({ province: null, city: null }, 'push');
-                              }}
-                            >
-                              {t('nation')}
-                            </a>
-                          ) : (
-                            <span aria-current="page">{t('nation')}</span>
-                          )}
-                        </li>
-                        {drill && <li aria-current="page">{localized(locale, drill.province.name, drill.province.nameEn)}</li>}
-                      </ol>
-                    </nav>
-                    {!drill && (
-                      <div role="group" aria-label={t('layer.label')} className={styles.layerSwitch} data-testid="map-layer">
-                        {(['provinces', 'cities'] as const).map((l) => (
-                          <button
-                            key={l}
-                            type="button"
-                            aria-pressed={layer === l}
-                            data-testid={`map-layer-${l}`}
-                            onClick={() => setUrl({ layer: l === 'cities' ? 'cities' : null }, 'push')}
+            <Panel
+              title={
+                <div className={styles.title}>
+                  <nav aria-label={t('breadcrumb')} data-testid="map-breadcrumb" className={styles.breadcrumb}>
+                    <ol>
+                      <li>
+                        {drill ? (
+                          <a
+                            href={hrefWith({ province: null, city: null })}
+                            onClick={(e) => {
+                              e.preventDefault();
+                              setUrl({ province: null, city: null }, 'push');
+                            }}
                           >
-                            {t(`layer.${l}`)}
-                          </button>
-                        ))}
-                      </div>
-                    )}
-                  </div>
-                }
+                            {t('nation')}
+                          </a>
+                        ) : (
+                          <span aria-current="page">{t('nation')}</span>
+                        )}
+                      </li>
+                      {drill && <li aria-current="page">{localized(locale, drill.province.name, drill.province.nameEn)}</li>}
+                    </ol>
+                  </nav>
+                  {!drill && (
+                    <div role="group" aria-label={t('layer.label')} className={styles.layerSwitch} data-testid="map-layer">
+                      {(['provinces', 'cities'] as const).map((l) => (
+                        <button
+                          key={l}
+                          type="button"
+                          aria-pressed={layer === l}
+                          data-testid={`map-layer-${l}`}
+                          onClick={() => setUrl({ layer: l === 'cities' ? 'cities' : null }, 'push')}
+                        >
+                          {t(`layer.${l}`)}
+                        </button>
+                      ))}
+                    </div>
+                  )}
+                </div>
+              }
+              extra={
+                <DivisionSearch
+                  onSelect={(hit) =>
+                    setUrl(
+                      hit.kind === 'province'
+                        ? { province: hit.code, city: null }
+                        : { province: hit.provinceCode, city: hit.code },
+                      'push',
+                    )
+                  }
+                />
+              }
+            >
+              {drill ? (
+                <CityMap
+                  key={drill.province.code}
+                  provinceCode={drill.province.code}
+                  provinceName={localized(locale, drill.province.name, drill.province.nameEn)}
+                  asOf={asOf}
+                  cities={drill.cities}
+                  highlight={highlight}
+                  onCityClick={(code) => router.push(`/cities/${code}`)}
+                  downloadName={`${fileBase}.png`}
+                />
+              ) : layer === 'cities' ? (
+                <NationalCityMap
+                  cities={cities}
+                  asOf={asOf}
+                  geoUrl={citiesGeoUrl}
+                  onCityClick={(code) => router.push(`/cities/${code}`)}
+                  downloadName={`${fileBase}-cities.png`}
+                />
+              ) : ProvinceMap ? (
+                <ProvinceMap
+                  provinces={coverage.provinces}
+                  asOf={coverage.asOf}
+                  onProvinceClick={(code) => setUrl({ province: code, city: null }, 'push')}
+                  downloadName={`${fileBase}.png`}
+                  placeholderSvg={isInitial ? initialMapSvg : null}
+                />
+              ) : isInitial && initialMapSvg ? (
+                <StaticProvinceMap
+                  svg={initialMapSvg}
+                  description={chartText.provinceMap(describeProvinceMap(coverage.provinces), coverage.asOf)}
+                  onProvinceClick={(code) => setUrl({ province: code, city: null }, 'push')} />
+              ) : (
+                mapLoading()
+              )}
+              <p className="muted map-hint">
+                {drill ? t('map.cityHint') : layer === 'cities' ? t('map.nationalCitiesHint') : t('map.provinceHint')}
+              </p>
+            </Panel>
+          </div>
+          <div>
+            {drill ? (
+              <Panel
+                title={t('citiesTitle', { province: localized(locale, drill.province.name, drill.province.nameEn), live: drill.live, denominator: drill.denominator })}
                 extra={
-                  <DivisionSearch
-                    onSelect={(hit) =>
-                      setUrl(
-                        hit.kind === 'province'
-                          ? { province: hit.code, city: null }
-                          : { province: hit.provinceCode, city: hit.code },
-                        'push',
-                      )
-                    }
+                  <CsvDownloadButton
+                    filename={`${fileBase}.csv`}
+                    header={[t('csv.code'), t('csv.city'), t('csv.status'), t('csv.asOf')]}
+                    rows={drill.cities.map((c) => [c.code, localized(locale, c.name, c.nameEn), c.status, asOf])}
                   />
                 }
               >
-                {drill ? (
-                  <CityMap
-                    key={drill.province.code}
-                    provinceCode={drill.province.code}
-                    provinceName={localized(locale, drill.province.name, drill.province.nameEn)}
-                    asOf={asOf}
-                    cities={drill.cities}
-                    highlight={highlight}
-                    onCityClick={(code) => router.push(`/cities/${code}`)}
-                    downloadName={`${fileBase}.png`}
-                  />
-                ) : layer === 'cities' ? (
-                  <NationalCityMap
-                    cities={cities}
-                    asOf={asOf}
-                    geoUrl={citiesGeoUrl}
-                    onCityClick={(code) => router.push(`/cities/${code}`)}
-                    downloadName={`${fileBase}-cities.png`}
-                  />
-                ) : ProvinceMap ? (
-                  <ProvinceMap
-                    provinces={coverage.provinces}
-                    asOf={coverage.asOf}
-                    onProvinceClick={(code) => setUrl({ province: code, city: null }, 'push')}
-                    downloadName={`${fileBase}.png`}
-                    placeholderSvg={isInitial ? initialMapSvg : null}
-                  />
-                ) : isInitial && initialMapSvg ? (
-                  <StaticProvinceMap
-                    svg={initialMapSvg}
-                    description={chartText.provinceMap(describeProvinceMap(coverage.provinces), coverage.asOf)}
-                    onProvinceClick={(code) => setUrl({ province: code, city: null }, 'push')} />
-                ) : (
-                  mapLoading()
-                )}
-                <p className="muted map-hint">
-                  {drill ? t('map.cityHint') : layer === 'cities' ? t('map.nationalCitiesHint') : t('map.provinceHint')}
-                </p>
+                <CityTable
+                  cities={drill.cities}
+                  highlight={highlight}
+                  editHref={canEditCities ? (code) => `/programs/${encodeURIComponent(program.slug)}/cities/${code}/edit` : undefined}
+                />
               </Panel>
-            </Suspense>
-          </div>
-          <div>
-            <Suspense>
-              {drill ? (
-                <Panel
-                  title={t('citiesTitle', { province: localized(locale, drill.province.name, drill.province.nameEn), live: drill.live, denominator: drill.denominator })}
-                  extra={
-                    <CsvDownloadButton
-                      filename={`${fileBase}.csv`}
-                      header={[t('csv.code'), t('csv.city'), t('csv.status'), t('csv.asOf')]}
-                      rows={drill.cities.map((c) => [c.code, localized(locale, c.name, c.nameEn), c.status, asOf])}
-                    />
-                  }
-                >
-                  <CityTable
-                    cities={drill.cities}
-                    highlight={highlight}
-                    editHref={canEditCities ? (code) => `/programs/${encodeURIComponent(program.slug)}/cities/${code}/edit` : undefined}
+            ) : (
+              <Panel
+                title={t('tableTitle')}
+                extra={
+                  <CsvDownloadButton
+                    filename={`${fileBase}.csv`}
+                    header={[t('csv.code'), t('csv.province'), t('csv.live'), t('csv.denominator'), t('csv.percent'), t('csv.asOf')]}
+                    rows={coverage.provinces.map((p) => [p.code, localized(locale, p.name, p.nameEn), p.live, p.denominator, p.percent, asOf])}
                   />
-                </Panel>
-              ) : (
-                <Panel
-                  title={t('tableTitle')}
-                  extra={
-                    <CsvDownloadButton
-                      filename={`${fileBase}.csv`}
-                      header={[t('csv.code'), t('csv.province'), t('csv.live'), t('csv.denominator'), t('csv.percent'), t('csv.asOf')]}
-                      rows={coverage.provinces.map((p) => [p.code, localized(locale, p.name, p.nameEn), p.live, p.denominator, p.percent, asOf])}
-                    />
-                  }
-                >
-                  <ProvinceTable
-                    provinces={coverage.provinces}
-                    onSelect={(code) => setUrl({ province: code, city: null }, 'push')}
-                    hrefFor={(code) => hrefWith({ province: code, city: null })}
-                  />
-                </Panel>
-              )}
-            </Suspense>
+                }
+              >
+                <ProvinceTable
+                  provinces={coverage.provinces}
+                  onSelect={(code) => setUrl({ province: code, city: null }, 'push')}
+                  hrefFor={(code) => hrefWith({ province: code, city: null })}
+                />
+              </Panel>
+            )}
           </div>
         </div>
       ) : (
