@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
 import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
@@ -127,27 +126,25 @@ export default async function DashboardPage({ searchParams }: PageProps) {
             program.source && <div className="program-source">{t('source', { source: program.source })}</div>
           )}
         </div>
-        {/* Each island hydrates in a task of its own (React hydrates Suspense boundaries one by one). */}
-        <Suspense>
-          <CoverageView
-            key={slug}
-            program={program}
-            initial={{ coverage, drill }}
-            initialAsOf={params.asOf}
-            initialProvince={drill ? params.province : null}
-            rejectedProvince={drill ? null : params.province}
-            steps={steps}
-            canEditCities={can(viewer, 'cityStatus.update')}
-            citiesGeoUrl={versionedGeoUrl('china-cities.json')}
-            initialMapSvg={initialMapSvg}
-            annotations={annotations.map((a) => ({ date: a.date, title: localized(locale, a.titleZh, a.titleEn) }))}
-          />
-        </Suspense>
-        {seriesSource && (
-          <Suspense>
-            <BurnupPanel key={slug} source={seriesSource} initialAsOf={params.asOf} program={program} annotations={annotations} />
-          </Suspense>
-        )}
+        {/*
+          No Suspense boundary around these: the map's lazy chunks suspend on the server, and a
+          boundary here would stream the map and table after the first paint, pushing the burn-up
+          down (a layout shift Lighthouse counts; tests/e2e/styles.spec.ts checks there is none).
+        */}
+        <CoverageView
+          key={slug}
+          program={program}
+          initial={{ coverage, drill }}
+          initialAsOf={params.asOf}
+          initialProvince={drill ? params.province : null}
+          rejectedProvince={drill ? null : params.province}
+          steps={steps}
+          canEditCities={can(viewer, 'cityStatus.update')}
+          citiesGeoUrl={versionedGeoUrl('china-cities.json')}
+          initialMapSvg={initialMapSvg}
+          annotations={annotations.map((a) => ({ date: a.date, title: localized(locale, a.titleZh, a.titleEn) }))}
+        />
+        {seriesSource && <BurnupPanel key={slug} source={seriesSource} initialAsOf={params.asOf} program={program} annotations={annotations} />}
       </Stack>
     </QueryProvider>
   );

@@ -117,6 +117,35 @@ test('the dashboard draws no Ant Design: no antd sheet, controls in the theme, H
   await expect(badge).toHaveCSS('background-color', ground);
 });
 
+/** Lighthouse counts a cumulative layout shift under 0.1 as good; the dashboard should have next to none. */
+const DASHBOARD_LAYOUT_SHIFT_MAX = 0.05;
+
+test('the dashboard arrives whole: map and table in the first HTML, nothing pushed down as it loads', async ({ page }) => {
+  // Lighthouse's desktop screen, where the map and the table sit above the burn-up.
+  await page.setViewportSize({ width: 1350, height: 940 });
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await signIn(page, DEMO_USERS.pm, '/');
+  // A Suspense boundary still pending when the shell is sent (<template id="B:0">) is revealed by a
+  // script after the first paint, which moves everything below it.
+  const html = await fetchHtml(page.request, '/');
+  expect(html).not.toMatch(/<template id="B:\d+"/);
+
+  await page.goto('/');
+  await expect(page.getByTestId('burnup-panel')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+  const total = shifts.reduce((sum, value) => sum + value, 0);
+  expect(total, `layout shifts ${JSON.stringify(shifts)}`).toBeLessThanOrEqual(DASHBOARD_LAYOUT_SHIFT_MAX);
+});
+
 test('a signed-in page: a primary button and a table cell look as the theme says, with nothing large inlined', async ({ page }) => {
   await signIn(page, DEMO_USERS.admin, '/admin/users');
   expect(inlineStyleBytes(await fetchHtml(page.request, '/admin/users'))).toBeLessThanOrEqual(INLINE_STYLE_MAX);
