@@ -132,7 +132,7 @@ export default async function DashboardPage({ searchParams }: PageProps) {
           down (a layout shift Lighthouse counts; tests/e2e/styles.spec.ts checks there is none).
         */}
         <CoverageView
-          key={slug}
+          key={`coverage-${slug}`}
           program={program}
           initial={{ coverage, drill }}
           initialAsOf={params.asOf}
@@ -144,7 +144,7 @@ export default async function DashboardPage({ searchParams }: PageProps) {
           initialMapSvg={initialMapSvg}
           annotations={annotations.map((a) => ({ date: a.date, title: localized(locale, a.titleZh, a.titleEn) }))}
         />
-        {seriesSource && <BurnupPanel key={slug} source={seriesSource} initialAsOf={params.asOf} program={program} annotations={annotations} />}
+        {seriesSource && <BurnupPanel key={`burnup-${slug}`} source={seriesSource} initialAsOf={params.asOf} program={program} annotations={annotations} />}
       </Stack>
     </QueryProvider>
   );

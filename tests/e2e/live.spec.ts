@@ -68,6 +68,7 @@ test('the dashboard and an institution page follow a change; a past date and a h
   const past = await manager.context().newPage();
   await past.goto(`/?program=${BANKS}&asOf=2021-10-02`);
   const livePast = await liveCount(past);
+  const pastUnread = Number(await past.getByTestId('alert-bell').getAttribute('data-unread'));
   const institution = await manager.context().newPage();
   await institution.goto('/institutions/CCB');
   const card = institution.getByTestId(`program-card-${BANKS}`);
@@ -88,8 +89,15 @@ test('the dashboard and an institution page follow a change; a past date and a h
   // one page is held to (the first test, and live-instances.postgresql.spec.ts).
   await expect.poll(() => liveCount(manager), { timeout: 5_000, intervals: [100] }).toBe(liveNow - 1);
   await expect(card).toContainText('已暂停', { timeout: 5_000 });
-  // By now the past view has had the same refresh: its figures did not move.
+  // The past view hears of it too (its bell rises with the manager's alert), and its figures do
+  // not move.
+  await expect.poll(async () => Number(await past.getByTestId('alert-bell').getAttribute('data-unread')), { timeout: 5_000 }).toBeGreaterThan(pastUnread);
   expect(await liveCount(past)).toBe(livePast);
+  // Each refresh replaces the dashboard's parts, never adds a second copy beside them.
+  for (const view of [manager, past]) {
+    await expect(view.getByTestId('kpis')).toHaveCount(1);
+    await expect(view.getByTestId('burnup-panel')).toHaveCount(1);
+  }
   await expect(note).toHaveValue('半截备注，尚未保存');
 });
 
