@@ -3,7 +3,7 @@
 import { NextIntlClientProvider } from 'next-intl';
 import { Suspense, use, useSyncExternalStore } from 'react';
 import { ErrorResult } from '@/components/ui/error-result';
-import { pickMessages } from '@/lib/i18n/client-messages';
+import { ERROR_PAGE_MESSAGES, pickMessages } from '@/lib/i18n/client-messages';
 import { TIME_ZONE, defaultLocale, localeFromCookieString, type AppLocale } from '@/lib/i18n/config';
 import { formats } from '@/lib/i18n/formats';
 import type { AppMessages } from '@/lib/i18n/messages';
@@ -11,7 +11,7 @@ import './globals.css';
 
 const subscribeToNothing = () => () => {};
 
-type ErrorMessages = Pick<AppMessages, 'app' | 'errors'>;
+type ErrorMessages = Pick<AppMessages, (typeof ERROR_PAGE_MESSAGES)[number]>;
 
 // This module is part of every page's bundle, so the catalogues are not imported statically
 // (both together are ~27 kB gzip): the active one is fetched only when this page is shown.
@@ -25,7 +25,7 @@ function loadMessages(locale: AppLocale): Promise<ErrorMessages> {
   let p = pending.get(locale);
   if (!p) {
     p = loaders[locale]().then(
-      ({ default: all }) => pickMessages(all, ['app', 'errors']),
+      ({ default: all }) => pickMessages(all, ERROR_PAGE_MESSAGES),
       (error: unknown) => {
         // Let a later render try again (e.g. after the network came back).
         pending.delete(locale);

@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getViewer } from '@/lib/auth/session';
-import { PUBLIC_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
+import { FRAME_MESSAGES, PUBLIC_MESSAGES, pickMessages } from '@/lib/i18n/client-messages';
 import type { AppMessages } from '@/lib/i18n/messages';
 import './globals.css';
 
@@ -27,11 +27,12 @@ async function signedIn(): Promise<boolean> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  // Signed out, the only pages are sign-in and the error pages: they get only the namespaces they
-  // use. Signing in reloads the whole page (components/auth/sign-in-form.tsx), so the app's pages
-  // always render under a layout that had the session and sent every namespace.
+  // Signed out, the only pages are sign-in and the error pages: they get only the groups they use.
+  // Signed in, the frame's groups too; each page sends its own (components/i18n/with-client-messages.tsx).
+  // Signing in reloads the whole page (components/auth/sign-in-form.tsx), so the signed-in pages
+  // always render under a layout that had the session.
   const all = (await getMessages()) as AppMessages;
-  const messages = (await signedIn()) ? all : pickMessages(all, PUBLIC_NAMESPACES);
+  const messages = pickMessages(all, (await signedIn()) ? [...PUBLIC_MESSAGES, ...FRAME_MESSAGES] : PUBLIC_MESSAGES);
   return (
     <html lang={locale}>
       <body>

@@ -7,12 +7,9 @@
  * phones load first. The dashboard alone fetches in the browser (the query client) and draws
  * charts there, loaded on demand; the others load neither.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { walkImports } from '@/tests/helpers/import-graph';
 
-const root = path.resolve(__dirname, '..');
 const ENTRIES = [
   'app/layout.tsx',
   'app/sign-in/page.tsx',
@@ -37,41 +34,6 @@ const QUERY_CLIENT = /^@tanstack\/react-query(\/|$)/;
 /** Code that is heavy in the browser only: the server draws the summary's chart images with it. */
 const CHARTS = /^(echarts|echarts-for-react)(\/|$)/;
 
-function resolveLocal(from: string, specifier: string): string | null {
-  const base = specifier.startsWith('@/') ? path.join(root, specifier.slice(2)) : path.resolve(path.dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) {
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
-interface ImportOf {
-  specifier: string;
-  /** An `import()`: loaded when the code runs it, in a chunk of its own, not with the page. */
-  lazy: boolean;
-}
-
-/** Runtime imports of a file (type-only ones load nothing), including `import()` and re-exports. */
-function importsOf(file: string): ImportOf[] {
-  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const found: ImportOf[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && !node.importClause?.isTypeOnly) {
-      found.push({ specifier: node.moduleSpecifier.text, lazy: false });
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) {
-      found.push({ specifier: node.moduleSpecifier.text, lazy: false });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      const [arg] = node.arguments;
-      if (arg && ts.isStringLiteral(arg)) found.push({ specifier: arg.text, lazy: true });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
-
-const isClientModule = (file: string) => /^\s*['"]use client['"]/.test(fs.readFileSync(file, 'utf8'));
-
 interface Reached {
   /** The files from the entry to the package, then the package. */
   chain: string;
@@ -84,24 +46,12 @@ interface Reached {
 
 /** Every package of concern reachable from `entry`, with the chain of files that leads to it. */
 function reachable(entry: string): Reached[] {
-  const seen = new Set<string>();
   const reached: Reached[] = [];
-  const walk = (file: string, chain: string[], inBrowser: boolean, lazy: boolean) => {
-    const browser = inBrowser || isClientModule(file);
-    const key = `${browser}|${lazy}|${file}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const { specifier, lazy: isLazy } of importsOf(file)) {
-      const here = [...chain, path.relative(root, file)];
-      if (ANTD.test(specifier) || QUERY_CLIENT.test(specifier) || CHARTS.test(specifier)) {
-        reached.push({ chain: `${here.join(' -> ')} -> ${specifier}`, specifier, inBrowser: browser, lazy: lazy || isLazy });
-      } else if (specifier.startsWith('.') || specifier.startsWith('@/')) {
-        const next = resolveLocal(file, specifier);
-        if (next && /\.tsx?$/.test(next)) walk(next, here, browser, lazy || isLazy);
-      }
+  walkImports(entry, () => {}, ({ chain, inBrowser, lazy }, specifier) => {
+    if (ANTD.test(specifier) || QUERY_CLIENT.test(specifier) || CHARTS.test(specifier)) {
+      reached.push({ chain: `${chain.join(' -> ')} -> ${specifier}`, specifier, inBrowser, lazy });
     }
-  };
-  walk(path.join(root, entry), [], false, false);
+  });
   return reached;
 }
 

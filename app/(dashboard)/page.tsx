@@ -21,6 +21,7 @@ import { isFollowingProgram } from '@/lib/alerts/queries';
 import { getEnv } from '@/lib/env';
 import { Notice, Stack, Tag } from '@/components/ui/plain';
 import { QueryProvider } from '@/components/ui/query-provider';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,7 +33,7 @@ interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function DashboardPage({ searchParams }: PageProps) {
+async function DashboardPage({ searchParams }: PageProps) {
   const viewer = await requireViewer();
   const t = await getTranslations('dashboard');
   const locale = await getLocale();
@@ -149,3 +150,5 @@ export default async function DashboardPage({ searchParams }: PageProps) {
     </QueryProvider>
   );
 }
+
+export default withClientMessages(['alerts.follow', 'burnup', 'chartText', 'dashboard', 'errors', 'status', 'validation'], DashboardPage);

@@ -11,8 +11,8 @@ export interface AlertBellProps {
 
 /** The header's way to the inbox, with the unread count as a number (never colour alone). */
 export function AlertBell({ unread, cap }: AlertBellProps) {
-  const t = useTranslations('alerts');
-  const label = unread > cap ? t('bellOver', { count: cap }) : t('bell', { count: unread });
+  const t = useTranslations('alerts.bell');
+  const label = unread > cap ? t('over', { count: cap }) : t('label', { count: unread });
   return (
     // Not prefetched: every signed-in page shows the bell, and would fetch the inbox with it.
     <Link href="/inbox" prefetch={false} className="app-alert-bell" aria-label={label} title={label} data-testid="alert-bell" data-unread={unread}>

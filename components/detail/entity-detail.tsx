@@ -9,10 +9,8 @@ import Card from 'antd/es/card';
 import Col from 'antd/es/col';
 import Empty from 'antd/es/empty';
 import Row from 'antd/es/row';
-import Skeleton from 'antd/es/skeleton';
 import Space from 'antd/es/space';
 import type { BreadcrumbProps } from 'antd';
-import { useTranslations } from 'next-intl';
 import type { StatusChangeDto } from '@/lib/history/queries';
 import type { ProgramStatusDto } from '@/lib/history/program-status';
 import { HistoryTable } from '@/components/history/history-table';
@@ -92,28 +90,5 @@ export function EntityDetail(props: EntityDetailProps) {
         </Card>
       </section>
     </Space>
-  );
-}
-
-/** The loading state of either detail page: the same shape, while the data streams in. */
-export function EntityDetailSkeleton() {
-  const t = useTranslations('common');
-  return (
-    <div role="status" aria-live="polite">
-      <span className="visually-hidden">{t('loading')}</span>
-      <Skeleton active title={{ width: 240 }} paragraph={{ rows: 1 }} />
-      <Row gutter={[16, 16]}>
-        {[0, 1].map((i) => (
-          <Col key={i} xs={24} lg={12}>
-            <Card>
-              <Skeleton active paragraph={{ rows: 5 }} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
-      <Card style={{ marginTop: 24 }}>
-        <Skeleton active paragraph={{ rows: 6 }} />
-      </Card>
-    </div>
   );
 }

@@ -89,6 +89,10 @@ test('the dashboard draws no Ant Design: no antd sheet, controls in the theme, H
   const gzipBytes = gzipSync(Buffer.from(html)).length;
   expect(gzipBytes, `dashboard HTML is ${gzipBytes} bytes gzip`).toBeLessThanOrEqual(DASHBOARD_HTML_GZIP_MAX);
   expect(inlineStyleBytes(html)).toBeLessThanOrEqual(INLINE_STYLE_MAX);
+  // Only the messages its own parts read (components/i18n/with-client-messages.tsx), not the admin screens'.
+  expect(html).toContain('burnup');
+  expect(html).not.toContain('adminPrograms');
+  expect(html).not.toContain('apiTokens');
   // docs/decisions/045-plain-public-pages.md: the dashboard is plain markup in the theme.
   expect(await antdStylesheets(page)).toEqual([]);
   expect(await page.locator('[class*="ant-"]').count()).toBe(0);

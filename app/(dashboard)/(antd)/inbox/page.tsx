@@ -11,6 +11,7 @@ import { getEnv } from '@/lib/env';
 import { resolveLocale } from '@/lib/i18n/config';
 import { localized } from '@/lib/i18n/localized';
 import { PROGRAM_SLUG_RE } from '@/lib/programs/slug';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('alerts'))('title') };
@@ -22,7 +23,7 @@ interface PageProps {
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || null;
 
-export default async function InboxPage({ searchParams }: PageProps) {
+async function InboxPage({ searchParams }: PageProps) {
   if (!getEnv().alerts) notFound();
   const viewer = await requireViewer();
   const params = await searchParams;
@@ -55,3 +56,5 @@ export default async function InboxPage({ searchParams }: PageProps) {
     </>
   );
 }
+
+export default withClientMessages(['alerts', 'errors', 'validation'], InboxPage);

@@ -14,6 +14,7 @@ import { listAnnotations } from '@/lib/programs/annotations';
 import { listPrograms } from '@/lib/programs/queries';
 import { todayInShanghai } from '@/lib/time';
 import { MatrixView } from '@/components/matrix/matrix-view';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('matrix');
@@ -24,7 +25,7 @@ interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function MatrixPage({ searchParams }: PageProps) {
+async function MatrixPage({ searchParams }: PageProps) {
   const viewer = await requireViewer();
   const t = await getTranslations('matrix');
   const locale = await getLocale();
@@ -70,3 +71,5 @@ export default async function MatrixPage({ searchParams }: PageProps) {
     </Space>
   );
 }
+
+export default withClientMessages(['burnup.health', 'burnup.rule', 'dashboard.download', 'dashboard.timeline', 'matrix'], MatrixPage);

@@ -9,6 +9,7 @@ import { getPortfolio } from '@/lib/portfolio/queries';
 import { todayInShanghai } from '@/lib/time';
 import { Panel } from '@/components/coverage/panel';
 import { PortfolioTable } from '@/components/portfolio/portfolio-table';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('portfolio');
@@ -19,7 +20,7 @@ interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function PortfolioPage({ searchParams }: PageProps) {
+async function PortfolioPage({ searchParams }: PageProps) {
   const viewer = await requireViewer();
   const t = await getTranslations('portfolio');
   const today = todayInShanghai();
@@ -39,3 +40,5 @@ export default async function PortfolioPage({ searchParams }: PageProps) {
     </Space>
   );
 }
+
+export default withClientMessages(['burnup.health', 'burnup.rule', 'dashboard.download', 'portfolio'], PortfolioPage);

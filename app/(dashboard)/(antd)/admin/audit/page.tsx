@@ -13,6 +13,7 @@ import { AdminPage, adminPageMetadata } from '@/components/admin/admin-page';
 import { AuditFiltersForm } from '@/components/admin/audit-filters';
 import { AuditTable } from '@/components/admin/audit-table';
 import { Text } from '@/components/admin/typography';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 export const generateMetadata = adminPageMetadata('audit');
 
@@ -20,7 +21,7 @@ interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function AuditLogPage({ searchParams }: PageProps) {
+async function AuditLogPage({ searchParams }: PageProps) {
   const viewer = await requireViewer();
   const t = await getTranslations('audit');
   const db = await getDb();
@@ -67,3 +68,5 @@ export default async function AuditLogPage({ searchParams }: PageProps) {
     </AdminPage>
   );
 }
+
+export default withClientMessages(['audit'], AuditLogPage);

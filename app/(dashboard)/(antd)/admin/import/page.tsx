@@ -11,10 +11,11 @@ import { listPrograms } from '@/lib/programs/queries';
 import { adminPageMetadata } from '@/components/admin/admin-page';
 import { ImportPanel } from '@/components/status/import-panel';
 import { localized } from '@/lib/i18n/localized';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 export const generateMetadata = adminPageMetadata('import');
 
-export default async function ImportPage() {
+async function ImportPage() {
   const viewer = await requireViewer();
   const t = await getTranslations('import');
   const tErrors = await getTranslations('errors');
@@ -55,3 +56,5 @@ export default async function ImportPage() {
     </Space>
   );
 }
+
+export default withClientMessages(['errors', 'import', 'statusForm', 'validation'], ImportPage);

@@ -9,10 +9,11 @@ import { AdminPage, adminPageMetadata } from '@/components/admin/admin-page';
 import { ProgramCreateButton } from '@/components/admin/program-create-form';
 import { listRails } from '@/lib/programs/directions';
 import { ProgramsTable } from '@/components/admin/programs-table';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 export const generateMetadata = adminPageMetadata('adminPrograms');
 
-export default async function AdminProgramsPage() {
+async function AdminProgramsPage() {
   const viewer = await requireViewer();
   const t = await getTranslations('adminPrograms');
   if (!canOpenProgramAdmin(viewer)) return <Result status="403" title={t('forbidden')} />;
@@ -37,3 +38,5 @@ export default async function AdminProgramsPage() {
     </AdminPage>
   );
 }
+
+export default withClientMessages(['adminPrograms', 'common', 'errors', 'matrix', 'validation'], AdminProgramsPage);

@@ -8,10 +8,11 @@ import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { listApiTokens } from '@/lib/tokens/queries';
 import { listUsers } from '@/lib/users/queries';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 export const generateMetadata = adminPageMetadata('apiTokens');
 
-export default async function ApiTokensPage() {
+async function ApiTokensPage() {
   const viewer = await requireViewer();
   const t = await getTranslations('apiTokens');
   // A friendly answer for other roles; the queries below refuse them anyway.
@@ -33,3 +34,5 @@ export default async function ApiTokensPage() {
     </AdminPage>
   );
 }
+
+export default withClientMessages(['apiTokens', 'errors', 'validation'], ApiTokensPage);

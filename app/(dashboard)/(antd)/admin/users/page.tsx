@@ -6,10 +6,11 @@ import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { listInstitutionOptions, listUsers } from '@/lib/users/queries';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 export const generateMetadata = adminPageMetadata('users');
 
-export default async function UsersAdminPage() {
+async function UsersAdminPage() {
   const viewer = await requireViewer();
   const t = await getTranslations('users');
   // A friendly answer for other roles; the queries below refuse them anyway.
@@ -25,3 +26,5 @@ export default async function UsersAdminPage() {
     </div>
   );
 }
+
+export default withClientMessages(['errors', 'users', 'validation'], UsersAdminPage);

@@ -5,6 +5,7 @@ import { UnsubscribeButton } from '@/components/alerts/unsubscribe-button';
 import { readUnsubscribeToken } from '@/lib/alerts/mail';
 import { requireViewer } from '@/lib/auth/session';
 import { getEnv, requireAuthSecret } from '@/lib/env';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('alerts.unsubscribe'))('title') };
@@ -15,7 +16,7 @@ interface PageProps {
 }
 
 /** Opened from an alert mail: asks before it stops that kind of mail (the change is a POST). */
-export default async function UnsubscribePage({ searchParams }: PageProps) {
+async function UnsubscribePage({ searchParams }: PageProps) {
   if (!getEnv().alerts) notFound();
   const viewer = await requireViewer();
   const raw = (await searchParams).token;
@@ -38,3 +39,5 @@ export default async function UnsubscribePage({ searchParams }: PageProps) {
     </>
   );
 }
+
+export default withClientMessages(['errors', 'validation'], UnsubscribePage);

@@ -13,6 +13,7 @@ import { loadCityDetail } from '@/lib/cities/request-cache';
 import { listStatusHistory } from '@/lib/history/queries';
 import { EntityDetail } from '@/components/detail/entity-detail';
 import { localized } from '@/lib/i18n/localized';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 interface PageProps {
   params: Promise<{ code: string }>;
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   return { title: city ? localized(locale, city.name, city.nameEn) : t('metaTitle') };
 }
 
-export default async function CityPage({ params }: PageProps) {
+async function CityPage({ params }: PageProps) {
   const viewer = await requireViewer();
   const { code } = await params;
   if (!isCityCode(code)) notFound();
@@ -87,3 +88,5 @@ export default async function CityPage({ params }: PageProps) {
     />
   );
 }
+
+export default withClientMessages(['history', 'status'], CityPage);

@@ -17,6 +17,7 @@ import { InstitutionsOverTime } from '@/components/institutions/institutions-ove
 import { listLiveInstitutionsOverTime } from '@/lib/institutions/over-time';
 import { todayInShanghai } from '@/lib/time';
 import { localized } from '@/lib/i18n/localized';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 // This page sits in the (list) route group so that its loading.tsx does not wrap
 // /institutions/[code], whose layout must answer unknown codes before anything streams.
@@ -37,7 +38,7 @@ function parseType(raw: string | string[] | undefined): { type: InstitutionType 
   return isInstitutionType(value) ? { type: value, invalid: null } : { type: null, invalid: value.slice(0, 40) };
 }
 
-export default async function InstitutionsPage({ searchParams }: PageProps) {
+async function InstitutionsPage({ searchParams }: PageProps) {
   const viewer = await requireViewer();
   const { type, invalid } = parseType((await searchParams).type);
   const db = await getDb();
@@ -111,3 +112,5 @@ export default async function InstitutionsPage({ searchParams }: PageProps) {
     </Space>
   );
 }
+
+export default withClientMessages(['chartText', 'dashboard.download', 'institutionType', 'institutions', 'status'], InstitutionsPage);

@@ -1,4 +1,4 @@
-import { EntityDetailSkeleton } from '@/components/detail/entity-detail';
+import { EntityDetailSkeleton } from '@/components/detail/entity-detail-skeleton';
 
 export default function InstitutionLoading() {
   return <EntityDetailSkeleton />;

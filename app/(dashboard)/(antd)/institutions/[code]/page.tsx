@@ -12,6 +12,7 @@ import { listStatusHistory } from '@/lib/history/queries';
 import { isInstitutionCode } from '@/lib/institutions/queries';
 import { EntityDetail } from '@/components/detail/entity-detail';
 import { localized } from '@/lib/i18n/localized';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 interface PageProps {
   params: Promise<{ code: string }>;
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   return { title: institution ? localized(locale, institution.nameZh, institution.nameEn) : t('metaTitle') };
 }
 
-export default async function InstitutionPage({ params }: PageProps) {
+async function InstitutionPage({ params }: PageProps) {
   const viewer = await requireViewer();
   const { code } = await params;
   if (!isInstitutionCode(code)) notFound();
@@ -89,3 +90,5 @@ export default async function InstitutionPage({ params }: PageProps) {
     />
   );
 }
+
+export default withClientMessages(['history', 'status'], InstitutionPage);

@@ -26,6 +26,7 @@ import { TargetReplanForm } from '@/components/admin/target-replan-form';
 import { EmptySimple, Paragraph, Text, Title } from '@/components/admin/typography';
 import { localized } from '@/lib/i18n/localized';
 import { getProgramDirection, listRails } from '@/lib/programs/directions';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 interface PageProps {
   params: Promise<{ slug: string }>;
@@ -37,7 +38,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function AdminProgramPage({ params }: PageProps) {
+async function AdminProgramPage({ params }: PageProps) {
   const viewer = await requireViewer();
   const t = await getTranslations('adminPrograms');
   const tAdmin = await getTranslations('admin');
@@ -241,3 +242,5 @@ export default async function AdminProgramPage({ params }: PageProps) {
     </Space>
   );
 }
+
+export default withClientMessages(['adminPrograms', 'annotations', 'common', 'conflict', 'errors', 'matrix', 'milestones', 'validation'], AdminProgramPage);

@@ -7,10 +7,11 @@ import { listProvinceCityStatuses } from '@/lib/status/queries';
 import { BulkCityStatusForm } from '@/components/status/bulk-city-status-form';
 import { StatusEditHeader } from '@/components/status/status-edit-header';
 import { statusEditMetadata, type StatusEditPageProps } from '@/components/status/status-row-edit-page';
+import { withClientMessages } from '@/components/i18n/with-client-messages';
 
 export const generateMetadata = statusEditMetadata('bulkMetaTitle');
 
-export default async function EditProvinceStatusesPage({ params }: StatusEditPageProps) {
+async function EditProvinceStatusesPage({ params }: StatusEditPageProps) {
   const viewer = await requireViewer();
   const { slug, code } = await params;
   const view = await listProvinceCityStatuses(await getDb(), viewer, { programSlug: slug, provinceCode: code });
@@ -26,3 +27,5 @@ export default async function EditProvinceStatusesPage({ params }: StatusEditPag
     </StatusEditHeader>
   );
 }
+
+export default withClientMessages(['conflict', 'errors', 'status', 'statusForm', 'validation', 'verify'], EditProvinceStatusesPage);
