@@ -144,5 +144,10 @@ describe('the messages each page sends the browser', () => {
     }
     const picked = pickMessages(zhCN, ['dashboard.map', 'errors']);
     expect(picked).toEqual({ dashboard: { map: zhCN.dashboard.map }, errors: zhCN.errors });
+    // A group inside another listed one adds nothing, in either order.
+    const auth = JSON.stringify(zhCN.auth);
+    expect(pickMessages(zhCN, ['auth', 'auth.userMenu'])).toEqual({ auth: zhCN.auth });
+    expect(pickMessages(zhCN, ['auth.userMenu', 'auth'])).toEqual({ auth: zhCN.auth });
+    expect(JSON.stringify(zhCN.auth)).toBe(auth);
   });
 });

@@ -38,7 +38,9 @@ export function pickMessages<N extends MessageNamespace>(messages: AppMessages, 
 export function pickMessages(messages: AppMessages, paths: readonly MessagePath[]): PartialMessages;
 export function pickMessages(messages: AppMessages, paths: readonly MessagePath[]): PartialMessages {
   const picked: Record<string, unknown> = {};
-  for (const dotted of paths) {
+  // A group inside another listed group comes with it (and the catalogue is never written into).
+  const outermost = paths.filter((path) => !paths.some((other) => path.startsWith(`${other}.`)));
+  for (const dotted of outermost) {
     const keys = dotted.split('.');
     let from: unknown = messages;
     let to = picked;
