@@ -55,7 +55,7 @@ export function importsOf(file: string): ImportOf[] {
   return found;
 }
 
-export const isClientModule = (file: string) => /^\s*['"]use client['"]/.test(fs.readFileSync(file, 'utf8'));
+export const isClientModule = (file: string) => /^\s*['"]use client['"]/.test(sourceOf(file).text);
 
 export interface Visit {
   file: string;
